@@ -1,0 +1,25 @@
+package io.lanes.contracts.matter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A PM accepted the handoff: the matter is open and its plan instantiated from the playbook. */
+public record HandoffAccepted(
+        UUID matterId,
+        UUID intakeId,
+        Instant intakeReceivedAt,
+        String acceptedBy,
+        String practiceArea,
+        String matterType,
+        String team,
+        String responsibleAttorney,
+        int playbookVersion,
+        boolean checklistComplete,
+        String currency,
+        Budget budget,
+        List<PlannedMilestone> milestones,
+        LocalDate plannedCloseDate,
+        Instant occurredAt) implements MatterEvent {
+}

@@ -1,0 +1,4 @@
+package io.lanes.contracts.matter;
+
+/** How urgent an escalation is. */
+public enum Severity { WARNING, CRITICAL }

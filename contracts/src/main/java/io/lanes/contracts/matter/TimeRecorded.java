@@ -1,0 +1,23 @@
+package io.lanes.contracts.matter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Time was recorded against a UTBMS phase; {@code occurredAt} is when it was recorded. */
+public record TimeRecorded(
+        UUID matterId,
+        UUID entryId,
+        String timekeeper,
+        TimekeeperRole timekeeperRole,
+        LocalDate workDate,
+        BigDecimal hours,
+        BigDecimal amount,
+        String phase,
+        String taskCode,
+        String activityCode,
+        boolean billable,
+        boolean admin,
+        Instant occurredAt) implements MatterEvent {
+}

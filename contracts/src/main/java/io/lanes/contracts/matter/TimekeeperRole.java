@@ -1,0 +1,4 @@
+package io.lanes.contracts.matter;
+
+/** LEDES-style timekeeper classification. */
+public enum TimekeeperRole { ATTORNEY, PARALEGAL, ASSISTANT, OTHER }

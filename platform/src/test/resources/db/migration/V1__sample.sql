@@ -1,0 +1,1 @@
+CREATE TABLE platform_sample (id uuid PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,99 @@
+package io.lanes.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Mints RS256 bearer tokens signed with the DEVELOPMENT key pair of {@code deploy/local/dev-keys}.
+ * Tests use it to act as a role; {@code deploy/local/token} runs {@link #main(String[])}. It needs
+ * only the JDK, so the command starts instantly.
+ */
+public final class DevTokens {
+
+    /** The issuer the services expect in development and tests ({@code mp.jwt.verify.issuer}). */
+    public static final String ISSUER = "https://lanes.local/dev";
+
+    private static final String PRIVATE_KEY = "io/lanes/testing/dev-keys/private.pem";
+    private static final PrivateKey KEY = loadKey();
+
+    private DevTokens() {
+    }
+
+    /** A token for {@code user} holding the given roles, valid for 12 hours. */
+    public static String forUser(String user, String... roles) {
+        return mint(user, List.of(roles), Duration.ofHours(12));
+    }
+
+    /** A token whose only role is {@code role}, for a user named after it. */
+    public static String forRole(String role) {
+        return forUser(role + ".user", role);
+    }
+
+    public static String mint(String user, Collection<String> roles, Duration validity) {
+        Instant now = Instant.now();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String groups = roles.stream().map(r -> "\"" + jsonEscape(r) + "\"").collect(Collectors.joining(","));
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + jsonEscape(user) + "\",\"upn\":\"" + jsonEscape(user)
+                + "\",\"groups\":[" + groups + "],\"iat\":" + now.getEpochSecond() + ",\"exp\":"
+                + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(KEY);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + base64(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a development token", e);
+        }
+    }
+
+    /** {@code token <role> [user] [hours]}: prints a development token. */
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: token <intake|pm|ops|leadership|admin> [user] [hours]");
+            System.exit(2);
+        }
+        String role = args[0];
+        String user = args.length > 1 ? args[1] : role + ".user";
+        long hours = args.length > 2 ? Long.parseLong(args[2]) : 12;
+        System.out.println(mint(user, List.of(role), Duration.ofHours(hours)));
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static PrivateKey loadKey() {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY)) {
+            if (in == null) {
+                throw new IllegalStateException(PRIVATE_KEY + " is not on the classpath");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the development private key is not PKCS#8 RSA", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.lanes.testing;
+
+import io.lanes.contracts.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates the topics of the contract, and their dead-letter topics, with the configs EVENTS.md sets. */
+public final class LanesTopics {
+
+    private LanesTopics() {
+    }
+
+    public static void createAll(String bootstrapServers, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                if (!existing.contains(topic.topicName())) {
+                    missing.add(new NewTopic(topic.topicName(), partitions, (short) 1).configs(topic.configs()));
+                }
+                if (!existing.contains(topic.deadLetterTopicName())) {
+                    Map<String, String> dlq = new HashMap<>(Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+                    missing.add(new NewTopic(topic.deadLetterTopicName(), 1, (short) 1).configs(dlq));
+                }
+            }
+            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the Lanes topics on " + bootstrapServers, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}
