@@ -8,6 +8,10 @@ public sealed interface IntakeEvent extends LanesEvent permits IntakeComplete, I
 
     UUID intakeId();
 
+    String matterType();
+
+    String practiceArea();
+
     @Override
     default String aggregateId() {
         return intakeId().toString();

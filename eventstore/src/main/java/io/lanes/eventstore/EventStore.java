@@ -1,0 +1,260 @@
+package io.lanes.eventstore;
+
+import io.lanes.contracts.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The service's PostgreSQL event store. Every method runs in the caller's reactive transaction
+ * ({@code Panache.withTransaction}), so events, read-model changes and outbox rows commit together.
+ * {@code UNIQUE(stream_id, version)} makes concurrent writers of one stream lose with
+ * {@link ConcurrencyConflict}; {@code UNIQUE(event_id)} makes a retried append a no-op.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    /** The NOTIFY channel that wakes the outbox relay when a transaction with contract events commits. */
+    public static final String OUTBOX_CHANNEL = "lanes_outbox";
+
+    private static final String COLUMNS = "position, stream_id, stream_type, version, event_id, ce_type, "
+            + "CAST(data AS text), occurred_at, recorded_at";
+    private static final long MAX_VERSION = Integer.MAX_VALUE;
+
+    private final Counter appended;
+
+    public EventStore(MeterRegistry registry) {
+        this.appended = Counter.builder("lanes.events.appended").description("Events appended to the event store")
+                .register(registry);
+    }
+
+    /**
+     * Appends {@code events} to a stream that must be at {@code expectedVersion} (0: a new stream).
+     * An append whose event ids are all stored already returns the stored result and writes nothing.
+     */
+    public Uni<AppendResult> append(String streamId, String streamType, long expectedVersion, List<NewEvent> events) {
+        requireStream(streamId);
+        Objects.requireNonNull(streamType, "streamType");
+        if (expectedVersion < 0 || expectedVersion > MAX_VERSION) {
+            throw new IllegalArgumentException("expected version must be 0.." + MAX_VERSION + ", was " + expectedVersion);
+        }
+        if (events == null || events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append to " + streamId);
+        }
+        if (events.stream().map(NewEvent::eventId).distinct().count() != events.size()) {
+            throw new IllegalArgumentException("the same event id twice in one append to " + streamId);
+        }
+        return Panache.getSession().chain(session -> storedWithIds(session, events).chain(stored -> {
+            if (stored.size() == events.size()) {
+                return Uni.createFrom().item(replayed(streamId, events, stored));
+            }
+            if (!stored.isEmpty()) {
+                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, -1));
+            }
+            return currentVersion(session, streamId).chain(current -> current != expectedVersion
+                    ? Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current))
+                    : insertAll(session, streamId, streamType, expectedVersion, events));
+        })).onFailure(EventStore::isStreamVersionTaken)
+                .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1));
+    }
+
+    /** The whole stream, oldest first; empty for an unknown stream. */
+    public Uni<List<StoredEvent>> load(String streamId) {
+        return load(streamId, MAX_VERSION);
+    }
+
+    /** The stream up to and including {@code version}: the state as it was at that version. */
+    public Uni<List<StoredEvent>> load(String streamId, long version) {
+        requireStream(streamId);
+        if (version < 1 || version > MAX_VERSION) {
+            throw new IllegalArgumentException("version must be 1.." + MAX_VERSION + ", was " + version);
+        }
+        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND version <= :version "
+                + "ORDER BY version", Map.of("stream", streamId, "version", version));
+    }
+
+    /** The stream as it stood at {@code asOf}: the events that had occurred by then. */
+    public Uni<List<StoredEvent>> loadAsOf(String streamId, Instant asOf) {
+        requireStream(streamId);
+        Objects.requireNonNull(asOf, "asOf");
+        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND occurred_at <= :asOf "
+                + "ORDER BY version", Map.of("stream", streamId, "asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
+    }
+
+    /** Up to {@code limit} events after a global position, for catch-up readers. */
+    public Uni<List<StoredEvent>> readAfter(long position, int limit) {
+        if (position < 0 || limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("position must be >= 0 and limit 1..10000");
+        }
+        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE position > :position ORDER BY position LIMIT :limit",
+                Map.of("position", position, "limit", limit));
+    }
+
+    /** The stream's current version; 0 for an unknown stream. */
+    public Uni<Long> version(String streamId) {
+        requireStream(streamId);
+        return Panache.getSession().chain(session -> currentVersion(session, streamId));
+    }
+
+    private Uni<AppendResult> insertAll(Mutiny.Session session, String streamId, String streamType, long expectedVersion,
+            List<NewEvent> events) {
+        Uni<List<StoredEvent>> chain = Uni.createFrom().item(new ArrayList<>());
+        long version = expectedVersion;
+        for (NewEvent event : events) {
+            long next = ++version;
+            chain = chain.chain(written -> insert(session, streamId, streamType, next, event).map(row -> {
+                written.add(row);
+                return written;
+            }));
+        }
+        boolean relayed = events.stream().anyMatch(NewEvent::isContractEvent);
+        long finalVersion = version;
+        return chain.call(written -> relayed
+                        ? session.createNativeQuery("SELECT CAST(pg_notify('" + OUTBOX_CHANNEL + "', '') AS text)")
+                                .getSingleResult()
+                        : Uni.createFrom().voidItem())
+                .invoke(written -> appended.increment(written.size()))
+                .map(written -> new AppendResult(streamId, finalVersion, List.copyOf(written), false));
+    }
+
+    private static Uni<StoredEvent> insert(Mutiny.Session session, String streamId, String streamType, long version,
+            NewEvent event) {
+        Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(
+                // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
+                "INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, metadata, occurred_at) "
+                        + "VALUES (:stream, :type, :version, :eventId, :ceType, CAST(CAST(:data AS text) AS jsonb), "
+                        + "CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) RETURNING position, recorded_at", Object[].class)
+                .setParameter("stream", streamId)
+                .setParameter("type", streamType)
+                .setParameter("version", version)
+                .setParameter("eventId", event.eventId())
+                .setParameter("ceType", event.ceType())
+                .setParameter("data", event.data())
+                .setParameter("metadata", metadataJson(event.metadata()))
+                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        return insert.getSingleResult().chain(row -> {
+            long position = ((Number) row[0]).longValue();
+            StoredEvent stored = new StoredEvent(position, streamId, streamType, version, event.eventId(), event.ceType(),
+                    event.data(), event.occurredAt(), instant(row[1]));
+            if (!event.isContractEvent()) {
+                return Uni.createFrom().item(stored);
+            }
+            return session.createNativeQuery("INSERT INTO lanes_outbox (position) VALUES (:position)")
+                    .setParameter("position", position)
+                    .executeUpdate()
+                    .replaceWith(stored);
+        });
+    }
+
+    private static Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
+        return session.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM lanes_event WHERE stream_id = :stream",
+                        Long.class)
+                .setParameter("stream", streamId)
+                .getSingleResult()
+                .map(Number::longValue);
+    }
+
+    private static Uni<List<StoredEvent>> storedWithIds(Mutiny.Session session, List<NewEvent> events) {
+        List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
+        return session.createNativeQuery("SELECT " + COLUMNS + " FROM lanes_event WHERE event_id IN (:ids) ORDER BY position",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .map(EventStore::rows);
+    }
+
+    private static AppendResult replayed(String streamId, List<NewEvent> events, List<StoredEvent> stored) {
+        Set<String> streams = stored.stream().map(StoredEvent::streamId).collect(Collectors.toSet());
+        if (!streams.equals(Set.of(streamId))) {
+            throw new IllegalArgumentException("event ids " + events.stream().map(NewEvent::eventId).collect(Collectors.toList())
+                    + " are stored in another stream: " + streams);
+        }
+        long version = stored.stream().mapToLong(StoredEvent::version).max().orElseThrow();
+        return new AppendResult(streamId, version, stored, true);
+    }
+
+    private static Uni<List<StoredEvent>> select(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList().map(EventStore::rows);
+        });
+    }
+
+    private static List<StoredEvent> rows(List<Object[]> rows) {
+        List<StoredEvent> events = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            events.add(new StoredEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ((Number) r[3]).longValue(), (UUID) r[4], (String) r[5], (String) r[6], instant(r[7]), instant(r[8])));
+        }
+        return events;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime) {
+            return ((OffsetDateTime) value).toInstant();
+        }
+        if (value instanceof Timestamp) {
+            return ((Timestamp) value).toInstant();
+        }
+        if (value instanceof LocalDateTime) {
+            return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a timestamp: " + value);
+    }
+
+    private static String metadataJson(EventMetadata metadata) {
+        Map<String, Object> fields = new HashMap<>();
+        if (metadata.correlationId() != null) {
+            fields.put("correlationId", metadata.correlationId().toString());
+        }
+        if (metadata.causationId() != null) {
+            fields.put("causationId", metadata.causationId().toString());
+        }
+        if (metadata.actor() != null) {
+            fields.put("actor", metadata.actor());
+        }
+        try {
+            return EventJson.mapper().writeValueAsString(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireStream(String streamId) {
+        if (streamId == null || streamId.isBlank() || streamId.length() > 200) {
+            throw new IllegalArgumentException("stream id must be 1..200 characters");
+        }
+    }
+
+    /** Another writer took the version between our check and our insert. */
+    private static boolean isStreamVersionTaken(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("lanes_event_stream_version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,182 @@
+package io.lanes.eventstore.consumer;
+
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.IncomingEvent;
+import io.lanes.contracts.PoisonRecordException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * At-least-once delivery from Kafka, exactly-once effect: for a batch of records, in one database
+ * transaction, skip every {@code ce_id} this consumer already applied, apply the others in order,
+ * and record their ids and the partition progress. A redelivered record therefore changes nothing.
+ *
+ * <p>Records that can never be processed (no CloudEvents headers, unknown type, not JSON, schema
+ * violation) go to the dead-letter topic with the reason before the batch commits. If applying a
+ * batch fails, each record is retried in a transaction of its own, and one that still fails while the
+ * database answers is dead-lettered too, so one bad record never stops its partition.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final Duration RETRY_MIN = Duration.ofSeconds(1);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
+
+    private final DeadLetters deadLetters;
+
+    public IdempotentConsumer(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Processes a batch (a {@code ConsumerRecords} of a batch channel, or any records); complete when
+     * every record is applied, skipped as a duplicate, or dead-lettered. While the database is
+     * unreachable it retries with backoff instead, so nothing is skipped or wrongly dead-lettered.
+     */
+    public Uni<Void> consume(String consumer, Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+        List<Decoded> decoded = new ArrayList<>();
+        Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                decoded.add(new Decoded(record, CloudEventCodec.decode(record)));
+            } catch (RuntimeException e) {
+                poison.put(record, e instanceof PoisonRecordException ? e.getMessage() : "undecodable: " + e);
+            }
+        }
+        return park(consumer, poison).onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely()
+                .chain(() -> Panache.withTransaction(() -> apply(consumer, decoded, handler))
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("%s: batch of %d failed (%s); applying one by one", consumer, decoded.size(),
+                                    failure.getMessage());
+                            return oneByOne(consumer, decoded, handler);
+                        })
+                        .onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely());
+    }
+
+    /** Applies each record alone; one that fails while the database answers is dead-lettered. */
+    private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, EventHandler handler) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Decoded one : decoded) {
+            chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler))
+                    .onFailure().recoverWithUni(failure -> databaseAnswers().chain(answers -> answers
+                            ? park(consumer, Map.of(one.record(), "handler failed: " + failure))
+                            : Uni.createFrom().failure(failure))));
+        }
+        return chain;
+    }
+
+    private static Uni<Boolean> databaseAnswers() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("SELECT 1", Integer.class).getSingleResult()))
+                .map(one -> true)
+                .onFailure().recoverWithItem(false);
+    }
+
+    private Uni<Void> apply(String consumer, List<Decoded> batch, EventHandler handler) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = batch.stream().map(d -> d.event().envelope().id()).distinct().collect(Collectors.toList());
+        return Panache.getSession().chain(session -> alreadyApplied(session, consumer, ids).chain(seen -> {
+            Set<UUID> applied = new HashSet<>(seen);
+            List<Decoded> fresh = new ArrayList<>();
+            for (Decoded d : batch) {
+                if (applied.add(d.event().envelope().id())) {
+                    fresh.add(d);
+                }
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Decoded d : fresh) {
+                chain = chain.chain(() -> handler.handle(d.event()));
+            }
+            return chain.chain(() -> remember(session, consumer, fresh)).chain(() -> progress(session, consumer, batch));
+        }));
+    }
+
+    private static Uni<List<UUID>> alreadyApplied(Mutiny.Session session, String consumer, List<UUID> ids) {
+        return session.createNativeQuery("SELECT ce_id FROM lanes_processed_event WHERE consumer = :consumer "
+                        + "AND ce_id IN (:ids)", UUID.class)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    private static Uni<Void> remember(Mutiny.Session session, String consumer, List<Decoded> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO lanes_processed_event (consumer, ce_id) VALUES ");
+        for (int i = 0; i < fresh.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(')');
+        }
+        Mutiny.MutationQuery insert = session.createNativeQuery(sql.toString()).setParameter("consumer", consumer);
+        for (int i = 0; i < fresh.size(); i++) {
+            insert.setParameter("id" + i, fresh.get(i).event().envelope().id());
+        }
+        return insert.executeUpdate().replaceWithVoid();
+    }
+
+    /** Records, per partition, the offset after the last record of the batch. */
+    private static Uni<Void> progress(Mutiny.Session session, String consumer, List<Decoded> batch) {
+        Map<String, Decoded> lastPerPartition = new LinkedHashMap<>();
+        for (Decoded d : batch) {
+            lastPerPartition.merge(d.record().topic() + "\n" + d.record().partition(), d,
+                    (a, b) -> b.record().offset() > a.record().offset() ? b : a);
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Decoded last : lastPerPartition.values()) {
+            chain = chain.chain(() -> session.createNativeQuery(
+                            "INSERT INTO lanes_consumer_progress (consumer, topic, kafka_partition, next_offset, "
+                                    + "last_event_time, updated_at) VALUES (:consumer, :topic, :partition, :next, :time, "
+                                    + "clock_timestamp()) ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE SET "
+                                    + "next_offset = GREATEST(lanes_consumer_progress.next_offset, EXCLUDED.next_offset), "
+                                    + "last_event_time = EXCLUDED.last_event_time, updated_at = EXCLUDED.updated_at")
+                    .setParameter("consumer", consumer)
+                    .setParameter("topic", last.record().topic())
+                    .setParameter("partition", last.record().partition())
+                    .setParameter("next", last.record().offset() + 1)
+                    .setParameter("time", OffsetDateTime.ofInstant(last.event().envelope().time(), ZoneOffset.UTC))
+                    .executeUpdate()
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /**
+     * Dead-letters on a worker thread (the send blocks until Kafka acknowledges), then continues on
+     * the caller's Vert.x context, where Hibernate Reactive must run.
+     */
+    private Uni<Void> park(String consumer, Map<ConsumerRecord<String, byte[]>, String> reasons) {
+        if (reasons.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = Vertx.currentContext();
+        Uni<Void> parked = Uni.createFrom().item(() -> {
+            reasons.forEach((record, reason) -> deadLetters.park(consumer, record, reason));
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? parked : parked.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    private record Decoded(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+    }
+}

@@ -1,0 +1,130 @@
+package io.lanes.eventstore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lanes.contracts.CloudEvent;
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.Topic;
+import io.lanes.contracts.intake.IntakeIncomplete;
+import io.lanes.eventstore.consumer.DeadLetters;
+import io.lanes.eventstore.fixture.Events;
+import io.lanes.eventstore.fixture.Sql;
+import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.RecordHeaders;
+import io.lanes.testing.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LanesInfraResource.class)
+class IdempotentConsumerTest {
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(KafkaProducerSettings.reliable(LanesInfra.get().kafka().bootstrapServers(),
+                "consumer-test"));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
+        return producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    private static ProducerRecord<String, byte[]> intakeRecord(IntakeIncomplete event, UUID ceId) {
+        return CloudEventCodec.toRecord(Topic.INTAKE.topicName(), CloudEvent.of(event, ceId, event.attempt()));
+    }
+
+    private static long applied(UUID intake) {
+        return Sql.count("SELECT applied FROM intake_counter WHERE intake_id = ?", intake);
+    }
+
+    private static void awaitConsumedPast(RecordMetadata sent) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(
+                "SELECT next_offset FROM lanes_consumer_progress WHERE consumer = 'intake-counter' AND topic = ? "
+                        + "AND kafka_partition = ?", sent.topic(), sent.partition()) > sent.offset());
+    }
+
+    @Test
+    void aRedeliveredRecordChangesTheReadModelOnce() throws Exception {
+        UUID intake = UUID.randomUUID();
+        ProducerRecord<String, byte[]> record = intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
+        send(record);
+        RecordMetadata second = send(record);
+
+        awaitConsumedPast(second);
+        assertEquals(1, applied(intake));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
+        UUID intake = UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
+        poison.headers().remove(CloudEventCodec.H_ID);
+        send(poison);
+        RecordMetadata next = send(intakeRecord(Events.incomplete(intake, 2, Instant.now()), UUID.randomUUID()));
+
+        awaitConsumedPast(next);
+        assertEquals(1, applied(intake));
+        try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
+            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("ce_id"));
+            assertEquals("intake-counter", RecordHeaders.text(parked, DeadLetters.CONSUMER));
+            assertEquals(Topic.INTAKE.topicName(), RecordHeaders.text(parked, DeadLetters.SOURCE_TOPIC));
+        }
+    }
+
+    @Test
+    void aRecordThatViolatesItsSchemaIsDeadLettered() throws Exception {
+        UUID intake = UUID.randomUUID();
+        CloudEvent valid = CloudEvent.of(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID(), 1);
+        CloudEvent invalid = new CloudEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), 1,
+                "{\"intakeId\":\"not-a-uuid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(CloudEventCodec.toRecord(Topic.INTAKE.topicName(), invalid));
+
+        try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
+            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("violates its schema"));
+        }
+    }
+
+    @Test
+    void aRecordTheHandlerCannotApplyIsDeadLetteredWhileTheRestApply() throws Exception {
+        UUID intake = UUID.randomUUID();
+        IntakeIncomplete unappliable = new IntakeIncomplete(intake, "commercial-litigation", "explode", List.of(), List.of(),
+                1, 1, "i.jones", Instant.now());
+        send(intakeRecord(unappliable, UUID.randomUUID()));
+        RecordMetadata next = send(intakeRecord(Events.incomplete(intake, 2, Instant.now()), UUID.randomUUID()));
+
+        awaitConsumedPast(next);
+        assertEquals(1, applied(intake));
+        try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
+            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0);
+            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).startsWith("handler failed"));
+        }
+    }
+}

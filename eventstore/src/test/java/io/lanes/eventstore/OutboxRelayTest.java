@@ -1,0 +1,180 @@
+package io.lanes.eventstore;
+
+import static io.lanes.eventstore.fixture.Events.newIncomplete;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.EventSchemas;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.EventJson;
+import io.lanes.contracts.Topic;
+import io.lanes.eventstore.fixture.Events;
+import io.lanes.eventstore.fixture.Reactive;
+import io.lanes.eventstore.fixture.Sql;
+import io.lanes.testing.KafkaBroker;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.TopicReader;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LanesInfraResource.class)
+class OutboxRelayTest {
+
+    @Inject
+    EventStore store;
+
+    private AppendResult append(String stream, String type, long expected, NewEvent... events) {
+        return Reactive.await(() -> Panache.withTransaction(() -> store.append(stream, type, expected, List.of(events))));
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> idIn(Set<UUID> ids) {
+        return r -> {
+            String id = io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_ID);
+            return id != null && ids.contains(UUID.fromString(id));
+        };
+    }
+
+    @Test
+    void publishesCommittedEventsKeyedWithCloudEventsHeadersAndSchemaValid() {
+        UUID intake = UUID.randomUUID();
+        AppendResult written = append(intake.toString(), "intake", 0, newIncomplete(intake, 1), newIncomplete(intake, 2));
+        Set<UUID> ids = written.events().stream().map(StoredEvent::eventId).collect(Collectors.toSet());
+
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            List<ConsumerRecord<String, byte[]>> records = reader.await(idIn(ids), 2, Duration.ofSeconds(30));
+            assertEquals(2, records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                assertEquals(intake.toString(), record.key());
+                var envelope = CloudEventCodec.fromRecord(record);
+                assertEquals("/lanes/intake-service", envelope.source());
+                assertEquals(EventType.INTAKE_INCOMPLETE.ceType(), envelope.type());
+                assertEquals(intake.toString(), envelope.subject());
+                assertEquals(List.of(), EventSchemas.violations(EventType.INTAKE_INCOMPLETE, EventJson.parse(record.value())));
+            }
+            assertEquals(List.of("1", "2"), records.stream()
+                    .map(r -> io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)).collect(Collectors.toList()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Sql.count(
+                "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) WHERE e.stream_id = ?",
+                intake.toString()) == 0);
+    }
+
+    @Test
+    void escalationEventsAlsoGoToTheEscalationsTopicWithTheSameId() {
+        UUID matter = UUID.randomUUID();
+        AppendResult written = append(matter.toString(), "matter", 0, Events.newEscalation(matter));
+        UUID id = written.events().get(0).eventId();
+
+        try (TopicReader matterTopic = TopicReader.of(Topic.MATTER.topicName());
+                TopicReader escalations = TopicReader.of(Topic.ESCALATIONS.topicName())) {
+            assertEquals(1, matterTopic.await(idIn(Set.of(id)), 1, Duration.ofSeconds(30)).size());
+            ConsumerRecord<String, byte[]> copy = escalations.await(idIn(Set.of(id)), 1, Duration.ofSeconds(30)).get(0);
+            assertEquals(matter.toString(), copy.key());
+        }
+    }
+
+    @Test
+    void internalEventsAreStoredButNeverPublished() {
+        String draft = "draft-" + UUID.randomUUID();
+        NewEvent internal = new NewEvent(UUID.randomUUID(), "io.lanes.internal.playbook-draft-saved.v1", "{\"x\":1}",
+                java.time.Instant.now(), EventMetadata.by("o.ramirez"));
+        append(draft, "playbook-draft", 0, internal);
+        assertEquals(0, Sql.count("SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
+                + "WHERE e.stream_id = ?", draft));
+    }
+
+    @Test
+    void aLateCommitIsNeverSkippedAndEachStreamStaysInOrder() throws Exception {
+        UUID lateIntake = UUID.randomUUID();
+        NewEvent lateEvent = newIncomplete(lateIntake, 1);
+        CountDownLatch lateAppended = new CountDownLatch(1);
+        CompletableFuture<AppendResult> late = CompletableFuture.supplyAsync(() -> Reactive.await(
+                () -> Panache.withTransaction(() -> store.append(lateIntake.toString(), "intake", 0, List.of(lateEvent))
+                        .invoke(lateAppended::countDown)
+                        .call(written -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                "SELECT 1 FROM pg_sleep(6)", Integer.class).getSingleResult())))));
+        assertTrue(lateAppended.await(30, TimeUnit.SECONDS));
+
+        List<UUID> streams = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID());
+        Set<UUID> laterIds = new HashSet<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            for (UUID stream : streams) {
+                NewEvent event = newIncomplete(stream, attempt);
+                append(stream.toString(), "intake", attempt - 1, event);
+                laterIds.add(event.eventId());
+            }
+        }
+
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            reader.await(idIn(laterIds), 25, Duration.ofSeconds(30));
+            assertFalse(late.isDone(), "the test must see the later events published while the early one is open");
+            assertTrue(reader.matching(idIn(Set.of(lateEvent.eventId()))).isEmpty());
+
+            late.get(30, TimeUnit.SECONDS);
+            reader.await(idIn(Set.of(lateEvent.eventId())), 1, Duration.ofSeconds(30));
+
+            Set<UUID> all = new HashSet<>(laterIds);
+            all.add(lateEvent.eventId());
+            List<ConsumerRecord<String, byte[]>> published = reader.matching(idIn(all));
+            assertEquals(26, published.size(), "every committed event exactly once");
+            Map<String, List<Long>> sequencesPerStream = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : published) {
+                sequencesPerStream.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(Long.parseLong(io.lanes.testing.RecordHeaders.text(record, CloudEventCodec.H_SEQUENCE)));
+            }
+            for (UUID stream : streams) {
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequencesPerStream.get(stream.toString()), "order of " + stream);
+            }
+        }
+    }
+
+    @Test
+    void aBrokerOutageLosesNothingAndDuplicatesNothing() {
+        KafkaBroker kafka = LanesInfra.get().kafka();
+        Set<UUID> ids = new HashSet<>();
+        kafka.stop();
+        try {
+            for (int stream = 0; stream < 50; stream++) {
+                UUID intake = UUID.randomUUID();
+                for (int batch = 0; batch < 2; batch++) {
+                    List<NewEvent> events = new ArrayList<>();
+                    for (int i = 1; i <= 10; i++) {
+                        events.add(newIncomplete(intake, batch * 10 + i));
+                    }
+                    append(intake.toString(), "intake", batch * 10L, events.toArray(NewEvent[]::new));
+                    events.forEach(e -> ids.add(e.eventId()));
+                }
+            }
+        } finally {
+            kafka.start();
+        }
+        assertEquals(1000, ids.size());
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            List<ConsumerRecord<String, byte[]>> published = reader.await(idIn(ids), 1000, Duration.ofSeconds(120));
+            assertEquals(1000, published.size(), "all 1,000 reach Kafka, none twice");
+        }
+    }
+}
