@@ -4,6 +4,7 @@ import io.lanes.contracts.EventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
@@ -29,6 +30,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * {@link ConcurrencyConflict}; {@code UNIQUE(event_id)} makes a retried append a no-op.
  */
 @ApplicationScoped
+@Startup
 public class EventStore {
 
     /** The NOTIFY channel that wakes the outbox relay when a transaction with contract events commits. */

@@ -1,6 +1,10 @@
 package io.lanes.eventstore;
 
 import static io.lanes.eventstore.fixture.Events.newIncomplete;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +97,18 @@ class OutboxRelayTest {
             ConsumerRecord<String, byte[]> copy = escalations.await(idIn(Set.of(id)), 1, Duration.ofSeconds(30)).get(0);
             assertEquals(matter.toString(), copy.key());
         }
+    }
+
+    @Test
+    void readinessAndMetricsReportTheRelay() {
+        String check = "checks.find { it.name == 'Outbox relay to Kafka' }";
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(check + ".status", equalTo("UP"))
+                .body(check + ".data.pendingEvents", notNullValue())
+                .body(check + ".data.lagSeconds", notNullValue());
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("lanes_outbox_pending"), containsString("lanes_outbox_lag_seconds"),
+                        containsString("lanes_events_appended_total"), containsString("lanes_outbox_published_total"));
     }
 
     @Test

@@ -112,7 +112,8 @@ public final class KafkaBroker implements AutoCloseable {
             ChildProcess.run(List.of(ChildProcess.javaExecutable(), "-Xmx256m",
                     "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                     "-cp", brokerClasspath(), "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", dir.resolve("server.properties").toString()),
+                    // The '=' form: a random id may start with '-', which would read as an option.
+                    "--cluster-id=" + clusterId(), "--config=" + dir.resolve("server.properties")),
                     dir.resolve("format.log"), 120);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
