@@ -100,6 +100,16 @@ public class EventStore {
                 + "ORDER BY version", Map.of("stream", streamId, "asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
     }
 
+    /**
+     * Every event of every stream of one type, stream by stream in version order: for services whose
+     * aggregates are few and small enough to fold on read (playbooks, improvement flags).
+     */
+    public Uni<List<StoredEvent>> loadAllOfType(String streamType) {
+        Objects.requireNonNull(streamType, "streamType");
+        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_type = :type ORDER BY stream_id, version",
+                Map.of("type", streamType));
+    }
+
     /** Up to {@code limit} events after a global position, for catch-up readers. */
     public Uni<List<StoredEvent>> readAfter(long position, int limit) {
         if (position < 0 || limit < 1 || limit > 10_000) {

@@ -1,0 +1,52 @@
+package io.lanes.eventstore;
+
+import io.lanes.contracts.EventJson;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stable type names of a service's internal events (those that never leave the service, such as
+ * a playbook draft being saved), so they are stored by name and read back without reflection on class
+ * names. Each service declares its own catalogue once.
+ *
+ * @param <E> the service's internal event type
+ */
+public final class InternalEventTypes<E> {
+
+    private final Map<String, Class<? extends E>> byName = new HashMap<>();
+    private final Map<Class<?>, String> byClass = new HashMap<>();
+
+    /** Registers an event class under a stable name, e.g. {@code io.lanes.ops-config.draft-saved.v1}. */
+    public InternalEventTypes<E> with(String ceType, Class<? extends E> type) {
+        byName.put(ceType, type);
+        byClass.put(type, ceType);
+        return this;
+    }
+
+    public NewEvent toNew(E event, Instant occurredAt, EventMetadata metadata) {
+        String ceType = byClass.get(event.getClass());
+        if (ceType == null) {
+            throw new IllegalArgumentException("no type name for " + event.getClass().getSimpleName());
+        }
+        try {
+            return new NewEvent(UUID.randomUUID(), ceType, EventJson.mapper().writeValueAsString(event), occurredAt,
+                    metadata);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + ceType, e);
+        }
+    }
+
+    public E read(StoredEvent stored) {
+        Class<? extends E> type = byName.get(stored.ceType());
+        if (type == null) {
+            throw new IllegalStateException("unknown internal event type " + stored.ceType());
+        }
+        try {
+            return EventJson.mapper().readValue(stored.data(), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + stored.ceType() + " at position " + stored.position(), e);
+        }
+    }
+}

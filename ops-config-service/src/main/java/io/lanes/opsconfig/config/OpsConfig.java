@@ -1,0 +1,22 @@
+package io.lanes.opsconfig.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/** Settings of legal operations ({@code lanes.ops.*}). */
+@ConfigMapping(prefix = "lanes.ops")
+public interface OpsConfig {
+
+    /** The practice area whose playbooks use the UTBMS litigation phases L100–L500. */
+    @WithDefault("litigation")
+    String litigationPracticeArea();
+
+    /** The firm's phase codes for every other practice area (UTBMS project codes by default). */
+    @WithDefault("P100,P200,P300,P400,P500")
+    Set<String> firmPhaseCodes();
+
+    /** Whether to publish the starter playbooks on first start, for matter types that have none. */
+    @WithDefault("true")
+    boolean loadStarterPlaybooks();
+}

@@ -1,0 +1,195 @@
+package io.lanes.opsconfig.service;
+
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.eventstore.EventMetadata;
+import io.lanes.eventstore.EventStore;
+import io.lanes.eventstore.NewEvent;
+import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.Versioned;
+import io.lanes.opsconfig.domain.Draft;
+import io.lanes.opsconfig.domain.DraftCommand.PublishDraft;
+import io.lanes.opsconfig.domain.DraftCommand.SaveDraft;
+import io.lanes.opsconfig.domain.DraftDecider;
+import io.lanes.opsconfig.domain.DraftEvent;
+import io.lanes.opsconfig.domain.PlaybookContent;
+import io.lanes.opsconfig.domain.PlaybookDiff;
+import io.lanes.opsconfig.domain.PlaybookRules;
+import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Legal operations' playbooks. A playbook version is a {@code playbook-published} event in the stream
+ * named after its matter type (so its stream version is the playbook version and the outbox relays
+ * it keyed by matter type); a draft is a stream of internal events. Publishing appends to both, and
+ * closes the matter type's open improvement flags, in one transaction.
+ */
+@ApplicationScoped
+public class PlaybookService {
+
+    public static final String PLAYBOOK_STREAM = "playbook";
+    public static final String DRAFT_STREAM = "playbook-draft";
+
+    private final EventStore store;
+    private final PlaybookRules rules;
+    private final ImprovementFlagService flags;
+    private final Clock clock;
+    private final DraftDecider drafts = new DraftDecider();
+
+    public PlaybookService(EventStore store, PlaybookRules rules, ImprovementFlagService flags, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.flags = flags;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Versioned<Draft>> createDraft(String matterType, PlaybookContent content, String user) {
+        requireValid(content);
+        UUID id = UUID.randomUUID();
+        return saveDraft(id, Draft.NONE, 0, new SaveDraft(id, matterType, content, user, clock.instant()), user);
+    }
+
+    /** Replaces a draft's content; {@code expectedVersion} (from If-Match) may be null. */
+    @WithTransaction
+    public Uni<Versioned<Draft>> editDraft(String matterType, UUID id, PlaybookContent content, String user,
+            Long expectedVersion) {
+        requireValid(content);
+        return draft(matterType, id).chain(current -> {
+            requireVersion(current.version(), expectedVersion);
+            return saveDraft(id, current.state(), current.version(),
+                    new SaveDraft(id, matterType, content, user, clock.instant()), user);
+        });
+    }
+
+    @WithSession
+    public Uni<Versioned<Draft>> draft(String matterType, UUID id) {
+        return store.load(draftStream(id)).map(this::foldDraft).invoke(found -> {
+            if (!found.state().exists() || !found.state().matterType().equals(matterType)) {
+                throw ProblemException.notFound("draft", id + " of matter type " + matterType);
+            }
+        });
+    }
+
+    /** Publishes the draft as the next version of its matter type's playbook. */
+    @WithTransaction
+    public Uni<PlaybookPublished> publish(String matterType, UUID draftId, String user) {
+        return draft(matterType, draftId).chain(current -> {
+            requireValid(current.state().content());
+            return store.version(matterType).chain(latest -> {
+                int version = Math.toIntExact(latest + 1);
+                List<DraftEvent> decided = drafts.decide(new PublishDraft(version, user, clock.instant()), current.state());
+                PlaybookPublished published = current.state().content().publish(matterType, version, user,
+                        decided.get(0).occurredAt());
+                EventMetadata metadata = new EventMetadata(null, draftId, user);
+                return store.append(matterType, PLAYBOOK_STREAM, latest, List.of(NewEvent.of(published, metadata)))
+                        .chain(() -> store.append(draftStream(draftId), DRAFT_STREAM, current.version(),
+                                decided.stream().map(e -> DraftEvent.TYPES.toNew(e, e.occurredAt(), metadata))
+                                        .collect(Collectors.toList())))
+                        .chain(() -> flags.closeOpenFlags(matterType, version, user))
+                        .replaceWith(published);
+            });
+        });
+    }
+
+    /** The latest version of every matter type's playbook. */
+    @WithSession
+    public Uni<List<PlaybookPublished>> latestOfEveryType() {
+        return store.loadAllOfType(PLAYBOOK_STREAM).map(events -> events.stream()
+                .collect(Collectors.toMap(StoredEvent::streamId, e -> e, (a, b) -> b.version() > a.version() ? b : a))
+                .values().stream()
+                .map(PlaybookService::published)
+                .sorted(java.util.Comparator.comparing(PlaybookPublished::matterType))
+                .collect(Collectors.toList()));
+    }
+
+    @WithSession
+    public Uni<List<PlaybookPublished>> history(String matterType) {
+        return store.load(matterType).map(events -> {
+            if (events.isEmpty()) {
+                throw ProblemException.notFound("playbook for matter type", matterType);
+            }
+            return events.stream().map(PlaybookService::published).collect(Collectors.toList());
+        });
+    }
+
+    @WithSession
+    public Uni<PlaybookPublished> latest(String matterType) {
+        return history(matterType).map(versions -> versions.get(versions.size() - 1));
+    }
+
+    @WithSession
+    public Uni<PlaybookPublished> version(String matterType, int version) {
+        return history(matterType).map(versions -> versions.stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("version", version + " of the " + matterType
+                        + " playbook (latest is " + versions.get(versions.size() - 1).version() + ")")));
+    }
+
+    @WithSession
+    public Uni<List<PlaybookDiff.Change>> diff(String matterType, int from, int to) {
+        return history(matterType).map(versions -> {
+            Map<Integer, PlaybookPublished> byVersion = versions.stream()
+                    .collect(Collectors.toMap(PlaybookPublished::version, v -> v));
+            PlaybookPublished before = byVersion.get(from);
+            PlaybookPublished after = byVersion.get(to);
+            if (before == null || after == null) {
+                throw ProblemException.notFound("version", (before == null ? from : to) + " of the " + matterType
+                        + " playbook");
+            }
+            return PlaybookDiff.between(PlaybookContent.of(before), PlaybookContent.of(after));
+        });
+    }
+
+    private Uni<Versioned<Draft>> saveDraft(UUID id, Draft state, long version, SaveDraft command, String user) {
+        List<DraftEvent> decided = drafts.decide(command, state);
+        EventMetadata metadata = EventMetadata.by(user);
+        return store.append(draftStream(id), DRAFT_STREAM, version,
+                        decided.stream().map(e -> DraftEvent.TYPES.toNew(e, e.occurredAt(), metadata))
+                                .collect(Collectors.toList()))
+                .map(result -> new Versioned<>(fold(state, decided), result.version()));
+    }
+
+    private Draft fold(Draft state, List<DraftEvent> events) {
+        Draft next = state;
+        for (DraftEvent event : events) {
+            next = drafts.evolve(next, event);
+        }
+        return next;
+    }
+
+    private Versioned<Draft> foldDraft(List<StoredEvent> stored) {
+        List<DraftEvent> events = stored.stream().map(DraftEvent.TYPES::read).collect(Collectors.toList());
+        return new Versioned<>(drafts.fold(events), stored.isEmpty() ? 0 : stored.get(stored.size() - 1).version());
+    }
+
+    private void requireValid(PlaybookContent content) {
+        List<FieldError> errors = rules.check(content);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void requireVersion(long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The draft is at version " + current
+                    + ", not " + expected + "; reload it and apply your change again");
+        }
+    }
+
+    private static PlaybookPublished published(StoredEvent stored) {
+        return (PlaybookPublished) stored.event();
+    }
+
+    static String draftStream(UUID id) {
+        return "draft:" + id;
+    }
+}

@@ -1,0 +1,134 @@
+package io.lanes.opsconfig.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lanes.contracts.EventJson;
+import io.lanes.platform.problem.FieldError;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of a publishable playbook, each broken alone, names its field. */
+class PlaybookRulesTest {
+
+    private final PlaybookRules rules = new PlaybookRules(new PhaseCodes("litigation", PhaseCodes.LITIGATION,
+            Set.of("P100", "P200", "P300")));
+
+    static ObjectNode starter(String matterType) throws Exception {
+        try (InputStream in = PlaybookRulesTest.class.getClassLoader()
+                .getResourceAsStream("starter-playbooks/" + matterType + ".json")) {
+            return (ObjectNode) EventJson.mapper().readTree(in);
+        }
+    }
+
+    private List<String> fieldsWrongAfter(String matterType, UnaryOperator<ObjectNode> change) throws Exception {
+        PlaybookContent content = EventJson.mapper().treeToValue(change.apply(starter(matterType)), PlaybookContent.class);
+        return rules.check(content).stream().map(FieldError::field).collect(Collectors.toList());
+    }
+
+    @Test
+    void theStarterPlaybooksAreValid() throws Exception {
+        for (String type : List.of("commercial-litigation", "employment-litigation", "contract-review")) {
+            assertEquals(List.of(), fieldsWrongAfter(type, p -> p), type);
+        }
+    }
+
+    @Test
+    void requiredFieldKeysAreUnique() throws Exception {
+        assertEquals(List.of("requiredFields[1].key"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("requiredFields").get(1)).put("key", "clientLegalName");
+            return p;
+        }));
+    }
+
+    @Test
+    void checklistKeysAreUnique() throws Exception {
+        assertEquals(List.of("checklist[1].key"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("checklist").get(1)).put("key", "conflict-check");
+            return p;
+        }));
+    }
+
+    @Test
+    void milestoneOffsetsAreNeverNegative() throws Exception {
+        assertEquals(List.of("milestones[0].offsetDays"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("milestones").get(0)).put("offsetDays", -1);
+            return p;
+        }));
+    }
+
+    @Test
+    void litigationPhasesAreUtbmsLitigationCodes() throws Exception {
+        assertEquals(List.of("milestones[0].phase"), fieldsWrongAfter("commercial-litigation", p -> {
+            ((ObjectNode) p.withArray("milestones").get(0)).put("phase", "P100");
+            return p;
+        }));
+    }
+
+    @Test
+    void otherPracticeAreasUseTheFirmsCodes() throws Exception {
+        assertEquals(List.of("budgetPhases[0].code", "budgetPhases"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("budgetPhases").get(0)).put("code", "L100").put("share", 0.3);
+            return p;
+        }));
+    }
+
+    @Test
+    void budgetSharesSumToOneWithinTolerance() throws Exception {
+        assertEquals(List.of("budgetPhases"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("budgetPhases").get(0)).put("share", 0.2);
+            return p;
+        }));
+        assertEquals(List.of(), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("budgetPhases").get(0)).put("share", 0.25005);
+            return p;
+        }));
+    }
+
+    @Test
+    void warningThresholdIsBelowEscalationAndAboveZero() throws Exception {
+        assertEquals(List.of("thresholds.budgetEscalationPct"), fieldsWrongAfter("contract-review", p -> {
+            p.withObject("thresholds").put("budgetWarningPct", 30);
+            return p;
+        }));
+        assertEquals(List.of("thresholds.budgetWarningPct"), fieldsWrongAfter("contract-review", p -> {
+            p.withObject("thresholds").put("budgetWarningPct", 0);
+            return p;
+        }));
+    }
+
+    @Test
+    void kpiTargetsNameKpisOfTheScorecards() throws Exception {
+        List<String> wrong = fieldsWrongAfter("contract-review", p -> {
+            p.withObject("kpiTargets").put("happinessIndex", 1);
+            return p;
+        });
+        assertEquals(List.of("kpiTargets.happinessIndex"), wrong);
+    }
+
+    @Test
+    void enumFieldsNeedOptionsAndOthersHaveNone() throws Exception {
+        assertEquals(List.of("requiredFields[5].options"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("requiredFields").get(5)).remove("options");
+            return p;
+        }));
+        assertEquals(List.of("requiredFields[0].options"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("requiredFields").get(0)).putArray("options").add("X");
+            return p;
+        }));
+    }
+
+    @Test
+    void missingPartsAreEachNamed() throws Exception {
+        List<String> wrong = fieldsWrongAfter("contract-review", p -> {
+            p.remove(List.of("practiceArea", "routing", "thresholds", "milestones"));
+            return p;
+        });
+        assertTrue(wrong.containsAll(List.of("practiceArea", "routing", "thresholds", "milestones")), wrong.toString());
+    }
+}
