@@ -33,7 +33,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @Startup
 public class EventStore {
 
-    /** The NOTIFY channel that wakes the outbox relay when a transaction with contract events commits. */
+    /** The NOTIFY channel (a trigger on lanes_outbox) that wakes the relay when contract events commit. */
     public static final String OUTBOX_CHANNEL = "lanes_outbox";
 
     private static final String COLUMNS = "position, stream_id, stream_type, version, event_id, ce_type, "
@@ -63,16 +63,20 @@ public class EventStore {
         if (events.stream().map(NewEvent::eventId).distinct().count() != events.size()) {
             throw new IllegalArgumentException("the same event id twice in one append to " + streamId);
         }
-        return Panache.getSession().chain(session -> storedWithIds(session, events).chain(stored -> {
-            if (stored.size() == events.size()) {
-                return Uni.createFrom().item(replayed(streamId, events, stored));
+        List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
+        return Panache.getSession().chain(session -> streamState(session, streamId, ids).chain(state -> {
+            if (state.storedIds() > 0) {
+                return storedWithIds(session, ids).map(stored -> {
+                    if (stored.size() != events.size()) {
+                        throw new ConcurrencyConflict(streamId, expectedVersion, state.version());
+                    }
+                    return replayed(streamId, events, stored);
+                });
             }
-            if (!stored.isEmpty()) {
-                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, -1));
+            if (state.version() != expectedVersion) {
+                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, state.version()));
             }
-            return currentVersion(session, streamId).chain(current -> current != expectedVersion
-                    ? Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current))
-                    : insertAll(session, streamId, streamType, expectedVersion, events));
+            return insertAll(session, streamId, streamType, expectedVersion, events);
         })).onFailure(EventStore::isStreamVersionTaken)
                 .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1));
     }
@@ -136,23 +140,22 @@ public class EventStore {
                 return written;
             }));
         }
-        boolean relayed = events.stream().anyMatch(NewEvent::isContractEvent);
         long finalVersion = version;
-        return chain.call(written -> relayed
-                        ? session.createNativeQuery("SELECT CAST(pg_notify('" + OUTBOX_CHANNEL + "', '') AS text)")
-                                .getSingleResult()
-                        : Uni.createFrom().voidItem())
-                .invoke(written -> appended.increment(written.size()))
+        return chain.invoke(written -> appended.increment(written.size()))
                 .map(written -> new AppendResult(streamId, finalVersion, List.copyOf(written), false));
     }
 
+    /** One round trip per event: the event row and, for a contract event, its outbox row. */
     private static Uni<StoredEvent> insert(Mutiny.Session session, String streamId, String streamType, long version,
             NewEvent event) {
         Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(
                 // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
-                "INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, metadata, occurred_at) "
-                        + "VALUES (:stream, :type, :version, :eventId, :ceType, CAST(CAST(:data AS text) AS jsonb), "
-                        + "CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) RETURNING position, recorded_at", Object[].class)
+                "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
+                        + "metadata, occurred_at) VALUES (:stream, :type, :version, :eventId, :ceType, "
+                        + "CAST(CAST(:data AS text) AS jsonb), CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) "
+                        + "RETURNING position, recorded_at), "
+                        + "o AS (INSERT INTO lanes_outbox (position) SELECT position FROM e WHERE :relayed) "
+                        + "SELECT position, recorded_at FROM e", Object[].class)
                 .setParameter("stream", streamId)
                 .setParameter("type", streamType)
                 .setParameter("version", version)
@@ -160,19 +163,23 @@ public class EventStore {
                 .setParameter("ceType", event.ceType())
                 .setParameter("data", event.data())
                 .setParameter("metadata", metadataJson(event.metadata()))
-                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-        return insert.getSingleResult().chain(row -> {
-            long position = ((Number) row[0]).longValue();
-            StoredEvent stored = new StoredEvent(position, streamId, streamType, version, event.eventId(), event.ceType(),
-                    event.data(), event.occurredAt(), instant(row[1]));
-            if (!event.isContractEvent()) {
-                return Uni.createFrom().item(stored);
-            }
-            return session.createNativeQuery("INSERT INTO lanes_outbox (position) VALUES (:position)")
-                    .setParameter("position", position)
-                    .executeUpdate()
-                    .replaceWith(stored);
-        });
+                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .setParameter("relayed", event.isContractEvent());
+        return insert.getSingleResult().map(row -> new StoredEvent(((Number) row[0]).longValue(), streamId, streamType,
+                version, event.eventId(), event.ceType(), event.data(), event.occurredAt(), instant(row[1])));
+    }
+
+    /** The stream's version and how many of the ids are stored already, in one round trip. */
+    private static Uni<StreamState> streamState(Mutiny.Session session, String streamId, List<UUID> ids) {
+        return session.createNativeQuery("SELECT COALESCE((SELECT MAX(version) FROM lanes_event WHERE stream_id = :stream), 0), "
+                        + "(SELECT count(*) FROM lanes_event WHERE event_id IN (:ids))", Object[].class)
+                .setParameter("stream", streamId)
+                .setParameter("ids", ids)
+                .getSingleResult()
+                .map(row -> new StreamState(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+    }
+
+    private record StreamState(long version, long storedIds) {
     }
 
     private static Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
@@ -183,8 +190,7 @@ public class EventStore {
                 .map(Number::longValue);
     }
 
-    private static Uni<List<StoredEvent>> storedWithIds(Mutiny.Session session, List<NewEvent> events) {
-        List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
+    private static Uni<List<StoredEvent>> storedWithIds(Mutiny.Session session, List<UUID> ids) {
         return session.createNativeQuery("SELECT " + COLUMNS + " FROM lanes_event WHERE event_id IN (:ids) ORDER BY position",
                         Object[].class)
                 .setParameter("ids", ids)

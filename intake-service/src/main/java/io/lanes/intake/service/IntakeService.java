@@ -1,0 +1,234 @@
+package io.lanes.intake.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lanes.contracts.EventJson;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.matter.HandoffRejected;
+import io.lanes.eventstore.EventMetadata;
+import io.lanes.eventstore.EventStore;
+import io.lanes.eventstore.NewEvent;
+import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.Versioned;
+import io.lanes.intake.domain.Intake;
+import io.lanes.intake.domain.IntakeCommand;
+import io.lanes.intake.domain.IntakeCommand.CreateIntake;
+import io.lanes.intake.domain.IntakeCommand.EditIntake;
+import io.lanes.intake.domain.IntakeCommand.ReturnIntake;
+import io.lanes.intake.domain.IntakeCommand.SubmitIntake;
+import io.lanes.intake.domain.IntakeData;
+import io.lanes.intake.domain.IntakeDataRules;
+import io.lanes.intake.domain.IntakeDecider;
+import io.lanes.intake.domain.IntakeInternalEvent;
+import io.lanes.intake.domain.PlaybookCheck;
+import io.lanes.intake.persistence.IntakeSummary;
+import io.lanes.platform.http.JsonMergePatch;
+import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Intakes as event streams (stream id = intakeId): created and edited by intake staff, submitted
+ * against the latest playbook, returned by the PM's rejection. Each change also rewrites the intake's
+ * listing row in the same transaction.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    public static final String STREAM_TYPE = "intake";
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+
+    private final EventStore store;
+    private final PlaybookCatalog playbooks;
+    private final Clock clock;
+    private final IntakeDecider decider = new IntakeDecider();
+
+    public IntakeService(EventStore store, PlaybookCatalog playbooks, Clock clock) {
+        this.store = store;
+        this.playbooks = playbooks;
+        this.clock = clock;
+    }
+
+    public record IntakePage(List<IntakeSummary> items, int page, int size, long total) {
+    }
+
+    @WithTransaction
+    public Uni<Versioned<Intake>> create(IntakeData requested, String user) {
+        IntakeData data = valid(requested);
+        UUID id = UUID.randomUUID();
+        return playbooks.latest(data.matterType()).chain(playbook -> apply(id, new Versioned<>(Intake.NONE, 0),
+                new CreateIntake(id, data, user, clock.instant()), user));
+    }
+
+    @WithSession
+    public Uni<Versioned<Intake>> get(UUID id) {
+        return load(id);
+    }
+
+    /** Applies a JSON merge patch to what was captured; {@code expectedVersion} from If-Match may be null. */
+    @WithTransaction
+    public Uni<Versioned<Intake>> edit(UUID id, JsonNode patch, String user, Long expectedVersion) {
+        return load(id).chain(current -> {
+            requireVersion(current, expectedVersion);
+            IntakeData data = valid(patched(current.state().data(), patch));
+            return playbooks.latest(data.matterType())
+                    .chain(playbook -> apply(id, current, new EditIntake(data, user, clock.instant()), user));
+        });
+    }
+
+    /** Submits against the latest playbook; the outcome is committed whether complete or not. */
+    @WithTransaction
+    public Uni<Submission> submit(UUID id, String user, Long expectedVersion) {
+        return load(id).chain(current -> {
+            requireVersion(current, expectedVersion);
+            return playbooks.latest(current.state().data().matterType()).chain(playbook -> apply(id, current,
+                    new SubmitIntake(playbook, user, clock.instant()), user)
+                    .map(after -> new Submission(after, after.state().status() == io.lanes.intake.domain.IntakeStatus.SUBMITTED
+                            ? List.of() : PlaybookCheck.missing(after.state().data(), playbook))));
+        });
+    }
+
+    /** The PM rejected the handoff: the intake goes back to intake staff with the reasons. Caller's transaction. */
+    public Uni<Void> returnIntake(HandoffRejected rejected, UUID causedBy) {
+        return store.load(rejected.intakeId().toString()).chain(events -> {
+            if (events.isEmpty()) {
+                LOG.warnf("handoff-rejected for intake %s, which this service does not know", rejected.intakeId());
+                return Uni.createFrom().voidItem();
+            }
+            Versioned<Intake> current = fold(events);
+            return apply(rejected.intakeId(), current, new ReturnIntake(rejected.matterId(), rejected.reasons(),
+                    rejected.rejectedBy(), rejected.occurredAt()), rejected.rejectedBy(), causedBy).replaceWithVoid();
+        });
+    }
+
+    @WithSession
+    public Uni<IntakePage> list(String status, String matterType, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (matterType != null) {
+            query.append(" and matterType = :matterType");
+            parameters.and("matterType", matterType);
+        }
+        var found = IntakeSummary.<IntakeSummary>find(query.toString(), Sort.descending("updatedAt").and("id"),
+                parameters);
+        return found.page(Page.of(page, size)).list()
+                .chain(items -> found.count().map(total -> new IntakePage(items, page, size, total)));
+    }
+
+    private Uni<Versioned<Intake>> apply(UUID id, Versioned<Intake> current, IntakeCommand command, String user) {
+        return apply(id, current, command, user, null);
+    }
+
+    private Uni<Versioned<Intake>> apply(UUID id, Versioned<Intake> current, IntakeCommand command, String user,
+            UUID causedBy) {
+        List<Object> decided = decider.decide(command, current.state());
+        if (decided.isEmpty()) {
+            return Uni.createFrom().item(current);
+        }
+        EventMetadata metadata = new EventMetadata(causedBy, causedBy, user);
+        List<NewEvent> batch = decided.stream().map(e -> toNew(e, metadata)).collect(Collectors.toList());
+        Intake next = current.state();
+        for (Object event : decided) {
+            next = decider.evolve(next, event);
+        }
+        Intake after = next;
+        return store.append(id.toString(), STREAM_TYPE, current.version(), batch)
+                .chain(result -> summarize(after, result.version()).replaceWith(new Versioned<>(after, result.version())));
+    }
+
+    private Uni<Versioned<Intake>> load(UUID id) {
+        return store.load(id.toString()).map(events -> {
+            if (events.isEmpty()) {
+                throw ProblemException.notFound("intake", id);
+            }
+            return fold(events);
+        });
+    }
+
+    private Versioned<Intake> fold(List<StoredEvent> stored) {
+        List<Object> events = new ArrayList<>(stored.size());
+        for (StoredEvent event : stored) {
+            events.add(EventType.fromCeType(event.ceType()).isPresent() ? event.event()
+                    : IntakeInternalEvent.TYPES.read(event));
+        }
+        return new Versioned<>(decider.fold(events), stored.get(stored.size() - 1).version());
+    }
+
+    private static NewEvent toNew(Object event, EventMetadata metadata) {
+        if (event instanceof LanesEvent) {
+            return NewEvent.of((LanesEvent) event, metadata);
+        }
+        IntakeInternalEvent internal = (IntakeInternalEvent) event;
+        return IntakeInternalEvent.TYPES.toNew(internal, occurredAt(internal), metadata);
+    }
+
+    private static java.time.Instant occurredAt(IntakeInternalEvent event) {
+        if (event instanceof IntakeInternalEvent.IntakeCreated) {
+            return ((IntakeInternalEvent.IntakeCreated) event).occurredAt();
+        }
+        if (event instanceof IntakeInternalEvent.IntakeEdited) {
+            return ((IntakeInternalEvent.IntakeEdited) event).occurredAt();
+        }
+        return ((IntakeInternalEvent.IntakeReturned) event).occurredAt();
+    }
+
+    private static Uni<Void> summarize(Intake intake, long version) {
+        return IntakeSummary.<IntakeSummary>findById(intake.id()).chain(found -> {
+            IntakeSummary row = found != null ? found : new IntakeSummary();
+            row.id = intake.id();
+            row.status = intake.status().name();
+            row.matterType = intake.data().matterType();
+            row.matterName = intake.data().matterName();
+            row.clientName = intake.data().client().name();
+            row.attempts = intake.attempts();
+            row.createdBy = intake.createdBy();
+            row.updatedAt = intake.updatedAt();
+            row.version = version;
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private static IntakeData valid(IntakeData requested) {
+        IntakeData data = IntakeDataRules.normalized(requested);
+        List<FieldError> errors = IntakeDataRules.check(data);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return data;
+    }
+
+    private static IntakeData patched(IntakeData data, JsonNode patch) {
+        JsonNode result = JsonMergePatch.apply(EventJson.mapper().valueToTree(data), patch);
+        try {
+            return EventJson.mapper().treeToValue(result, IntakeData.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The patched intake cannot be read: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static void requireVersion(Versioned<Intake> current, Long expected) {
+        if (expected != null && expected != current.version()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The intake is at version " + current.version()
+                    + ", not " + expected + "; reload it and apply your change again");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.lanes.intake;
+
+import io.lanes.contracts.CloudEvent;
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.Routing;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
+import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
+import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
+import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
+import io.lanes.contracts.EventType;
+import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.testing.LanesInfra;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/** A playbook and intake bodies for the intake tests, and a way to publish contract events to the broker. */
+final class IntakeFixtures {
+
+    private IntakeFixtures() {
+    }
+
+    static PlaybookPublished playbook(String matterType, int version) {
+        return new PlaybookPublished(matterType, version, "litigation", "o.ramirez",
+                List.of(new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null),
+                        new RequiredField("conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null),
+                        new RequiredField("statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null),
+                        new RequiredField("feeArrangement", "Fee arrangement", FieldType.ENUM, List.of("HOURLY", "FIXED_FEE"))),
+                List.of(new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
+                        new ChecklistItem("engagement-letter", "Engagement letter countersigned")),
+                new Routing("commercial-litigation", "a.chen"),
+                List.of(new MilestoneTemplate("initial-case-assessment", "Initial case assessment", 10, "associate",
+                        "L100", false)),
+                List.of(new BudgetPhase("L100", BigDecimal.ONE)),
+                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24), Map.of(), Instant.now());
+    }
+
+    /** Publishes a contract event as its producing service would (key, CloudEvents headers). */
+    static void publish(LanesEvent event, long sequence) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.reliable(
+                LanesInfra.get().kafka().bootstrapServers(), "intake-test"))) {
+            producer.send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
+                    CloudEvent.of(event, UUID.randomUUID(), sequence))).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static long count(String sql, Object parameter) throws Exception {
+        try (Connection c = LanesInfra.get().database().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** An intake body; {@code complete} fills every required field and ticks the checklist. */
+    static String intake(String matterType, boolean complete) {
+        String fields = complete
+                ? "{\"adverseParties\":\"  Globex Ltd \",\"conflictCheckCleared\":true,"
+                        + "\"statuteOfLimitationsDate\":\"2027-01-15\",\"feeArrangement\":\"HOURLY\"}"
+                : "{\"adverseParties\":\"Globex Ltd\",\"statuteOfLimitationsDate\":\"next spring\"}";
+        String checklist = complete
+                ? "[{\"key\":\"conflict-check\",\"done\":true},{\"key\":\"engagement-letter\",\"done\":true}]"
+                : "[{\"key\":\"conflict-check\",\"done\":true}]";
+        return "{\"matterType\":\"" + matterType + "\",\"matterName\":\"Acme v. Globex\","
+                + "\"client\":{\"name\":\"Acme Corp\",\"kind\":\"ORGANIZATION\",\"email\":\"legal@acme.example\"},"
+                + "\"fields\":" + fields + ",\"checklist\":" + checklist + ","
+                + "\"keyDates\":[{\"name\":\"Statute of limitations\",\"date\":\"2027-01-15\",\"hardDeadline\":true}],"
+                + "\"estimatedBudget\":120000.00,\"currency\":\"USD\"}";
+    }
+}
