@@ -1,7 +1,8 @@
 package io.lanes.eventstore;
 
 import io.lanes.contracts.EventJson;
-import java.time.Instant;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.LanesEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +12,12 @@ import java.util.UUID;
  * a playbook draft being saved), so they are stored by name and read back without reflection on class
  * names. Each service declares its own catalogue once.
  *
+ * <p>A stream may hold both contract events and internal ones (an intake's submissions are contract
+ * events, its edits internal): {@link #toNewAny} and {@link #readAny} handle both.
+ *
  * @param <E> the service's internal event type
  */
-public final class InternalEventTypes<E> {
+public final class InternalEventTypes<E extends InternalEvent> {
 
     private final Map<String, Class<? extends E>> byName = new HashMap<>();
     private final Map<Class<?>, String> byClass = new HashMap<>();
@@ -25,17 +29,28 @@ public final class InternalEventTypes<E> {
         return this;
     }
 
-    public NewEvent toNew(E event, Instant occurredAt, EventMetadata metadata) {
+    public NewEvent toNew(E event, EventMetadata metadata) {
         String ceType = byClass.get(event.getClass());
         if (ceType == null) {
             throw new IllegalArgumentException("no type name for " + event.getClass().getSimpleName());
         }
         try {
-            return new NewEvent(UUID.randomUUID(), ceType, EventJson.mapper().writeValueAsString(event), occurredAt,
-                    metadata);
+            return new NewEvent(UUID.randomUUID(), ceType, EventJson.mapper().writeValueAsString(event),
+                    event.occurredAt(), metadata);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize " + ceType, e);
         }
+    }
+
+    /** A contract event or one of this catalogue's internal events, ready to append. */
+    @SuppressWarnings("unchecked")
+    public NewEvent toNewAny(Object event, EventMetadata metadata) {
+        return event instanceof LanesEvent ? NewEvent.of((LanesEvent) event, metadata) : toNew((E) event, metadata);
+    }
+
+    /** The contract event or internal event a row holds. */
+    public Object readAny(StoredEvent stored) {
+        return EventType.fromCeType(stored.ceType()).isPresent() ? stored.event() : read(stored);
     }
 
     public E read(StoredEvent stored) {

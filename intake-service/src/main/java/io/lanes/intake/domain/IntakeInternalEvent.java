@@ -1,6 +1,7 @@
 package io.lanes.intake.domain;
 
 import io.lanes.contracts.matter.RejectionReason;
+import io.lanes.eventstore.InternalEvent;
 import io.lanes.eventstore.InternalEventTypes;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * Events of an intake that stay inside intake-service. Submissions are contract events
  * ({@code intake-complete}, {@code intake-incomplete}) in the same stream.
  */
-public sealed interface IntakeInternalEvent {
+public sealed interface IntakeInternalEvent extends InternalEvent {
 
     InternalEventTypes<IntakeInternalEvent> TYPES = new InternalEventTypes<IntakeInternalEvent>()
             .with("io.lanes.intake.intake-created.v1", IntakeCreated.class)

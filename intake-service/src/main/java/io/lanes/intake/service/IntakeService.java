@@ -3,8 +3,6 @@ package io.lanes.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
-import io.lanes.contracts.EventType;
-import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.matter.HandoffRejected;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
@@ -35,7 +33,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -144,7 +141,8 @@ public class IntakeService {
             return Uni.createFrom().item(current);
         }
         EventMetadata metadata = new EventMetadata(causedBy, causedBy, user);
-        List<NewEvent> batch = decided.stream().map(e -> toNew(e, metadata)).collect(Collectors.toList());
+        List<NewEvent> batch = decided.stream().map(e -> IntakeInternalEvent.TYPES.toNewAny(e, metadata))
+                .collect(Collectors.toList());
         Intake next = current.state();
         for (Object event : decided) {
             next = decider.evolve(next, event);
@@ -164,30 +162,8 @@ public class IntakeService {
     }
 
     private Versioned<Intake> fold(List<StoredEvent> stored) {
-        List<Object> events = new ArrayList<>(stored.size());
-        for (StoredEvent event : stored) {
-            events.add(EventType.fromCeType(event.ceType()).isPresent() ? event.event()
-                    : IntakeInternalEvent.TYPES.read(event));
-        }
+        List<Object> events = stored.stream().map(IntakeInternalEvent.TYPES::readAny).collect(Collectors.toList());
         return new Versioned<>(decider.fold(events), stored.get(stored.size() - 1).version());
-    }
-
-    private static NewEvent toNew(Object event, EventMetadata metadata) {
-        if (event instanceof LanesEvent) {
-            return NewEvent.of((LanesEvent) event, metadata);
-        }
-        IntakeInternalEvent internal = (IntakeInternalEvent) event;
-        return IntakeInternalEvent.TYPES.toNew(internal, occurredAt(internal), metadata);
-    }
-
-    private static java.time.Instant occurredAt(IntakeInternalEvent event) {
-        if (event instanceof IntakeInternalEvent.IntakeCreated) {
-            return ((IntakeInternalEvent.IntakeCreated) event).occurredAt();
-        }
-        if (event instanceof IntakeInternalEvent.IntakeEdited) {
-            return ((IntakeInternalEvent.IntakeEdited) event).occurredAt();
-        }
-        return ((IntakeInternalEvent.IntakeReturned) event).occurredAt();
     }
 
     private static Uni<Void> summarize(Intake intake, long version) {

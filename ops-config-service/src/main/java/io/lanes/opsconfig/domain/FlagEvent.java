@@ -1,5 +1,6 @@
 package io.lanes.opsconfig.domain;
 
+import io.lanes.eventstore.InternalEvent;
 import io.lanes.eventstore.InternalEventTypes;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,14 +8,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Internal events of an improvement flag: the PM-to-ops feedback loop of KPIS.md. */
-public sealed interface FlagEvent {
+public sealed interface FlagEvent extends InternalEvent {
 
     InternalEventTypes<FlagEvent> TYPES = new InternalEventTypes<FlagEvent>()
             .with("io.lanes.ops-config.improvement-flag-raised.v1", FlagRaised.class)
             .with("io.lanes.ops-config.improvement-flag-dismissed.v1", FlagDismissed.class)
             .with("io.lanes.ops-config.improvement-flag-closed.v1", FlagClosed.class);
-
-    Instant occurredAt();
 
     /** Milestones of one template slipped in several matters of one type within the window. */
     record FlagRaised(UUID flagId, String matterType, String templateKey, List<UUID> matters, LocalDate windowStart,

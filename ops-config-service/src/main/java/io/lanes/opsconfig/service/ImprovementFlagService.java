@@ -104,7 +104,7 @@ public class ImprovementFlagService {
             long version = events.isEmpty() ? 0 : events.get(events.size() - 1).version();
             EventMetadata metadata = EventMetadata.by(by);
             return store.append(stream(id), FLAG_STREAM, version, decided.stream()
-                            .map(e -> FlagEvent.TYPES.toNew(e, e.occurredAt(), metadata)).collect(Collectors.toList()))
+                            .map(e -> FlagEvent.TYPES.toNew(e, metadata)).collect(Collectors.toList()))
                     .map(written -> {
                         ImprovementFlag next = current;
                         for (FlagEvent event : decided) {

@@ -93,7 +93,7 @@ public class PlaybookService {
                 EventMetadata metadata = new EventMetadata(null, draftId, user);
                 return store.append(matterType, PLAYBOOK_STREAM, latest, List.of(NewEvent.of(published, metadata)))
                         .chain(() -> store.append(draftStream(draftId), DRAFT_STREAM, current.version(),
-                                decided.stream().map(e -> DraftEvent.TYPES.toNew(e, e.occurredAt(), metadata))
+                                decided.stream().map(e -> DraftEvent.TYPES.toNew(e, metadata))
                                         .collect(Collectors.toList())))
                         .chain(() -> flags.closeOpenFlags(matterType, version, user))
                         .replaceWith(published);
@@ -153,7 +153,7 @@ public class PlaybookService {
         List<DraftEvent> decided = drafts.decide(command, state);
         EventMetadata metadata = EventMetadata.by(user);
         return store.append(draftStream(id), DRAFT_STREAM, version,
-                        decided.stream().map(e -> DraftEvent.TYPES.toNew(e, e.occurredAt(), metadata))
+                        decided.stream().map(e -> DraftEvent.TYPES.toNew(e, metadata))
                                 .collect(Collectors.toList()))
                 .map(result -> new Versioned<>(fold(state, decided), result.version()));
     }
