@@ -1,0 +1,54 @@
+package io.lanes.matter.service;
+
+import io.lanes.matter.config.MatterConfig;
+import io.lanes.matter.domain.MatterCommand.Detect;
+import io.lanes.matter.domain.MatterStatus;
+import io.lanes.matter.persistence.MatterSummary;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs detection on every open matter every {@code lanes.detection.interval}: slips, missed hard
+ * deadlines, overdue status updates. Each report is made once (the matter remembers what it
+ * reported), and with two instances running the stream version makes the second writer lose.
+ */
+@ApplicationScoped
+public class Detection {
+
+    private static final Logger LOG = Logger.getLogger(Detection.class);
+
+    private final MatterService matters;
+    private final MatterConfig config;
+
+    public Detection(MatterService matters, MatterConfig config) {
+        this.matters = matters;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${lanes.detection.interval:1m}", delayed = "${lanes.detection.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return config.detectionEnabled() ? runOnce() : Uni.createFrom().voidItem();
+    }
+
+    /** One pass over the open matters; a matter that fails is logged and skipped until the next pass. */
+    public Uni<Void> runOnce() {
+        return matters.list(Set.of(MatterStatus.OPEN)).onItem().transformToMulti(Multi.createFrom()::iterable)
+                .onItem().transformToUniAndConcatenate(summary -> detect(summary))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> detect(MatterSummary summary) {
+        return matters.handle(summary.matterId, null, "lanes-detection", context -> new Detect(matters.today(),
+                        context.playbook().thresholds(), matters.now()))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("detection on matter %s failed: %s", summary.matterId, failure.getMessage());
+                    return null;
+                });
+    }
+}

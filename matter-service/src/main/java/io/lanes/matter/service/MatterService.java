@@ -1,0 +1,202 @@
+package io.lanes.matter.service;
+
+import io.lanes.contracts.intake.IntakeComplete;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.eventstore.ConcurrencyConflict;
+import io.lanes.eventstore.EventMetadata;
+import io.lanes.eventstore.EventStore;
+import io.lanes.eventstore.NewEvent;
+import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.Versioned;
+import io.lanes.matter.config.MatterConfig;
+import io.lanes.matter.domain.BusinessCalendar;
+import io.lanes.matter.domain.HandoffPacketReceived;
+import io.lanes.matter.domain.Matter;
+import io.lanes.matter.domain.MatterCommand;
+import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
+import io.lanes.matter.domain.MatterDecider;
+import io.lanes.matter.domain.MatterStatus;
+import io.lanes.matter.persistence.MatterSummary;
+import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs commands on matters (stream id = matterId): load, decide, append at the loaded version, and
+ * rewrite the listing row, in one transaction. With the client's {@code If-Match} a moved stream is
+ * a 412; without it a lost race is retried on fresh state.
+ */
+@ApplicationScoped
+public class MatterService {
+
+    public static final String STREAM_TYPE = "matter";
+    private static final int ATTEMPTS = 5;
+
+    private final EventStore store;
+    private final PlaybookVersions playbooks;
+    private final Clock clock;
+    private final BusinessCalendar calendar;
+    private final MatterDecider decider = new MatterDecider();
+
+    public MatterService(EventStore store, PlaybookVersions playbooks, Clock clock, MatterConfig config) {
+        this.store = store;
+        this.playbooks = playbooks;
+        this.clock = clock;
+        this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
+    }
+
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A complete handoff packet from intake (consumer's transaction). */
+    public Uni<Void> receiveHandoff(UUID matterId, IntakeComplete packet, UUID causedBy) {
+        return store.load(matterId.toString()).map(this::fold)
+                .chain(current -> append(matterId, current, new ReceiveHandoff(matterId, packet, clock.instant()),
+                        new EventMetadata(causedBy, causedBy, packet.submittedBy())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Runs a command built from the matter's current state and its playbook, in its own transaction.
+     *
+     * @param expectedVersion the client's If-Match, or null to retry lost races
+     */
+    public Uni<Versioned<Matter>> handle(UUID matterId, Long expectedVersion, String user,
+            Function<Context, MatterCommand> command) {
+        Uni<Versioned<Matter>> attempt = Panache.withTransaction(() -> load(matterId).chain(current -> {
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw stale(current.version(), expectedVersion);
+            }
+            return playbookOf(current.state()).chain(playbook -> append(matterId, current,
+                    command.apply(new Context(current.state(), playbook)), EventMetadata.by(user)));
+        }));
+        if (expectedVersion != null) {
+            return attempt.onFailure(ConcurrencyConflict.class)
+                    .transform(e -> stale(((ConcurrencyConflict) e).actualVersion(), expectedVersion));
+        }
+        return attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
+    }
+
+    /** What a command is decided on: the matter and the playbook version its plan came from. */
+    public record Context(Matter matter, PlaybookPublished playbook) {
+    }
+
+    @WithSession
+    public Uni<Versioned<Matter>> get(UUID matterId, Instant asOf) {
+        Uni<List<StoredEvent>> events = asOf == null ? store.load(matterId.toString())
+                : store.loadAsOf(matterId.toString(), asOf);
+        return events.map(stored -> {
+            if (stored.isEmpty()) {
+                throw ProblemException.notFound("matter", matterId + (asOf == null ? "" : " as of " + asOf));
+            }
+            return fold(stored);
+        });
+    }
+
+    /** The state and its playbook, for views that show cadence-dependent dates. */
+    @WithSession
+    public Uni<Context> getWithPlaybook(UUID matterId, Instant asOf) {
+        return get(matterId, asOf).chain(found -> playbookOf(found.state()).map(p -> new Context(found.state(), p)));
+    }
+
+    @WithSession
+    public Uni<List<StoredEvent>> history(UUID matterId) {
+        return store.load(matterId.toString()).invoke(events -> {
+            if (events.isEmpty()) {
+                throw ProblemException.notFound("matter", matterId);
+            }
+        });
+    }
+
+    @WithSession
+    public Uni<List<MatterSummary>> list(Set<MatterStatus> statuses) {
+        return MatterSummary.<MatterSummary>find("status in ?1", Sort.descending("updatedAt"),
+                statuses.stream().map(Enum::name).collect(Collectors.toList())).list();
+    }
+
+    private Uni<Versioned<Matter>> load(UUID matterId) {
+        return store.load(matterId.toString()).map(stored -> {
+            if (stored.isEmpty()) {
+                throw ProblemException.notFound("matter", matterId);
+            }
+            return fold(stored);
+        });
+    }
+
+    private Uni<PlaybookPublished> playbookOf(Matter matter) {
+        IntakeComplete packet = matter.packet();
+        return playbooks.version(packet.matterType(), matter.status() == MatterStatus.OPEN
+                || matter.status() == MatterStatus.CLOSED ? matter.playbookVersion() : packet.playbookVersion());
+    }
+
+    private Uni<Versioned<Matter>> append(UUID matterId, Versioned<Matter> current, MatterCommand command,
+            EventMetadata metadata) {
+        List<Object> decided = decider.decide(command, current.state());
+        if (decided.isEmpty()) {
+            return Uni.createFrom().item(current);
+        }
+        Matter next = current.state();
+        for (Object event : decided) {
+            next = decider.evolve(next, event);
+        }
+        Matter after = next;
+        List<NewEvent> batch = decided.stream().map(e -> HandoffPacketReceived.TYPES.toNewAny(e, metadata))
+                .collect(Collectors.toList());
+        return store.append(matterId.toString(), STREAM_TYPE, current.version(), batch)
+                .chain(result -> summarize(after, result.version()).replaceWith(new Versioned<>(after, result.version())));
+    }
+
+    private Versioned<Matter> fold(List<StoredEvent> stored) {
+        if (stored.isEmpty()) {
+            return new Versioned<>(decider.initialState(), 0);
+        }
+        List<Object> events = stored.stream().map(HandoffPacketReceived.TYPES::readAny).collect(Collectors.toList());
+        return new Versioned<>(decider.fold(events), stored.get(stored.size() - 1).version());
+    }
+
+    private Uni<Void> summarize(Matter matter, long version) {
+        return MatterSummary.<MatterSummary>findById(matter.id()).chain(found -> {
+            MatterSummary row = found != null ? found : new MatterSummary();
+            IntakeComplete packet = matter.packet();
+            row.matterId = matter.id();
+            row.intakeId = packet.intakeId();
+            row.status = matter.status().name();
+            row.matterType = packet.matterType();
+            row.practiceArea = packet.practiceArea();
+            row.team = packet.routing().team();
+            row.matterName = packet.matterName();
+            row.clientName = packet.client().name();
+            row.acceptedBy = matter.acceptedBy();
+            row.updatedAt = clock.instant();
+            row.version = version;
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    private static ProblemException stale(long current, long expected) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, "The matter is at version "
+                + (current < 0 ? "newer than " + expected : current) + ", not " + expected
+                + "; reload it and apply your change again");
+    }
+}

@@ -1,0 +1,267 @@
+package io.lanes.matter;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lanes.contracts.CloudEvent;
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.EventJson;
+import io.lanes.contracts.EventSchemas;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.MatterIds;
+import io.lanes.contracts.Routing;
+import io.lanes.contracts.Topic;
+import io.lanes.contracts.intake.IntakeComplete;
+import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
+import io.lanes.contracts.intake.IntakeComplete.Client;
+import io.lanes.contracts.intake.IntakeComplete.ClientKind;
+import io.lanes.contracts.intake.IntakeComplete.KeyDate;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
+import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
+import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
+import io.lanes.matter.domain.BusinessCalendar;
+import io.lanes.matter.service.Detection;
+import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.testing.DevTokens;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.RecordHeaders;
+import io.lanes.testing.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** matter-service over real PostgreSQL and Kafka: packets in from the intake topic, events out to the matter topics. */
+@QuarkusTest
+@QuarkusTestResource(LanesInfraResource.class)
+class MatterApiTest {
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static final String MATTER_TYPE = "commercial-litigation-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PM = DevTokens.forUser("p.patel", "pm");
+    private static final String PROBLEM = "application/problem+json";
+    private static final BusinessCalendar CALENDAR = new BusinessCalendar(Set.of(LocalDate.parse("2026-12-25"),
+            LocalDate.parse("2027-01-01")));
+
+    @Inject
+    Detection detection;
+
+    @BeforeAll
+    static void playbookPublishedEarlier() throws Exception {
+        publish(new PlaybookPublished(MATTER_TYPE, 1, "litigation", "o.ramirez", List.of(),
+                List.of(new ChecklistItem("conflict-check", "Conflict check")), new Routing("litigation-east", "a.chen"),
+                List.of(new MilestoneTemplate("initial-case-assessment", "Initial case assessment", 10, "associate",
+                        "L100", false), new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
+                List.of(new BudgetPhase("L100", new BigDecimal("0.2")), new BudgetPhase("L200", new BigDecimal("0.8"))),
+                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24), Map.of(), Instant.now()), 1);
+    }
+
+    private static void publish(LanesEvent event, long sequence) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.reliable(
+                LanesInfra.get().kafka().bootstrapServers(), "matter-test"))) {
+            producer.send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
+                    CloudEvent.of(event, UUID.randomUUID(), sequence))).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A complete packet on the intake topic; returns the matter id it opens. */
+    private static UUID handoff(BigDecimal budget) throws Exception {
+        UUID intake = UUID.randomUUID();
+        publish(new IntakeComplete(intake, MATTER_TYPE, "litigation", "Acme v. Globex",
+                new Client("Acme Corp", ClientKind.ORGANIZATION, null), Map.of(),
+                List.of(new ChecklistEntry("conflict-check", true)),
+                List.of(new KeyDate("Statute of limitations", LocalDate.parse("2027-06-30"), true)), budget, "USD",
+                new Routing("litigation-east", "a.chen"), Instant.now().minusSeconds(7_200), 1, 1, "i.jones",
+                Instant.now()), 1);
+        UUID matter = MatterIds.fromIntake(intake);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(PM)
+                .when().get("/handoffs/" + matter).statusCode() == 200);
+        return matter;
+    }
+
+    private static UUID openMatter(BigDecimal budget) throws Exception {
+        UUID matter = handoff(budget);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(200)
+                .body("status", equalTo("OPEN"));
+        return matter;
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> of(UUID matter, EventType type) {
+        return r -> matter.toString().equals(r.key()) && type.ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE));
+    }
+
+    private static List<JsonNode> events(UUID matter, EventType type, int atLeast, Topic topic) {
+        try (TopicReader reader = TopicReader.of(topic.topicName())) {
+            return reader.await(of(matter, type), atLeast, Duration.ofSeconds(30)).stream()
+                    .map(r -> EventJson.parse(r.value())).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void aPacketBecomesAPendingHandoffAndAcceptingPlansOnBusinessDays() throws Exception {
+        UUID matter = handoff(new BigDecimal("50000.00"));
+        given().auth().oauth2(PM).when().get("/handoffs?status=PENDING").then().statusCode(200)
+                .body("matterId", hasItem(matter.toString()));
+        given().auth().oauth2(PM).when().get("/handoffs/" + matter).then().statusCode(200)
+                .body("status", equalTo("PENDING")).body("packet.matterName", equalTo("Acme v. Globex"));
+        events(matter, EventType.HANDOFF_RECEIVED, 1, Topic.MATTER);
+
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("acceptedBy", equalTo("p.patel"))
+                .body("budget.find { it.phase == 'L200' }.budget", equalTo(40000.00f));
+
+        JsonNode accepted = events(matter, EventType.HANDOFF_ACCEPTED, 1, Topic.MATTER).get(0);
+        assertEquals(List.of(), EventSchemas.violations(EventType.HANDOFF_ACCEPTED, accepted));
+        LocalDate acceptedOn = Instant.parse(accepted.get("occurredAt").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+        Map<String, String> due = new java.util.HashMap<>();
+        accepted.get("milestones").forEach(m -> due.put(m.get("name").asText(), m.get("dueDate").asText()));
+        assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 10).toString(), due.get("Initial case assessment"));
+        assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 25).toString(), due.get("Pleadings"));
+        assertEquals("2027-06-30", due.get("Statute of limitations"));
+        assertEquals("2027-06-30", accepted.get("plannedCloseDate").asText());
+    }
+
+    @Test
+    void rejectingSendsTheHandoffBackWithReasons() throws Exception {
+        UUID matter = handoff(new BigDecimal("10000.00"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"reasons\":[{\"code\":\"WRONG_ROUTING\",\"detail\":\"Belongs to the employment team\"}]}")
+                .when().post("/handoffs/" + matter + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
+        JsonNode rejected = events(matter, EventType.HANDOFF_REJECTED, 1, Topic.MATTER).get(0);
+        assertEquals("WRONG_ROUTING", rejected.get("reasons").get(0).get("code").asText());
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(409)
+                .body("rule", equalTo("HANDOFF_NOT_PENDING"));
+    }
+
+    @Test
+    void aMilestonePlannedInThePastSlipsOnceEvenWhenDetectionRunsTwice() throws Throwable {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        String milestone = given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"name\":\"Serve initial disclosures\",\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(10)
+                        + "\",\"owner\":\"associate\",\"phase\":\"L200\",\"hardDeadline\":false}")
+                .when().post("/matters/" + matter + "/milestones").then().statusCode(201)
+                .extract().path("milestones.find { it.name == 'Serve initial disclosures' }.id");
+
+        VertxContextSupport.subscribeAndAwait(() -> detection.runOnce());
+        VertxContextSupport.subscribeAndAwait(() -> detection.runOnce());
+
+        List<JsonNode> slipped = events(matter, EventType.MILESTONE_SLIPPED, 1, Topic.MATTER);
+        assertEquals(1, slipped.size());
+        assertEquals(milestone, slipped.get(0).get("milestoneId").asText());
+        assertEquals(10, slipped.get(0).get("daysLate").asInt());
+        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
+        List<JsonNode> copies = events(matter, EventType.MILESTONE_SLIPPED, 1, Topic.ESCALATIONS);
+        assertEquals(1, copies.size(), "PM tools see it once on lanes.escalations.v1");
+        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.ESCALATIONS).size());
+    }
+
+    @Test
+    void timeCrossingTenThenTwentyPercentWarnsThenEscalatesExactlyOnce() throws Exception {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        for (String amount : List.of("1500.00", "700.00", "100.00", "300.00", "50.00")) {
+            given().auth().oauth2(PM).contentType(ContentType.JSON)
+                    .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
+                            + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":2.5,\"amount\":" + amount
+                            + ",\"phase\":\"L100\",\"taskCode\":\"L110\",\"activityCode\":\"A101\",\"billable\":true,"
+                            + "\"admin\":false}")
+                    .when().post("/matters/" + matter + "/time-entries").then().statusCode(201);
+        }
+        // L100 budget 2000.00: 1500 (-25%), 2200 (+10.0%, WARNING), 2300, 2600 (+30%, ESCALATION), 2650.
+        List<JsonNode> variances = events(matter, EventType.BUDGET_VARIANCE, 2, Topic.MATTER);
+        assertEquals(List.of("WARNING", "ESCALATION"), variances.stream().map(v -> v.get("level").asText())
+                .collect(Collectors.toList()));
+        assertEquals(List.of("10.0", "30.0"), variances.stream().map(v -> v.get("variancePct").decimalValue()
+                .toPlainString()).collect(Collectors.toList()));
+        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
+        assertEquals(2, events(matter, EventType.BUDGET_VARIANCE, 2, Topic.ESCALATIONS).size());
+        given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200)
+                .body("openEscalations[0].cause", equalTo("BUDGET_VARIANCE"))
+                .body("budget.find { it.phase == 'L100' }.actual", equalTo(2650.00f));
+    }
+
+    @Test
+    void asOfReturnsTheEarlierPlanAfterAReplan() throws Exception {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        var before = given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200).extract();
+        String milestone = before.path("milestones[0].id");
+        String originalDue = before.path("milestones[0].dueDate");
+        Instant beforeReplan = Instant.now();
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(beforeReplan));
+
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"dueDate\":\"2027-03-01\",\"reason\":\"Court rescheduled the conference\"}")
+                .when().put("/matters/" + matter + "/milestones/" + milestone + "/due-date").then().statusCode(200)
+                .body("milestones.find { it.id == '" + milestone + "' }.dueDate", equalTo("2027-03-01"));
+
+        given().auth().oauth2(PM).queryParam("asOf", beforeReplan.toString()).when().get("/matters/" + matter)
+                .then().statusCode(200).body("milestones.find { it.id == '" + milestone + "' }.dueDate",
+                        equalTo(originalDue));
+        given().auth().oauth2(PM).when().get("/matters/" + matter + "/events").then().statusCode(200)
+                .body("type", hasItem("io.lanes.milestone-replanned.v1"));
+    }
+
+    @Test
+    void staleVersionsAndBrokenRulesAreRefused() throws Exception {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        var current = given().auth().oauth2(PM).when().get("/matters/" + matter).then().extract();
+        String etag = current.header("ETag");
+        String milestone = current.path("milestones[0].id");
+        given().auth().oauth2(PM).header("If-Match", etag).contentType(ContentType.JSON).body("{}").when()
+                .post("/matters/" + matter + "/milestones/" + milestone + "/complete").then().statusCode(200);
+        given().auth().oauth2(PM).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"summary\":\"Weekly update\"}").when().post("/matters/" + matter + "/status-updates")
+                .then().statusCode(412).contentType(PROBLEM);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/matters/" + matter + "/milestones/" + milestone + "/complete")
+                .then().statusCode(409).body("rule", equalTo("MILESTONE_ALREADY_COMPLETED"));
+    }
+
+    @Test
+    void badRequestsAndAuth() throws Exception {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        String entry = "{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"2026-03-02\","
+                + "\"hours\":1,\"amount\":100,\"phase\":\"L900\",\"billable\":true,\"admin\":false}";
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(entry)
+                .when().post("/matters/" + matter + "/time-entries").then().statusCode(422)
+                .body("errors[0].field", equalTo("phase"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body(entry.replace("L900", "L100")
+                .replace("\"billable\"", "\"activityCode\":\"A999\",\"billable\""))
+                .when().post("/matters/" + matter + "/time-entries").then().statusCode(422)
+                .body("errors[0].field", equalTo("activityCode"));
+        given().auth().oauth2(PM).when().get("/matters/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType(PROBLEM);
+        given().when().get("/matters/" + matter).then().statusCode(401);
+        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/matters/" + matter).then().statusCode(403);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"reasons\":[]}")
+                .when().post("/handoffs/" + matter + "/reject").then().statusCode(400)
+                .body("errors[0].field", equalTo("reasons"));
+    }
+}
