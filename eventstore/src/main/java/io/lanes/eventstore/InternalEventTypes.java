@@ -13,7 +13,7 @@ import java.util.UUID;
  * names. Each service declares its own catalogue once.
  *
  * <p>A stream may hold both contract events and internal ones (an intake's submissions are contract
- * events, its edits internal): {@link #toNewAny} and {@link #readAny} handle both.
+ * events, its edits internal): {@link #withContractEvents()} reads and writes both.
  *
  * @param <E> the service's internal event type
  */
@@ -42,15 +42,36 @@ public final class InternalEventTypes<E extends InternalEvent> {
         }
     }
 
-    /** A contract event or one of this catalogue's internal events, ready to append. */
-    @SuppressWarnings("unchecked")
-    public NewEvent toNewAny(Object event, EventMetadata metadata) {
-        return event instanceof LanesEvent ? NewEvent.of((LanesEvent) event, metadata) : toNew((E) event, metadata);
+    /** Streams of these internal events only. */
+    public EventCodec<E> codec() {
+        return new EventCodec<>() {
+            @Override
+            public NewEvent toNew(E event, EventMetadata metadata) {
+                return InternalEventTypes.this.toNew(event, metadata);
+            }
+
+            @Override
+            public E read(StoredEvent stored) {
+                return InternalEventTypes.this.read(stored);
+            }
+        };
     }
 
-    /** The contract event or internal event a row holds. */
-    public Object readAny(StoredEvent stored) {
-        return EventType.fromCeType(stored.ceType()).isPresent() ? stored.event() : read(stored);
+    /** Streams that hold contract events and these internal events. */
+    public EventCodec<Object> withContractEvents() {
+        return new EventCodec<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public NewEvent toNew(Object event, EventMetadata metadata) {
+                return event instanceof LanesEvent ? NewEvent.of((LanesEvent) event, metadata)
+                        : InternalEventTypes.this.toNew((E) event, metadata);
+            }
+
+            @Override
+            public Object read(StoredEvent stored) {
+                return EventType.fromCeType(stored.ceType()).isPresent() ? stored.event() : InternalEventTypes.this.read(stored);
+            }
+        };
     }
 
     public E read(StoredEvent stored) {

@@ -1,8 +1,8 @@
 package io.lanes.eventstore.aggregate;
 
-import io.lanes.contracts.LanesEvent;
 import io.lanes.eventstore.AppendResult;
 import io.lanes.eventstore.ConcurrencyConflict;
+import io.lanes.eventstore.EventCodec;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.NewEvent;
@@ -15,26 +15,31 @@ import java.util.stream.Collectors;
 
 /**
  * Loads an aggregate by folding its stream, and runs commands through its {@link Decider}: load,
- * decide, append at the loaded version, all in one transaction. Without an expected version a lost
- * race is retried on fresh state; with one (a client's {@code If-Match}) it is the caller's conflict.
+ * decide, append at the loaded version. {@link #decideAndAppend} works in the caller's transaction
+ * (so a service can update a read model with it); {@link #handle} opens one, retrying lost races on
+ * fresh state unless the client sent the version it saw ({@code If-Match}).
+ *
+ * @param <C> commands
+ * @param <S> state
+ * @param <E> events, read and written by the stream's {@link EventCodec}
  */
-public class AggregateRepository<C, S, E extends LanesEvent> {
+public class AggregateRepository<C, S, E> {
 
     private static final int ATTEMPTS = 5;
 
     private final EventStore store;
     private final Decider<C, S, E> decider;
     private final String streamType;
-    private final Class<E> eventType;
+    private final EventCodec<E> codec;
 
-    public AggregateRepository(EventStore store, Decider<C, S, E> decider, String streamType, Class<E> eventType) {
+    public AggregateRepository(EventStore store, Decider<C, S, E> decider, String streamType, EventCodec<E> codec) {
         this.store = store;
         this.decider = decider;
         this.streamType = streamType;
-        this.eventType = eventType;
+        this.codec = codec;
     }
 
-    /** The current state and version; version 0 for a stream with no events. */
+    /** The current state and version; the initial state at version 0 for a stream with no events. */
     public Uni<Versioned<S>> load(String streamId) {
         return store.load(streamId).map(this::fold);
     }
@@ -44,37 +49,36 @@ public class AggregateRepository<C, S, E extends LanesEvent> {
         return store.loadAsOf(streamId, asOf).map(this::fold);
     }
 
-    /**
-     * Runs a command in its own transaction.
-     *
-     * @param expectedVersion the version the client last saw, or null to retry lost races on fresh state
-     */
-    public Uni<AppendResult> handle(String streamId, C command, Long expectedVersion, EventMetadata metadata) {
-        Uni<AppendResult> attempt = Panache.withTransaction(() -> decideAndAppend(streamId, command, expectedVersion,
-                metadata));
-        if (expectedVersion != null) {
-            return attempt;
-        }
-        return attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
-    }
-
-    /** The same in the caller's transaction, for work that must commit with other changes. */
-    public Uni<AppendResult> decideAndAppend(String streamId, C command, Long expectedVersion, EventMetadata metadata) {
-        return load(streamId).chain(current -> {
+    /** Runs a command in its own transaction; {@code expectedVersion} null retries lost races. */
+    public Uni<Versioned<S>> handle(String streamId, C command, Long expectedVersion, EventMetadata metadata) {
+        Uni<Versioned<S>> attempt = Panache.withTransaction(() -> load(streamId).chain(current -> {
             if (expectedVersion != null && expectedVersion != current.version()) {
                 return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current.version()));
             }
-            List<E> events = decider.decide(command, current.state());
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(new AppendResult(streamId, current.version(), List.of(), false));
-            }
-            List<NewEvent> batch = events.stream().map(e -> NewEvent.of(e, metadata)).collect(Collectors.toList());
-            return store.append(streamId, streamType, current.version(), batch);
-        });
+            return decideAndAppend(streamId, current, command, metadata);
+        }));
+        return expectedVersion != null ? attempt
+                : attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
-    private Versioned<S> fold(List<StoredEvent> stored) {
-        List<E> events = stored.stream().map(StoredEvent::event).map(eventType::cast).collect(Collectors.toList());
+    /** Decides on {@code current} and appends at its version, in the caller's transaction; the new state. */
+    public Uni<Versioned<S>> decideAndAppend(String streamId, Versioned<S> current, C command, EventMetadata metadata) {
+        List<E> events = decider.decide(command, current.state());
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(current);
+        }
+        S next = current.state();
+        for (E event : events) {
+            next = decider.evolve(next, event);
+        }
+        S after = next;
+        List<NewEvent> batch = events.stream().map(e -> codec.toNew(e, metadata)).collect(Collectors.toList());
+        return store.append(streamId, streamType, current.version(), batch)
+                .map((AppendResult result) -> new Versioned<>(after, result.version()));
+    }
+
+    public Versioned<S> fold(List<StoredEvent> stored) {
+        List<E> events = stored.stream().map(codec::read).collect(Collectors.toList());
         long version = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).version();
         return new Versioned<>(decider.fold(events), version);
     }

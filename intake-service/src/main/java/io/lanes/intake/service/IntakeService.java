@@ -6,8 +6,7 @@ import io.lanes.contracts.EventJson;
 import io.lanes.contracts.matter.HandoffRejected;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
-import io.lanes.eventstore.NewEvent;
-import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.AggregateRepository;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.intake.domain.Intake;
 import io.lanes.intake.domain.IntakeCommand;
@@ -19,6 +18,7 @@ import io.lanes.intake.domain.IntakeData;
 import io.lanes.intake.domain.IntakeDataRules;
 import io.lanes.intake.domain.IntakeDecider;
 import io.lanes.intake.domain.IntakeInternalEvent;
+import io.lanes.intake.domain.IntakeStatus;
 import io.lanes.intake.domain.PlaybookCheck;
 import io.lanes.intake.persistence.IntakeSummary;
 import io.lanes.platform.http.JsonMergePatch;
@@ -35,7 +35,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,13 +48,13 @@ public class IntakeService {
     public static final String STREAM_TYPE = "intake";
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
-    private final EventStore store;
+    private final AggregateRepository<IntakeCommand, Intake, Object> intakes;
     private final PlaybookCatalog playbooks;
     private final Clock clock;
-    private final IntakeDecider decider = new IntakeDecider();
 
     public IntakeService(EventStore store, PlaybookCatalog playbooks, Clock clock) {
-        this.store = store;
+        this.intakes = new AggregateRepository<>(store, new IntakeDecider(), STREAM_TYPE,
+                IntakeInternalEvent.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
     }
@@ -94,19 +93,18 @@ public class IntakeService {
             requireVersion(current, expectedVersion);
             return playbooks.latest(current.state().data().matterType()).chain(playbook -> apply(id, current,
                     new SubmitIntake(playbook, user, clock.instant()), user)
-                    .map(after -> new Submission(after, after.state().status() == io.lanes.intake.domain.IntakeStatus.SUBMITTED
+                    .map(after -> new Submission(after, after.state().status() == IntakeStatus.SUBMITTED
                             ? List.of() : PlaybookCheck.missing(after.state().data(), playbook))));
         });
     }
 
     /** The PM rejected the handoff: the intake goes back to intake staff with the reasons. Caller's transaction. */
     public Uni<Void> returnIntake(HandoffRejected rejected, UUID causedBy) {
-        return store.load(rejected.intakeId().toString()).chain(events -> {
-            if (events.isEmpty()) {
+        return intakes.load(rejected.intakeId().toString()).chain(current -> {
+            if (!current.state().exists()) {
                 LOG.warnf("handoff-rejected for intake %s, which this service does not know", rejected.intakeId());
                 return Uni.createFrom().voidItem();
             }
-            Versioned<Intake> current = fold(events);
             return apply(rejected.intakeId(), current, new ReturnIntake(rejected.matterId(), rejected.reasons(),
                     rejected.rejectedBy(), rejected.occurredAt()), rejected.rejectedBy(), causedBy).replaceWithVoid();
         });
@@ -136,34 +134,17 @@ public class IntakeService {
 
     private Uni<Versioned<Intake>> apply(UUID id, Versioned<Intake> current, IntakeCommand command, String user,
             UUID causedBy) {
-        List<Object> decided = decider.decide(command, current.state());
-        if (decided.isEmpty()) {
-            return Uni.createFrom().item(current);
-        }
-        EventMetadata metadata = new EventMetadata(causedBy, causedBy, user);
-        List<NewEvent> batch = decided.stream().map(e -> IntakeInternalEvent.TYPES.toNewAny(e, metadata))
-                .collect(Collectors.toList());
-        Intake next = current.state();
-        for (Object event : decided) {
-            next = decider.evolve(next, event);
-        }
-        Intake after = next;
-        return store.append(id.toString(), STREAM_TYPE, current.version(), batch)
-                .chain(result -> summarize(after, result.version()).replaceWith(new Versioned<>(after, result.version())));
+        return intakes.decideAndAppend(id.toString(), current, command, new EventMetadata(causedBy, causedBy, user))
+                .call(after -> after.version() == current.version() ? Uni.createFrom().voidItem()
+                        : summarize(after.state(), after.version()));
     }
 
     private Uni<Versioned<Intake>> load(UUID id) {
-        return store.load(id.toString()).map(events -> {
-            if (events.isEmpty()) {
+        return intakes.load(id.toString()).invoke(found -> {
+            if (!found.state().exists()) {
                 throw ProblemException.notFound("intake", id);
             }
-            return fold(events);
         });
-    }
-
-    private Versioned<Intake> fold(List<StoredEvent> stored) {
-        List<Object> events = stored.stream().map(IntakeInternalEvent.TYPES::readAny).collect(Collectors.toList());
-        return new Versioned<>(decider.fold(events), stored.get(stored.size() - 1).version());
     }
 
     private static Uni<Void> summarize(Intake intake, long version) {

@@ -5,8 +5,8 @@ import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.eventstore.ConcurrencyConflict;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
-import io.lanes.eventstore.NewEvent;
 import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.AggregateRepository;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.matter.config.MatterConfig;
 import io.lanes.matter.domain.BusinessCalendar;
@@ -45,13 +45,15 @@ public class MatterService {
     private static final int ATTEMPTS = 5;
 
     private final EventStore store;
+    private final AggregateRepository<MatterCommand, Matter, Object> matters;
     private final PlaybookVersions playbooks;
     private final Clock clock;
     private final BusinessCalendar calendar;
-    private final MatterDecider decider = new MatterDecider();
 
     public MatterService(EventStore store, PlaybookVersions playbooks, Clock clock, MatterConfig config) {
         this.store = store;
+        this.matters = new AggregateRepository<>(store, new MatterDecider(), STREAM_TYPE,
+                HandoffPacketReceived.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
@@ -71,7 +73,7 @@ public class MatterService {
 
     /** A complete handoff packet from intake (consumer's transaction). */
     public Uni<Void> receiveHandoff(UUID matterId, IntakeComplete packet, UUID causedBy) {
-        return store.load(matterId.toString()).map(this::fold)
+        return matters.load(matterId.toString())
                 .chain(current -> append(matterId, current, new ReceiveHandoff(matterId, packet, clock.instant()),
                         new EventMetadata(causedBy, causedBy, packet.submittedBy())))
                 .replaceWithVoid();
@@ -110,7 +112,7 @@ public class MatterService {
             if (stored.isEmpty()) {
                 throw ProblemException.notFound("matter", matterId + (asOf == null ? "" : " as of " + asOf));
             }
-            return fold(stored);
+            return matters.fold(stored);
         });
     }
 
@@ -136,11 +138,10 @@ public class MatterService {
     }
 
     private Uni<Versioned<Matter>> load(UUID matterId) {
-        return store.load(matterId.toString()).map(stored -> {
-            if (stored.isEmpty()) {
+        return matters.load(matterId.toString()).invoke(found -> {
+            if (found.version() == 0) {
                 throw ProblemException.notFound("matter", matterId);
             }
-            return fold(stored);
         });
     }
 
@@ -152,27 +153,9 @@ public class MatterService {
 
     private Uni<Versioned<Matter>> append(UUID matterId, Versioned<Matter> current, MatterCommand command,
             EventMetadata metadata) {
-        List<Object> decided = decider.decide(command, current.state());
-        if (decided.isEmpty()) {
-            return Uni.createFrom().item(current);
-        }
-        Matter next = current.state();
-        for (Object event : decided) {
-            next = decider.evolve(next, event);
-        }
-        Matter after = next;
-        List<NewEvent> batch = decided.stream().map(e -> HandoffPacketReceived.TYPES.toNewAny(e, metadata))
-                .collect(Collectors.toList());
-        return store.append(matterId.toString(), STREAM_TYPE, current.version(), batch)
-                .chain(result -> summarize(after, result.version()).replaceWith(new Versioned<>(after, result.version())));
-    }
-
-    private Versioned<Matter> fold(List<StoredEvent> stored) {
-        if (stored.isEmpty()) {
-            return new Versioned<>(decider.initialState(), 0);
-        }
-        List<Object> events = stored.stream().map(HandoffPacketReceived.TYPES::readAny).collect(Collectors.toList());
-        return new Versioned<>(decider.fold(events), stored.get(stored.size() - 1).version());
+        return matters.decideAndAppend(matterId.toString(), current, command, metadata)
+                .call(after -> after.version() == current.version() ? Uni.createFrom().voidItem()
+                        : summarize(after.state(), after.version()));
     }
 
     private Uni<Void> summarize(Matter matter, long version) {

@@ -3,6 +3,8 @@ package io.lanes.opsconfig.service;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.AggregateRepository;
+import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.opsconfig.domain.FlagCommand;
 import io.lanes.opsconfig.domain.FlagCommand.CloseFlag;
 import io.lanes.opsconfig.domain.FlagCommand.DismissFlag;
@@ -35,11 +37,12 @@ public class ImprovementFlagService {
     public static final String FLAG_STREAM = "improvement-flag";
 
     private final EventStore store;
+    private final AggregateRepository<FlagCommand, ImprovementFlag, FlagEvent> flags;
     private final Clock clock;
-    private final FlagDecider decider = new FlagDecider();
 
     public ImprovementFlagService(EventStore store, Clock clock) {
         this.store = store;
+        this.flags = new AggregateRepository<>(store, new FlagDecider(), FLAG_STREAM, FlagEvent.TYPES.codec());
         this.clock = clock;
     }
 
@@ -55,12 +58,11 @@ public class ImprovementFlagService {
 
     @WithSession
     public Uni<ImprovementFlag> get(UUID id) {
-        return store.load(stream(id)).map(events -> {
-            ImprovementFlag flag = decider.fold(read(events));
-            if (!flag.exists()) {
+        return flags.load(stream(id)).map(found -> {
+            if (!found.state().exists()) {
                 throw ProblemException.notFound("improvement flag", id);
             }
-            return flag;
+            return found.state();
         });
     }
 
@@ -92,41 +94,22 @@ public class ImprovementFlagService {
     }
 
     private Uni<ImprovementFlag> apply(UUID id, FlagCommand command, String by) {
-        return store.load(stream(id)).chain(events -> {
-            ImprovementFlag current = decider.fold(read(events));
-            if (!current.exists() && !(command instanceof RaiseFlag)) {
+        return flags.load(stream(id)).chain(current -> {
+            if (!current.state().exists() && !(command instanceof RaiseFlag)) {
                 throw ProblemException.notFound("improvement flag", id);
             }
-            List<FlagEvent> decided = decider.decide(command, current);
-            if (decided.isEmpty()) {
-                return Uni.createFrom().item(current);
-            }
-            long version = events.isEmpty() ? 0 : events.get(events.size() - 1).version();
-            EventMetadata metadata = EventMetadata.by(by);
-            return store.append(stream(id), FLAG_STREAM, version, decided.stream()
-                            .map(e -> FlagEvent.TYPES.toNew(e, metadata)).collect(Collectors.toList()))
-                    .map(written -> {
-                        ImprovementFlag next = current;
-                        for (FlagEvent event : decided) {
-                            next = decider.evolve(next, event);
-                        }
-                        return next;
-                    });
-        });
+            return flags.decideAndAppend(stream(id), current, command, EventMetadata.by(by));
+        }).map(Versioned::state);
     }
 
     private Uni<List<ImprovementFlag>> all() {
         return store.loadAllOfType(FLAG_STREAM).map(events -> {
-            Map<String, List<FlagEvent>> byStream = new LinkedHashMap<>();
+            Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
             for (StoredEvent event : events) {
-                byStream.computeIfAbsent(event.streamId(), s -> new ArrayList<>()).add(FlagEvent.TYPES.read(event));
+                byStream.computeIfAbsent(event.streamId(), s -> new ArrayList<>()).add(event);
             }
-            return byStream.values().stream().map(decider::fold).collect(Collectors.toList());
+            return byStream.values().stream().map(stream -> flags.fold(stream).state()).collect(Collectors.toList());
         });
-    }
-
-    private static List<FlagEvent> read(List<StoredEvent> events) {
-        return events.stream().map(FlagEvent.TYPES::read).collect(Collectors.toList());
     }
 
     private static String stream(UUID id) {

@@ -5,8 +5,10 @@ import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.NewEvent;
 import io.lanes.eventstore.StoredEvent;
+import io.lanes.eventstore.aggregate.AggregateRepository;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.opsconfig.domain.Draft;
+import io.lanes.opsconfig.domain.DraftCommand;
 import io.lanes.opsconfig.domain.DraftCommand.PublishDraft;
 import io.lanes.opsconfig.domain.DraftCommand.SaveDraft;
 import io.lanes.opsconfig.domain.DraftDecider;
@@ -22,6 +24,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +43,14 @@ public class PlaybookService {
     public static final String DRAFT_STREAM = "playbook-draft";
 
     private final EventStore store;
+    private final AggregateRepository<DraftCommand, Draft, DraftEvent> drafts;
     private final PlaybookRules rules;
     private final ImprovementFlagService flags;
     private final Clock clock;
-    private final DraftDecider drafts = new DraftDecider();
 
     public PlaybookService(EventStore store, PlaybookRules rules, ImprovementFlagService flags, Clock clock) {
         this.store = store;
+        this.drafts = new AggregateRepository<>(store, new DraftDecider(), DRAFT_STREAM, DraftEvent.TYPES.codec());
         this.rules = rules;
         this.flags = flags;
         this.clock = clock;
@@ -56,7 +60,8 @@ public class PlaybookService {
     public Uni<Versioned<Draft>> createDraft(String matterType, PlaybookContent content, String user) {
         requireValid(content);
         UUID id = UUID.randomUUID();
-        return saveDraft(id, Draft.NONE, 0, new SaveDraft(id, matterType, content, user, clock.instant()), user);
+        return drafts.decideAndAppend(draftStream(id), new Versioned<>(Draft.NONE, 0),
+                new SaveDraft(id, matterType, content, user, clock.instant()), EventMetadata.by(user));
     }
 
     /** Replaces a draft's content; {@code expectedVersion} (from If-Match) may be null. */
@@ -66,14 +71,14 @@ public class PlaybookService {
         requireValid(content);
         return draft(matterType, id).chain(current -> {
             requireVersion(current.version(), expectedVersion);
-            return saveDraft(id, current.state(), current.version(),
-                    new SaveDraft(id, matterType, content, user, clock.instant()), user);
+            return drafts.decideAndAppend(draftStream(id), current,
+                    new SaveDraft(id, matterType, content, user, clock.instant()), EventMetadata.by(user));
         });
     }
 
     @WithSession
     public Uni<Versioned<Draft>> draft(String matterType, UUID id) {
-        return store.load(draftStream(id)).map(this::foldDraft).invoke(found -> {
+        return drafts.load(draftStream(id)).invoke(found -> {
             if (!found.state().exists() || !found.state().matterType().equals(matterType)) {
                 throw ProblemException.notFound("draft", id + " of matter type " + matterType);
             }
@@ -87,14 +92,12 @@ public class PlaybookService {
             requireValid(current.state().content());
             return store.version(matterType).chain(latest -> {
                 int version = Math.toIntExact(latest + 1);
-                List<DraftEvent> decided = drafts.decide(new PublishDraft(version, user, clock.instant()), current.state());
-                PlaybookPublished published = current.state().content().publish(matterType, version, user,
-                        decided.get(0).occurredAt());
+                Instant at = clock.instant();
                 EventMetadata metadata = new EventMetadata(null, draftId, user);
-                return store.append(matterType, PLAYBOOK_STREAM, latest, List.of(NewEvent.of(published, metadata)))
-                        .chain(() -> store.append(draftStream(draftId), DRAFT_STREAM, current.version(),
-                                decided.stream().map(e -> DraftEvent.TYPES.toNew(e, metadata))
-                                        .collect(Collectors.toList())))
+                PlaybookPublished published = current.state().content().publish(matterType, version, user, at);
+                return drafts.decideAndAppend(draftStream(draftId), current, new PublishDraft(version, user, at), metadata)
+                        .chain(() -> store.append(matterType, PLAYBOOK_STREAM, latest,
+                                List.of(NewEvent.of(published, metadata))))
                         .chain(() -> flags.closeOpenFlags(matterType, version, user))
                         .replaceWith(published);
             });
@@ -147,28 +150,6 @@ public class PlaybookService {
             }
             return PlaybookDiff.between(PlaybookContent.of(before), PlaybookContent.of(after));
         });
-    }
-
-    private Uni<Versioned<Draft>> saveDraft(UUID id, Draft state, long version, SaveDraft command, String user) {
-        List<DraftEvent> decided = drafts.decide(command, state);
-        EventMetadata metadata = EventMetadata.by(user);
-        return store.append(draftStream(id), DRAFT_STREAM, version,
-                        decided.stream().map(e -> DraftEvent.TYPES.toNew(e, metadata))
-                                .collect(Collectors.toList()))
-                .map(result -> new Versioned<>(fold(state, decided), result.version()));
-    }
-
-    private Draft fold(Draft state, List<DraftEvent> events) {
-        Draft next = state;
-        for (DraftEvent event : events) {
-            next = drafts.evolve(next, event);
-        }
-        return next;
-    }
-
-    private Versioned<Draft> foldDraft(List<StoredEvent> stored) {
-        List<DraftEvent> events = stored.stream().map(DraftEvent.TYPES::read).collect(Collectors.toList());
-        return new Versioned<>(drafts.fold(events), stored.isEmpty() ? 0 : stored.get(stored.size() - 1).version());
     }
 
     private void requireValid(PlaybookContent content) {
