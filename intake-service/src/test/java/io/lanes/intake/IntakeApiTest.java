@@ -200,6 +200,8 @@ class IntakeApiTest {
         given().auth().oauth2(INTAKE).when().post("/intakes/" + UUID.randomUUID() + "/submit").then().statusCode(404);
         given().auth().oauth2(INTAKE).when().get("/intakes?size=1000").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
+        String bloated = intake(MATTER_TYPE, true).replace("Acme v. Globex", "x".repeat(300_000));
+        create(bloated).then().statusCode(413);
     }
 
     @Test

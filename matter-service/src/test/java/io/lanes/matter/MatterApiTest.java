@@ -245,6 +245,59 @@ class MatterApiTest {
     }
 
     @Test
+    void theRestOfTheMattersLifeTasksUpdatesEscalationsWriteDownsFeedbackAndClose() throws Throwable {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String task = given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"title\":\"Draft the complaint\",\"assignee\":\"j.okafor\",\"dueDate\":\"" + today + "\"}")
+                .when().post("/matters/" + matter + "/tasks").then().statusCode(201)
+                .extract().path("tasks[0].id");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}")
+                .when().post("/matters/" + matter + "/tasks/" + task + "/complete").then().statusCode(200)
+                .body("tasks[0].completedOn", equalTo(today));
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"summary\":\"Pleadings on track\"}")
+                .when().post("/matters/" + matter + "/status-updates").then().statusCode(201);
+        JsonNode update = events(matter, EventType.STATUS_UPDATE_SENT, 1, Topic.MATTER).get(0);
+        assertEquals(true, update.get("onTime").asBoolean());
+
+        String milestone = given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"name\":\"Overdue filing\",\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(5)
+                        + "\",\"owner\":\"associate\",\"phase\":\"L100\",\"hardDeadline\":true}")
+                .when().post("/matters/" + matter + "/milestones").then().statusCode(201)
+                .extract().path("milestones.find { it.name == 'Overdue filing' }.id");
+        VertxContextSupport.subscribeAndAwait(() -> detection.runOnce());
+        assertEquals(1, events(matter, EventType.DEADLINE_MISSED, 1, Topic.MATTER).size());
+        String escalation = given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200)
+                .extract().path("openEscalations.find { it.relatedId == '" + milestone + "' }.id");
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"resolution\":\"Filed late with leave\"}")
+                .when().post("/matters/" + matter + "/escalations/" + escalation + "/resolve").then().statusCode(200);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"resolution\":\"again\"}")
+                .when().post("/matters/" + matter + "/escalations/" + escalation + "/resolve").then().statusCode(409)
+                .body("rule", equalTo("ESCALATION_ALREADY_RESOLVED"));
+        assertEquals(1, events(matter, EventType.ESCALATION_RESOLVED, 1, Topic.ESCALATIONS).size());
+
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"amount\":1200.00,\"cause\":\"PROCESS_FAILURE\",\"note\":\"Duplicate research\"}")
+                .when().post("/matters/" + matter + "/write-downs").then().statusCode(201);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"score\":4}")
+                .when().post("/matters/" + matter + "/client-feedback").then().statusCode(201);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"score\":6}")
+                .when().post("/matters/" + matter + "/client-feedback").then().statusCode(400);
+        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"outcome\":\"SETTLED\"}")
+                .when().post("/matters/" + matter + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"" + today
+                        + "\",\"hours\":1,\"amount\":100,\"phase\":\"L100\",\"billable\":true,\"admin\":false}")
+                .when().post("/matters/" + matter + "/time-entries").then().statusCode(409)
+                .body("rule", equalTo("MATTER_NOT_OPEN"));
+        for (EventType type : List.of(EventType.TASK_ASSIGNED, EventType.TASK_COMPLETED, EventType.WRITE_DOWN_RECORDED,
+                EventType.CLIENT_FEEDBACK_RECORDED, EventType.MATTER_CLOSED)) {
+            JsonNode event = events(matter, type, 1, Topic.MATTER).get(0);
+            assertEquals(List.of(), EventSchemas.violations(type, event), type.ceType());
+        }
+    }
+
+    @Test
     void badRequestsAndAuth() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         String entry = "{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"2026-03-02\","

@@ -33,12 +33,14 @@ public final class EmbeddedPostgres implements PostgresServer {
     private final Path binDir;
     private final int port;
     private final boolean temporary;
+    private final boolean durable;
 
-    private EmbeddedPostgres(Path binDir, Path dataDir, int port, boolean temporary) {
+    private EmbeddedPostgres(Path binDir, Path dataDir, int port, boolean temporary, boolean durable) {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.port = port;
         this.temporary = temporary;
+        this.durable = durable;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class EmbeddedPostgres implements PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EmbeddedPostgres server = new EmbeddedPostgres(extractBinaries(), dataDir, port, temporary);
+        EmbeddedPostgres server = new EmbeddedPostgres(extractBinaries(), dataDir, port, temporary, durable);
         server.initIfNew();
         server.startServer(durable);
         return server;
@@ -82,12 +84,22 @@ public final class EmbeddedPostgres implements PostgresServer {
         return dataDir.resolveSibling("pg_ctl.log");
     }
 
-    @Override
-    public void close() {
+    /** Stops the server (fast shutdown), keeping its data for {@link #restart()}: how tests take the database away. */
+    public synchronized void stop() {
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             ChildProcess.run(asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")),
                     controlLog(), 60);
         }
+    }
+
+    /** Starts a stopped server again on the same port and data. */
+    public synchronized void restart() {
+        startServer(durable);
+    }
+
+    @Override
+    public void close() {
+        stop();
         if (temporary) {
             ScratchDirectory.delete(dataDir.getParent());
         }
