@@ -3,7 +3,6 @@ package io.lanes.eventstore;
 import static io.lanes.eventstore.fixture.Events.newIncomplete;
 
 import io.lanes.eventstore.fixture.Reactive;
-import io.lanes.eventstore.fixture.Sql;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,7 +49,7 @@ class EventStoreBenchmark {
             LOG.infof("BENCHMARK {\"benchmark\":\"append\",\"writers\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}",
                     writers, EVENTS_PER_LEVEL, perSecond);
         }
-        Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> Sql.count("SELECT count(*) FROM lanes_outbox") == 0);
+        Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
 
         try (Connection hold = LanesInfra.get().database().connect(); Statement lock = hold.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(" + RELAY_LOCK + ")");
@@ -59,7 +58,7 @@ class EventStoreBenchmark {
         }
         long start = System.nanoTime();
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Sql.count("SELECT count(*) FROM lanes_outbox") == 0);
+                .until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.infof("BENCHMARK {\"benchmark\":\"relay\",\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f}",
                 RELAY_BACKLOG, seconds, RELAY_BACKLOG / seconds);

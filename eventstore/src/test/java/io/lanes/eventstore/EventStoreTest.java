@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.eventstore.fixture.Events;
 import io.lanes.eventstore.fixture.Reactive;
-import io.lanes.eventstore.fixture.Sql;
+import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -107,7 +107,7 @@ class EventStoreTest {
         assertTrue(again.replayed());
         assertEquals(first.version(), again.version());
         assertEquals(first.events().get(0).position(), again.events().get(0).position());
-        assertEquals(1, Sql.count("SELECT count(*) FROM lanes_event WHERE event_id = ?", event.eventId()));
+        assertEquals(1, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_event WHERE event_id = ?", event.eventId()));
     }
 
     @Test
@@ -116,7 +116,7 @@ class EventStoreTest {
         assertThrows(IllegalStateException.class, () -> Reactive.await(() -> Panache.withTransaction(
                 () -> store.append(intake.toString(), "intake", 0, List.of(newIncomplete(intake, 1)))
                         .chain(written -> Uni.createFrom().failure(new IllegalStateException("crash before commit"))))));
-        assertEquals(0, Sql.count("SELECT count(*) FROM lanes_event WHERE stream_id = ?", intake.toString()));
+        assertEquals(0, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_event WHERE stream_id = ?", intake.toString()));
         assertTrue(load(intake.toString()).isEmpty());
     }
 

@@ -9,21 +9,18 @@ import io.lanes.contracts.Topic;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.eventstore.consumer.DeadLetters;
 import io.lanes.eventstore.fixture.Events;
-import io.lanes.eventstore.fixture.Sql;
-import io.lanes.platform.kafka.KafkaProducerSettings;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
@@ -35,21 +32,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LanesInfraResource.class)
 class IdempotentConsumerTest {
 
-    private static KafkaProducer<String, byte[]> producer;
+    private static TopicWriter writer;
 
     @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(KafkaProducerSettings.reliable(LanesInfra.get().kafka().bootstrapServers(),
-                "consumer-test"));
+    static void writer() {
+        writer = TopicWriter.of();
     }
 
     @AfterAll
     static void close() {
-        producer.close();
+        writer.close();
     }
 
-    private static RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
-        return producer.send(record).get(30, TimeUnit.SECONDS);
+    private static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        return writer.send(record);
     }
 
     private static ProducerRecord<String, byte[]> intakeRecord(IntakeIncomplete event, UUID ceId) {
@@ -57,11 +53,11 @@ class IdempotentConsumerTest {
     }
 
     private static long applied(UUID intake) {
-        return Sql.count("SELECT applied FROM intake_counter WHERE intake_id = ?", intake);
+        return LanesInfra.get().database().queryLong("SELECT applied FROM intake_counter WHERE intake_id = ?", intake);
     }
 
     private static void awaitConsumedPast(RecordMetadata sent) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Sql.count(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> LanesInfra.get().database().queryLong(
                 "SELECT next_offset FROM lanes_consumer_progress WHERE consumer = 'intake-counter' AND topic = ? "
                         + "AND kafka_partition = ?", sent.topic(), sent.partition()) > sent.offset());
     }

@@ -16,7 +16,6 @@ import io.lanes.contracts.EventJson;
 import io.lanes.contracts.Topic;
 import io.lanes.eventstore.fixture.Events;
 import io.lanes.eventstore.fixture.Reactive;
-import io.lanes.eventstore.fixture.Sql;
 import io.lanes.testing.KafkaBroker;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
@@ -80,7 +79,7 @@ class OutboxRelayTest {
             assertEquals(List.of("1", "2"), records.stream()
                     .map(r -> io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)).collect(Collectors.toList()));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Sql.count(
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> LanesInfra.get().database().queryLong(
                 "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) WHERE e.stream_id = ?",
                 intake.toString()) == 0);
     }
@@ -117,7 +116,7 @@ class OutboxRelayTest {
         NewEvent internal = new NewEvent(UUID.randomUUID(), "io.lanes.internal.playbook-draft-saved.v1", "{\"x\":1}",
                 java.time.Instant.now(), EventMetadata.by("o.ramirez"));
         append(draft, "playbook-draft", 0, internal);
-        assertEquals(0, Sql.count("SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
+        assertEquals(0, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
                 + "WHERE e.stream_id = ?", draft));
     }
 

@@ -1,7 +1,5 @@
 package io.lanes.intake;
 
-import io.lanes.contracts.CloudEvent;
-import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
@@ -11,19 +9,12 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
-import io.lanes.contracts.EventType;
-import io.lanes.platform.kafka.KafkaProducerSettings;
 import io.lanes.testing.LanesInfra;
+import io.lanes.testing.TopicWriter;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** A playbook and intake bodies for the intake tests, and a way to publish contract events to the broker. */
 final class IntakeFixtures {
@@ -47,22 +38,14 @@ final class IntakeFixtures {
     }
 
     /** Publishes a contract event as its producing service would (key, CloudEvents headers). */
-    static void publish(LanesEvent event, long sequence) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.reliable(
-                LanesInfra.get().kafka().bootstrapServers(), "intake-test"))) {
-            producer.send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
-                    CloudEvent.of(event, UUID.randomUUID(), sequence))).get(30, TimeUnit.SECONDS);
+    static void publish(LanesEvent event, long sequence) {
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.publish(event, sequence);
         }
     }
 
-    static long count(String sql, Object parameter) throws Exception {
-        try (Connection c = LanesInfra.get().database().connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    static long count(String sql, Object parameter) {
+        return LanesInfra.get().database().queryLong(sql, parameter);
     }
 
     /** An intake body; {@code complete} fills every required field and ticks the checklist. */

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lanes.contracts.CloudEvent;
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSchemas;
@@ -27,12 +26,11 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.matter.domain.BusinessCalendar;
 import io.lanes.matter.service.Detection;
-import io.lanes.platform.kafka.KafkaProducerSettings;
 import io.lanes.testing.DevTokens;
-import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -52,7 +50,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,11 +82,9 @@ class MatterApiTest {
                 new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24), Map.of(), Instant.now()), 1);
     }
 
-    private static void publish(LanesEvent event, long sequence) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaProducerSettings.reliable(
-                LanesInfra.get().kafka().bootstrapServers(), "matter-test"))) {
-            producer.send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
-                    CloudEvent.of(event, UUID.randomUUID(), sequence))).get(30, TimeUnit.SECONDS);
+    private static void publish(LanesEvent event, long sequence) {
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.publish(event, sequence);
         }
     }
 

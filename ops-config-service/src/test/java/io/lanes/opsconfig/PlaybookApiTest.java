@@ -26,9 +26,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -227,14 +224,7 @@ class PlaybookApiTest {
                 .then().statusCode(422).body("type", equalTo("urn:lanes:problem:idempotency-key-reused"));
     }
 
-    private static long starterEvents(String matterType) throws Exception {
-        try (Connection c = LanesInfra.get().database().connect();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM lanes_event WHERE stream_id = ?")) {
-            s.setString(1, matterType);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static long starterEvents(String matterType) {
+        return LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_event WHERE stream_id = ?", matterType);
     }
 }

@@ -10,9 +10,6 @@ import io.lanes.testing.LanesInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,15 +36,8 @@ class IdempotencyKeyTest {
                 .when().post("/samples");
     }
 
-    private static long rowsNamed(String name) throws Exception {
-        try (Connection c = LanesInfra.get().database().connect();
-                PreparedStatement count = c.prepareStatement("SELECT count(*) FROM platform_sample WHERE name = ?")) {
-            count.setString(1, name);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static long rowsNamed(String name) {
+        return LanesInfra.get().database().queryLong("SELECT count(*) FROM platform_sample WHERE name = ?", name);
     }
 
     @Test

@@ -47,6 +47,20 @@ public record PostgresDatabase(String host, int port, String database, String us
         return DriverManager.getConnection(jdbcUrl(), username, password);
     }
 
+    /** Runs a query whose first column of the first row is a number (a count, a version); 0 when no row. */
+    public long queryLong(String sql, Object... parameters) {
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The Quarkus configuration that points a service's default datasource here. */
     public Map<String, String> quarkusConfig() {
         return Map.of(
