@@ -1,0 +1,194 @@
+import io.lanes.contracts.MatterIds;
+import io.lanes.testing.DevTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a demo firm through the real APIs of a running Lanes (deploy/local/run calls it): intakes of
+ * three matter types, some incomplete on the first submission, handoffs accepted or rejected and
+ * reworked, milestones completed or past due, time entries that cross budget thresholds, status
+ * updates, escalations resolved. Run: deploy/local/demo (after deploy/local/run built everything).
+ */
+public class DemoFirm {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String OPS_URL = env("LANES_OPS_URL", "http://127.0.0.1:8081");
+    static final String INTAKE_URL = env("LANES_INTAKE_URL", "http://127.0.0.1:8082");
+    static final String MATTER_URL = env("LANES_MATTER_URL", "http://127.0.0.1:8083");
+    static final String INTAKE = DevTokens.forUser("i.jones", "intake");
+    static final String PM = DevTokens.forUser("p.patel", "pm");
+    static final String[] CLIENTS = {"Acme Corp", "Globex Ltd", "Initech", "Hooli", "Umbrella Health", "Stark Logistics",
+        "Wayne Foods", "Tyrell Labs"};
+    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 24;
+        await(() -> call("GET", OPS_URL + "/playbooks", PM, null).contains("contract-review"), "starter playbooks");
+        List<String> matters = new ArrayList<>();
+        int incompleteFirst = 0;
+        int rejected = 0;
+        for (int i = 0; i < count; i++) {
+            String type = i % 3 == 0 ? "commercial-litigation" : i % 3 == 1 ? "employment-litigation" : "contract-review";
+            String client = CLIENTS[i % CLIENTS.length];
+            boolean completeFirst = i % 4 != 0;
+            String body = intake(type, client, i, completeFirst);
+            String id = id(await(() -> call("POST", INTAKE_URL + "/intakes", INTAKE, body), "intake-service to know " + type));
+            if (!completeFirst) {
+                call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
+                call("PATCH", INTAKE_URL + "/intakes/" + id, INTAKE, "{\"fields\":{\"clientContactEmail\":\"legal@"
+                        + slug(client) + ".example\"}}");
+                incompleteFirst++;
+            }
+            call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
+            String matter = MatterIds.fromIntake(UUID.fromString(id)).toString();
+            await(() -> call("GET", MATTER_URL + "/handoffs/" + matter, PM, null), "the handoff of intake " + id);
+            if (i % 5 == 2) {
+                call("POST", MATTER_URL + "/handoffs/" + matter + "/reject", PM,
+                        "{\"reasons\":[{\"code\":\"MISSING_INFORMATION\",\"detail\":\"Please name the counterparty's counsel\"}]}");
+                await(() -> call("GET", INTAKE_URL + "/intakes/" + id, INTAKE, null).contains("\"RETURNED\""), "rework");
+                call("PATCH", INTAKE_URL + "/intakes/" + id, INTAKE, "{\"matterName\":\"" + client + " — " + type
+                        + " #" + i + " (counsel named)\"}");
+                call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
+                await(() -> call("GET", MATTER_URL + "/handoffs/" + matter, PM, null).contains("\"PENDING\""),
+                        "the resubmitted handoff");
+                rejected++;
+            }
+            call("POST", MATTER_URL + "/handoffs/" + matter + "/accept", PM, "{}");
+            matters.add(matter);
+            live(matter, type, i);
+        }
+        System.out.printf("demo firm: %d matters opened (%d incomplete at first, %d rejected and reworked); "
+                + "detection reports the past-due milestones within a minute%n", matters.size(), incompleteFirst, rejected);
+    }
+
+    /** What happens on a live matter: milestones, time, status updates, escalations. */
+    static void live(String matter, String type, int i) throws Exception {
+        String phase = type.equals("contract-review") ? "P100" : "L100";
+        String view = call("GET", MATTER_URL + "/matters/" + matter, PM, null);
+        String firstMilestone = first(view, "\"milestones\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+        if (i % 2 == 0 && firstMilestone != null) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/milestones/" + firstMilestone + "/complete", PM, "{}");
+        }
+        if (i % 3 == 1) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"Client document review\","
+                    + "\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(3 + i % 5) + "\",\"owner\":\"associate\","
+                    + "\"phase\":\"" + phase + "\",\"hardDeadline\":" + (i % 6 == 1) + "}");
+        }
+        int entries = 2 + i % 4;
+        for (int e = 0; e < entries; e++) {
+            boolean admin = e == 0 && i % 2 == 1;
+            call("POST", MATTER_URL + "/matters/" + matter + "/time-entries", PM, "{\"timekeeper\":\"a.chen\","
+                    + "\"timekeeperRole\":\"" + (e % 2 == 0 ? "ATTORNEY" : "PARALEGAL") + "\",\"workDate\":\"" + TODAY
+                    + "\",\"hours\":" + (1.5 + e) + ",\"amount\":" + (i % 4 == 3 ? 1400 : 300) * (e + 1) + ",\"phase\":\""
+                    + phase + "\",\"activityCode\":\"A10" + (1 + e % 8) + "\",\"billable\":" + !admin + ",\"admin\":" + admin + "}");
+        }
+        if (i % 3 != 2) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/status-updates", PM,
+                    "{\"summary\":\"Weekly update: work on plan, next steps agreed with the client\"}");
+        }
+        String escalation = first(call("GET", MATTER_URL + "/matters/" + matter, PM, null),
+                "\"openEscalations\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+        if (escalation != null && i % 2 == 1) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/escalations/" + escalation + "/resolve", PM,
+                    "{\"resolution\":\"Budget revised with the client\"}");
+        }
+        if (i % 8 == 0) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/client-feedback", PM, "{\"score\":" + (3 + i % 3) + "}");
+        }
+    }
+
+    static String intake(String type, String client, int i, boolean complete) {
+        String email = complete ? ",\"clientContactEmail\":\"legal@" + slug(client) + ".example\"" : "";
+        String common = "\"clientLegalName\":\"" + client + "\"" + email + ",\"conflictCheckCleared\":true,"
+                + "\"engagementLetterSigned\":true";
+        String fields;
+        String checklist;
+        switch (type) {
+            case "commercial-litigation":
+                fields = common + ",\"adverseParties\":\"" + CLIENTS[(i + 3) % CLIENTS.length] + "\",\"feeArrangement\":\"HOURLY\","
+                        + "\"statuteOfLimitationsDate\":\"2027-0" + (1 + i % 9) + "-15\",\"claimValue\":" + (100000 + i * 5000)
+                        + ",\"venue\":\"S.D.N.Y.\",\"litigationHoldIssued\":true";
+                checklist = keys("conflict-check", "engagement-letter", "litigation-hold", "budget-estimate");
+                break;
+            case "employment-litigation":
+                fields = common + ",\"adverseParties\":\"Former employee\",\"feeArrangement\":\"FIXED_FEE\","
+                        + "\"statuteOfLimitationsDate\":\"2027-0" + (1 + i % 9) + "-01\",\"agencyChargeFiled\":true,"
+                        + "\"employeeCount\":" + (50 + i * 10) + ",\"claimType\":\"RETALIATION\"";
+                checklist = keys("conflict-check", "engagement-letter", "personnel-file", "insurance-notice");
+                break;
+            default:
+                fields = common + ",\"counterparty\":\"" + CLIENTS[(i + 1) % CLIENTS.length] + "\",\"contractType\":\"MSA\","
+                        + "\"contractValue\":" + (50000 + i * 1000) + ",\"signatureDeadline\":\"2027-02-" + (10 + i % 15) + "\"";
+                checklist = keys("conflict-check", "engagement-letter", "playbook-positions");
+        }
+        return "{\"matterType\":\"" + type + "\",\"matterName\":\"" + client + " — " + type + " #" + i + "\","
+                + "\"client\":{\"name\":\"" + client + "\",\"kind\":\"ORGANIZATION\"},\"fields\":{" + fields + "},"
+                + "\"checklist\":" + checklist + ",\"keyDates\":[],\"estimatedBudget\":" + (8000 + i * 500) + ",\"currency\":\"USD\"}";
+    }
+
+    static String keys(String... keys) {
+        List<String> items = new ArrayList<>();
+        for (String key : keys) {
+            items.add("{\"key\":\"" + key + "\",\"done\":true}");
+        }
+        return "[" + String.join(",", items) + "]";
+    }
+
+    static String call(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 500 || response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.statusCode() + " " + response.body();
+    }
+
+    interface Attempt<T> {
+        T get() throws Exception;
+    }
+
+    /** Retries until the answer is a 2xx (or true): the services learn of each other's events within moments. */
+    static String await(Attempt<Object> attempt, String what) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            Object result = attempt.get();
+            if (result instanceof Boolean ? (Boolean) result : result.toString().startsWith("2")) {
+                return result.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("gave up waiting for " + what);
+    }
+
+    static String id(String response) {
+        return first(response, "\"id\":\"([0-9a-f-]{36})\"");
+    }
+
+    static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String slug(String client) {
+        return client.toLowerCase().replaceAll("[^a-z]+", "");
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
