@@ -1,31 +1,25 @@
 package io.lanes.eventstore.aggregate;
 
 import io.lanes.eventstore.AppendResult;
-import io.lanes.eventstore.ConcurrencyConflict;
 import io.lanes.eventstore.EventCodec;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.NewEvent;
 import io.lanes.eventstore.StoredEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Loads an aggregate by folding its stream, and runs commands through its {@link Decider}: load,
- * decide, append at the loaded version. {@link #decideAndAppend} works in the caller's transaction
- * (so a service can update a read model with it); {@link #handle} opens one, retrying lost races on
- * fresh state unless the client sent the version it saw ({@code If-Match}).
+ * Loads an aggregate by folding its stream, and runs commands through its {@link Decider}: decide on
+ * the loaded state and append at the loaded version, in the caller's transaction, so a service can
+ * update its read model in the same one and choose how to answer a lost race.
  *
  * @param <C> commands
  * @param <S> state
  * @param <E> events, read and written by the stream's {@link EventCodec}
  */
 public class AggregateRepository<C, S, E> {
-
-    private static final int ATTEMPTS = 5;
 
     private final EventStore store;
     private final Decider<C, S, E> decider;
@@ -42,23 +36,6 @@ public class AggregateRepository<C, S, E> {
     /** The current state and version; the initial state at version 0 for a stream with no events. */
     public Uni<Versioned<S>> load(String streamId) {
         return store.load(streamId).map(this::fold);
-    }
-
-    /** The state as it stood at an instant. */
-    public Uni<Versioned<S>> loadAsOf(String streamId, Instant asOf) {
-        return store.loadAsOf(streamId, asOf).map(this::fold);
-    }
-
-    /** Runs a command in its own transaction; {@code expectedVersion} null retries lost races. */
-    public Uni<Versioned<S>> handle(String streamId, C command, Long expectedVersion, EventMetadata metadata) {
-        Uni<Versioned<S>> attempt = Panache.withTransaction(() -> load(streamId).chain(current -> {
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, current.version()));
-            }
-            return decideAndAppend(streamId, current, command, metadata);
-        }));
-        return expectedVersion != null ? attempt
-                : attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
     /** Decides on {@code current} and appends at its version, in the caller's transaction; the new state. */

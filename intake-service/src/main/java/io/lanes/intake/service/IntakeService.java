@@ -79,7 +79,7 @@ public class IntakeService {
     @WithTransaction
     public Uni<Versioned<Intake>> edit(UUID id, JsonNode patch, String user, Long expectedVersion) {
         return load(id).chain(current -> {
-            requireVersion(current, expectedVersion);
+            ProblemException.requireVersion("intake", current.version(), expectedVersion);
             IntakeData data = valid(patched(current.state().data(), patch));
             return playbooks.latest(data.matterType())
                     .chain(playbook -> apply(id, current, new EditIntake(data, user, clock.instant()), user));
@@ -90,7 +90,7 @@ public class IntakeService {
     @WithTransaction
     public Uni<Submission> submit(UUID id, String user, Long expectedVersion) {
         return load(id).chain(current -> {
-            requireVersion(current, expectedVersion);
+            ProblemException.requireVersion("intake", current.version(), expectedVersion);
             return playbooks.latest(current.state().data().matterType()).chain(playbook -> apply(id, current,
                     new SubmitIntake(playbook, user, clock.instant()), user)
                     .map(after -> new Submission(after, after.state().status() == IntakeStatus.SUBMITTED
@@ -179,13 +179,6 @@ public class IntakeService {
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The patched intake cannot be read: "
                     + e.getOriginalMessage());
-        }
-    }
-
-    private static void requireVersion(Versioned<Intake> current, Long expected) {
-        if (expected != null && expected != current.version()) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The intake is at version " + current.version()
-                    + ", not " + expected + "; reload it and apply your change again");
         }
     }
 }

@@ -88,10 +88,6 @@ public final class Matter {
         return playbookVersion;
     }
 
-    public Map<UUID, Milestone> milestones() {
-        return Map.copyOf(milestones);
-    }
-
     public List<Milestone> milestoneList() {
         return List.copyOf(milestones.values());
     }

@@ -18,7 +18,6 @@ import io.lanes.matter.domain.MatterDecider;
 import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.platform.problem.ProblemException;
-import io.lanes.platform.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -87,15 +86,14 @@ public class MatterService {
     public Uni<Versioned<Matter>> handle(UUID matterId, Long expectedVersion, String user,
             Function<Context, MatterCommand> command) {
         Uni<Versioned<Matter>> attempt = Panache.withTransaction(() -> load(matterId).chain(current -> {
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw stale(current.version(), expectedVersion);
-            }
+            ProblemException.requireVersion("matter", current.version(), expectedVersion);
             return playbookOf(current.state()).chain(playbook -> append(matterId, current,
                     command.apply(new Context(current.state(), playbook)), EventMetadata.by(user)));
         }));
         if (expectedVersion != null) {
             return attempt.onFailure(ConcurrencyConflict.class)
-                    .transform(e -> stale(((ConcurrencyConflict) e).actualVersion(), expectedVersion));
+                    .transform(e -> ProblemException.staleVersion("matter", ((ConcurrencyConflict) e).actualVersion(),
+                            expectedVersion));
         }
         return attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
@@ -175,11 +173,5 @@ public class MatterService {
             row.version = version;
             return row.persist().replaceWithVoid();
         });
-    }
-
-    private static ProblemException stale(long current, long expected) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED, "The matter is at version "
-                + (current < 0 ? "newer than " + expected : current) + ", not " + expected
-                + "; reload it and apply your change again");
     }
 }

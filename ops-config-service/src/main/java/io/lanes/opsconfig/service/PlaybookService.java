@@ -18,7 +18,6 @@ import io.lanes.opsconfig.domain.PlaybookDiff;
 import io.lanes.opsconfig.domain.PlaybookRules;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
-import io.lanes.platform.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -70,7 +69,7 @@ public class PlaybookService {
             Long expectedVersion) {
         requireValid(content);
         return draft(matterType, id).chain(current -> {
-            requireVersion(current.version(), expectedVersion);
+            ProblemException.requireVersion("draft", current.version(), expectedVersion);
             return drafts.decideAndAppend(draftStream(id), current,
                     new SaveDraft(id, matterType, content, user, clock.instant()), EventMetadata.by(user));
         });
@@ -156,13 +155,6 @@ public class PlaybookService {
         List<FieldError> errors = rules.check(content);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
-        }
-    }
-
-    private static void requireVersion(long current, Long expected) {
-        if (expected != null && expected != current) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The draft is at version " + current
-                    + ", not " + expected + "; reload it and apply your change again");
         }
     }
 

@@ -33,6 +33,24 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of(), Map.of("rule", rule));
     }
 
+    /**
+     * The client's {@code If-Match} names a version the resource has moved past (412).
+     *
+     * @param current the resource's version, or a negative number when only "newer" is known
+     */
+    public static ProblemException staleVersion(String what, long current, long expected) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, "The " + what + " is at version "
+                + (current < 0 ? "newer than " + expected : Long.toString(current)) + ", not " + expected
+                + "; reload it and apply your change again");
+    }
+
+    /** Fails unless {@code expected} (from If-Match, null when absent) is the current version. */
+    public static void requireVersion(String what, long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw staleVersion(what, current, expected);
+        }
+    }
+
     public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(ProblemType.INVALID_REQUEST, errors.size() + " invalid field(s)", errors, Map.of());
     }
