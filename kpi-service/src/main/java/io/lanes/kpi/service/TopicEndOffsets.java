@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopicEndOffsets {
 
-    static final List<String> TOPICS = List.of(Topic.INTAKE.topicName(), Topic.MATTER.topicName(),
+    /** The topics the facts come from. */
+    public static final List<String> TOPICS = List.of(Topic.INTAKE.topicName(), Topic.MATTER.topicName(),
             Topic.OPS_CONFIG.topicName());
 
     private final String bootstrapServers;

@@ -1,0 +1,3 @@
+package io.lanes.kpi.scorecard;
+
+public enum KpiStatus { ON_TARGET, OFF_TARGET, NO_DATA }

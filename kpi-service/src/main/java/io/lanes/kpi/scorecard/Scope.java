@@ -1,0 +1,40 @@
+package io.lanes.kpi.scorecard;
+
+import io.lanes.kpi.facts.MatterProfile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The scorecard filters; a null filter matches everything. */
+public record Scope(String practiceArea, String matterType, String team) {
+
+    public static final Scope ALL = new Scope(null, null, null);
+
+    public boolean matches(String practiceArea, String matterType, String team) {
+        return (this.practiceArea == null || this.practiceArea.equals(practiceArea))
+                && (this.matterType == null || this.matterType.equals(matterType))
+                && (this.team == null || this.team.equals(team));
+    }
+
+    /** A matter of unknown profile only matches the unfiltered scope. */
+    public boolean matches(MatterProfile matter) {
+        if (matter == null) {
+            return isAll();
+        }
+        return matches(matter.practiceArea(), matter.matterType(), matter.team());
+    }
+
+    public boolean isAll() {
+        return practiceArea == null && matterType == null && team == null;
+    }
+
+    /** The filters that are set, for answers and snapshots. */
+    public Map<String, String> asMap() {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("practiceArea", practiceArea);
+        set.put("matterType", matterType);
+        set.put("team", team);
+        set.values().removeIf(Objects::isNull);
+        return set;
+    }
+}

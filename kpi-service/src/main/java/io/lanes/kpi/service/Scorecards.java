@@ -1,0 +1,73 @@
+package io.lanes.kpi.service;
+
+import io.lanes.kpi.facts.FactReader;
+import io.lanes.kpi.scorecard.FirmDefaults;
+import io.lanes.kpi.scorecard.KpiContext;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Scope;
+import io.lanes.kpi.snapshot.SnapshotStore;
+import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Everything a KPI computation needs, read for one period and scope. */
+@ApplicationScoped
+public class Scorecards {
+
+    private final FactReader facts;
+    private final SnapshotStore snapshots;
+    private final KnownValues knownValues;
+    private final FirmDefaults defaults;
+    private final Clock clock;
+
+    public Scorecards(FactReader facts, SnapshotStore snapshots, KnownValues knownValues, FirmDefaults defaults,
+            Clock clock) {
+        this.facts = facts;
+        this.snapshots = snapshots;
+        this.knownValues = knownValues;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /** Checks the query (400 problem+json with every bad field) and reads what its period needs. */
+    public Uni<KpiContext> context(ScorecardQuery query) {
+        Period period = query.period(clock);
+        Scope scope = query.scope();
+        return requireKnown(scope).chain(() -> context(period, scope));
+    }
+
+    public Uni<KpiContext> context(Period period, Scope scope) {
+        Instant now = clock.instant();
+        return snapshots.deliveries(now).chain(deliveries -> facts.before(period.end())
+                .map(f -> new KpiContext(f, period, scope, now, deliveries, defaults)));
+    }
+
+    private Uni<Void> requireKnown(Scope scope) {
+        if (scope.isAll()) {
+            return Uni.createFrom().voidItem();
+        }
+        return knownValues.read().map(known -> {
+            List<FieldError> errors = new ArrayList<>();
+            check("practiceArea", scope.practiceArea(), known.practiceAreas(), errors);
+            check("matterType", scope.matterType(), known.matterTypes(), errors);
+            check("team", scope.team(), known.teams(), errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
+    private static void check(String field, String value, Set<String> known, List<FieldError> errors) {
+        if (value != null && !known.contains(value)) {
+            errors.add(new FieldError(field, "unknown " + field + " '" + value + "'; known: "
+                    + known.stream().sorted().reduce((a, b) -> a + ", " + b).orElse("none"), "unknown"));
+        }
+    }
+}
