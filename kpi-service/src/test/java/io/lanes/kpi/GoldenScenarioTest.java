@@ -1,6 +1,8 @@
 package io.lanes.kpi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -272,8 +274,15 @@ class GoldenScenarioTest {
                     snapshots.produce(slot.getKey(), slot.getKey().plus(slot.getValue()))));
         }
         given().auth().oauth2(DevTokens.forRole("leadership")).get("/snapshots?" + MARCH).then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(4))
-                .body("onTime", org.hamcrest.Matchers.contains(true, false, true, true));
+                .body("size()", equalTo(4))
+                .body("onTime", contains(true, false, true, true));
+        // A snapshot keeps the three scorecards of the week before its Monday.
+        given().auth().oauth2(DevTokens.forRole("ops")).get("/snapshots/2025-03-10T06:00:00Z").then().statusCode(200)
+                .body("from", equalTo("2025-03-03"))
+                .body("to", equalTo("2025-03-10"))
+                .body("scorecards.ops.kpis.size()", equalTo(7))
+                .body("scorecards.pm.kpis.size()", equalTo(6))
+                .body("scorecards.shared.kpis.size()", equalTo(4));
     }
 
     private void baseline() {

@@ -1,5 +1,6 @@
 package io.lanes.kpi.service;
 
+import io.lanes.contracts.KpiKey;
 import io.lanes.kpi.facts.FactReader;
 import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.KpiContext;
@@ -8,13 +9,17 @@ import io.lanes.kpi.scorecard.Scope;
 import io.lanes.kpi.snapshot.SnapshotStore;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Everything a KPI computation needs, read for one period and scope. */
 @ApplicationScoped
@@ -33,6 +38,15 @@ public class Scorecards {
         this.knownValues = knownValues;
         this.defaults = defaults;
         this.clock = clock;
+    }
+
+    /** A KPI without a firm-default target could never be judged: refuse to start. */
+    void requireEveryTarget(@Observes StartupEvent start) {
+        List<String> missing = Arrays.stream(KpiKey.values()).filter(k -> defaults.target(k) == null)
+                .map(KpiKey::key).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no firm-default target (lanes.kpi.targets.<key>) for " + missing);
+        }
     }
 
     /** Checks the query (400 problem+json with every bad field) and reads what its period needs. */

@@ -1,0 +1,166 @@
+package io.lanes.kpi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lanes.contracts.KpiKey;
+import io.lanes.contracts.Topic;
+import io.lanes.contracts.matter.MatterClosed;
+import io.lanes.eventstore.consumer.DeadLetters;
+import io.lanes.testing.DevTokens;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.RecordHeaders;
+import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The scorecard API's contract at its edges: empty periods, bad queries, roles, CSV, trends, poison records. */
+@QuarkusTest
+@QuarkusTestResource(LanesInfraResource.class)
+class KpiApiTest {
+
+    /** Years before any test's events: no KPI has data. */
+    static final String EMPTY = "from=2019-01-01&to=2019-02-01";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String token(String role) {
+        return DevTokens.forRole(role);
+    }
+
+    @Test
+    void everyKpiWithoutDataIsNullAndNoData() {
+        for (String kind : new String[] {"ops", "pm", "shared"}) {
+            long count = Arrays.stream(KpiKey.values()).filter(k -> k.scorecard().name().equalsIgnoreCase(kind)).count();
+            given().auth().oauth2(token("leadership")).get("/scorecards/" + kind + "?" + EMPTY).then().statusCode(200)
+                    .body("scorecard", equalTo(kind))
+                    .body("from", equalTo("2019-01-01")).body("to", equalTo("2019-02-01"))
+                    .body("kpis", hasSize((int) count))
+                    .body("kpis.value", everyItem(nullValue()))
+                    .body("kpis.status", everyItem(equalTo("NO_DATA")))
+                    .body("kpis.sampleSize", everyItem(equalTo(0)))
+                    .body("kpis.target", everyItem(org.hamcrest.Matchers.notNullValue()));
+        }
+        given().auth().oauth2(token("leadership")).get("/diagnosis?" + EMPTY).then().statusCode(200)
+                .body("verdict", equalTo("HEALTHY"))
+                .body("evidence.concentration.topShare", nullValue());
+    }
+
+    @Test
+    void defaultPeriodIsTheLastThirtyDays() {
+        given().auth().oauth2(token("leadership")).get("/scorecards/ops").then().statusCode(200)
+                .body("kpis", hasSize(7))
+                .body("from", equalTo(LocalDate.now().plusDays(1).minusDays(30).toString()))
+                .body("to", equalTo(LocalDate.now().plusDays(1).toString()));
+    }
+
+    @Test
+    void csvCarriesTheSameKpis() {
+        String csv = given().auth().oauth2(token("leadership")).accept("text/csv").get("/scorecards/pm?" + EMPTY)
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\n");
+        assertEquals("scorecard,from,to,key,value,unit,numerator,denominator,sampleSize,target,status", lines[0]);
+        assertEquals(7, lines.length, "header and the six PM KPIs");
+        assertEquals("pm,2019-01-01,2019-02-01,onTimeMilestoneRate,,ratio,0,0,0,0.85,NO_DATA", lines[1]);
+    }
+
+    @Test
+    void trendGivesOneSeriesPerKpiWithAPointPerInterval() {
+        given().auth().oauth2(token("ops")).get("/scorecards/ops/trend?interval=month&from=2019-01-01&to=2019-04-01")
+                .then().statusCode(200)
+                .body("interval", equalTo("month"))
+                .body("series", hasSize(7))
+                .body("series[0].points.from", contains("2019-01-01", "2019-02-01", "2019-03-01"))
+                .body("series[0].points.status", everyItem(equalTo("NO_DATA")));
+        given().auth().oauth2(token("ops")).get("/scorecards/ops/trend?interval=week&from=2019-01-02&to=2019-01-15")
+                .then().statusCode(200)
+                .body("series[0].points.from", contains("2019-01-02", "2019-01-07", "2019-01-14"));
+    }
+
+    @Test
+    void badQueriesAreAnsweredWithProblemDetailsNamingTheField() {
+        problem("/scorecards/ops?from=2019-03-01&to=2019-02-01", "from");
+        problem("/scorecards/ops?from=2019-02-01&to=2019-02-01", "from");
+        problem("/scorecards/ops?from=March&to=2019-02-30", "from");
+        problem("/scorecards/ops?to=2019-02-30", "to");
+        problem("/scorecards/ops?matterType=no-such-type", "matterType");
+        problem("/scorecards/pm?practiceArea=nowhere&team=nobody", "practiceArea");
+        problem("/scorecards/finance", "kind");
+        problem("/scorecards/ops/trend?interval=day", "interval");
+        problem("/scorecards/ops?from=1990-01-01&to=2019-01-01", "to");
+        problem("/diagnosis?from=2019-01-01&to=2018-01-01", "from");
+        problem("/snapshots/next-monday", "scheduledFor");
+        given().auth().oauth2(token("pm")).get("/matters/not-a-uuid/scorecard").then().statusCode(400)
+                .body("errors.field", hasItem("matterId"));
+        given().auth().oauth2(token("pm")).get("/matters/" + UUID.randomUUID() + "/scorecard").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token("leadership")).get("/snapshots/2019-01-07T06:00:00Z").then().statusCode(404);
+    }
+
+    private static void problem(String path, String field) {
+        given().auth().oauth2(token("leadership")).get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:lanes:problem:invalid-request"))
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void eachRoleReadsOnlyItsScorecards() {
+        given().get("/scorecards/ops").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not-a-token").get("/scorecards/ops").then().statusCode(401);
+        given().auth().oauth2(token("ops")).get("/scorecards/ops?" + EMPTY).then().statusCode(200);
+        given().auth().oauth2(token("ops")).get("/scorecards/pm?" + EMPTY).then().statusCode(403)
+                .body("type", equalTo("urn:lanes:problem:forbidden"));
+        given().auth().oauth2(token("pm")).get("/scorecards/pm?" + EMPTY).then().statusCode(200);
+        given().auth().oauth2(token("pm")).get("/scorecards/ops/trend?" + EMPTY).then().statusCode(403);
+        given().auth().oauth2(token("pm")).get("/scorecards/shared?" + EMPTY).then().statusCode(403);
+        given().auth().oauth2(token("intake")).get("/scorecards/ops?" + EMPTY).then().statusCode(403);
+        given().auth().oauth2(token("ops")).get("/diagnosis").then().statusCode(403);
+        given().auth().oauth2(token("pm")).get("/snapshots").then().statusCode(403);
+        given().auth().oauth2(token("ops")).get("/matters/" + UUID.randomUUID() + "/scorecard").then().statusCode(403);
+        given().auth().oauth2(token("pm")).contentType("application/json").body("{}").post("/projection/rebuild")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aPoisonRecordIsParkedOnTheDeadLetterTopicAndTheProjectionMovesOn() {
+        String key = UUID.randomUUID().toString();
+        try (TopicReader dlq = TopicReader.of(Topic.MATTER.deadLetterTopicName());
+                TopicWriter writer = TopicWriter.of()) {
+            writer.send(new ProducerRecord<>(Topic.MATTER.topicName(), key, "{not json".getBytes(StandardCharsets.UTF_8)));
+            dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).forEach(r ->
+                    assertEquals("kpi-facts", RecordHeaders.text(r, DeadLetters.CONSUMER)));
+        }
+        // The next good record on the same topic is still projected (in 2017, clear of the other tests' periods).
+        UUID matter = UUID.randomUUID();
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.publish(new MatterClosed(matter, LocalDate.parse("2017-01-02"), LocalDate.parse("2017-01-20"),
+                    LocalDate.parse("2017-01-21"), "SETTLED", Instant.parse("2017-01-21T10:00:00Z")), 9);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> LanesInfra.get().database()
+                .queryLong("SELECT count(*) FROM kpi_fact WHERE matter_id = ?", matter) == 1);
+    }
+}
