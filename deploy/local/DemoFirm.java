@@ -24,14 +24,16 @@ public class DemoFirm {
     static final String OPS_URL = env("LANES_OPS_URL", "http://127.0.0.1:8081");
     static final String INTAKE_URL = env("LANES_INTAKE_URL", "http://127.0.0.1:8082");
     static final String MATTER_URL = env("LANES_MATTER_URL", "http://127.0.0.1:8083");
+    static final String KPI_URL = env("LANES_KPI_URL", "http://127.0.0.1:8084");
     static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     static final String PM = DevTokens.forUser("p.patel", "pm");
+    static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
     static final String[] CLIENTS = {"Acme Corp", "Globex Ltd", "Initech", "Hooli", "Umbrella Health", "Stark Logistics",
         "Wayne Foods", "Tyrell Labs"};
     static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 24;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         await(() -> call("GET", OPS_URL + "/playbooks", PM, null).contains("contract-review"), "starter playbooks");
         List<String> matters = new ArrayList<>();
         int incompleteFirst = 0;
@@ -68,9 +70,25 @@ public class DemoFirm {
         }
         System.out.printf("demo firm: %d matters opened (%d incomplete at first, %d rejected and reworked); "
                 + "detection reports the past-due milestones within a minute%n", matters.size(), incompleteFirst, rejected);
+        scorecards();
     }
 
-    /** What happens on a live matter: milestones, time, status updates, escalations. */
+    /** Waits until kpi-service has every event, then says how much of each scorecard has data and the verdict. */
+    static void scorecards() throws Exception {
+        await(() -> !call("GET", KPI_URL + "/projection/status", LEADERSHIP, null).matches("(?s).*\"lag\":[1-9].*"),
+                "kpi-service to catch up");
+        for (String kind : new String[] {"ops", "pm", "shared"}) {
+            String card = call("GET", KPI_URL + "/scorecards/" + kind, LEADERSHIP, null);
+            long kpis = Pattern.compile("\"key\":").matcher(card).results().count();
+            long noData = Pattern.compile("\"status\":\"NO_DATA\"").matcher(card).results().count();
+            long off = Pattern.compile("\"status\":\"OFF_TARGET\"").matcher(card).results().count();
+            System.out.printf("scorecard %-6s %d KPIs: %d with data (%d off target)%n", kind, kpis, kpis - noData, off);
+        }
+        System.out.printf("diagnosis: %s%n", first(call("GET", KPI_URL + "/diagnosis", LEADERSHIP, null),
+                "\"verdict\":\"([A-Z_]+)\""));
+    }
+
+    /** What happens on a live matter: milestones, time, status updates, escalations, tasks, write-downs, closes. */
     static void live(String matter, String type, int i) throws Exception {
         String phase = type.equals("contract-review") ? "P100" : "L100";
         String view = call("GET", MATTER_URL + "/matters/" + matter, PM, null);
@@ -101,8 +119,27 @@ public class DemoFirm {
             call("POST", MATTER_URL + "/matters/" + matter + "/escalations/" + escalation + "/resolve", PM,
                     "{\"resolution\":\"Budget revised with the client\"}");
         }
-        if (i % 8 == 0) {
+        tasks(matter, i);
+        if (i % 8 == 0 || i % 5 == 4) {
             call("POST", MATTER_URL + "/matters/" + matter + "/client-feedback", PM, "{\"score\":" + (3 + i % 3) + "}");
+        }
+        if (i % 6 == 0 || i % 6 == 3) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/write-downs", PM, "{\"amount\":" + (150 + 50 * (i % 4))
+                    + ",\"cause\":\"" + (i % 6 == 0 ? "PROCESS_FAILURE" : "CLIENT_NEGOTIATION") + "\"}");
+        }
+        if (i % 5 == 4) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/close", PM, "{\"outcome\":\"SETTLED\"}");
+        }
+    }
+
+    /** One task per matter: a third left open past its due date, a third done late, a third done early. */
+    static void tasks(String matter, int i) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate due = i % 3 == 2 ? today.plusDays(5) : today.minusDays(1 + i % 4);
+        String task = first(call("POST", MATTER_URL + "/matters/" + matter + "/tasks", PM, "{\"title\":\"Collect documents\","
+                + "\"assignee\":\"a.chen\",\"dueDate\":\"" + due + "\"}"), "\"tasks\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+        if (i % 3 != 0 && task != null) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/tasks/" + task + "/complete", PM, "{}");
         }
     }
 

@@ -36,10 +36,20 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    String name() {
+        return name;
+    }
+
+    /** The operating-system process id of the service's JVM, for resource figures. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Starts (or restarts, on the same port and log) the service's JVM. */
     void start(Path repository) {
         Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -75,6 +85,15 @@ final class ServiceProcess implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Kills the JVM without letting it shut down (SIGKILL), as a crash or an OOM kill would. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,19 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventType;
 import io.lanes.contracts.MatterIds;
 import io.lanes.contracts.Topic;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
-import io.lanes.testing.PostgresDatabase;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The services as separate processes, as {@code deploy/local/run} starts them, on the real broker and
- * PostgreSQL, driven over HTTP and Kafka only. (kpi-service has no scorecards yet, so flows end at the
- * matter topics.)
+ * The four services as separate processes, as {@code deploy/local/run} starts them, on the real broker
+ * and PostgreSQL, driven over HTTP and Kafka only; then the fault runs: Kafka stopped for 30 s during a
+ * stream of intakes, kpi-service killed mid-stream.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeFlowsTest {
@@ -43,10 +44,14 @@ class WholeFlowsTest {
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     private static final String PM = DevTokens.forUser("p.patel", "pm");
     private static final String OPS = DevTokens.forUser("o.ramirez", "ops");
+    private static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
+    private static final String ADMIN = DevTokens.forUser("a.admin", "admin");
 
+    private static LanesSystem system;
     private static ServiceProcess ops;
     private static ServiceProcess intake;
     private static ServiceProcess matter;
+    private static ServiceProcess kpi;
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -54,38 +59,18 @@ class WholeFlowsTest {
 
     @BeforeAll
     static void startTheSystem() {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
-        Path logs = Path.of("target", "system-test-logs").toAbsolutePath();
-        LanesInfra infra = LanesInfra.get();
-        ops = ServiceProcess.launch(repository, "ops-config-service", environment(infra, repository, "sys_ops"), logs);
-        intake = ServiceProcess.launch(repository, "intake-service", environment(infra, repository, "sys_intake"), logs);
-        matter = ServiceProcess.launch(repository, "matter-service", environment(infra, repository, "sys_matter"), logs);
-        ops.awaitReady();
-        intake.awaitReady();
-        matter.awaitReady();
+        system = LanesSystem.start();
+        ops = system.ops;
+        intake = system.intake;
+        matter = system.matter;
+        kpi = system.kpi;
     }
 
     @AfterAll
     static void stopTheSystem() {
-        for (ServiceProcess service : new ServiceProcess[] {matter, intake, ops}) {
-            if (service != null) {
-                service.close();
-            }
+        if (system != null) {
+            system.close();
         }
-    }
-
-    private static Map<String, String> environment(LanesInfra infra, Path repository, String database) {
-        PostgresDatabase db = infra.postgres().createDatabase(database);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", repository.resolve("deploy/local/dev-keys/public.pem").toString());
-        env.put("LANES_DETECTION_INTERVAL", "2s");
-        env.put("LANES_DETECTION_DELAY", "1s");
-        return env;
     }
 
     private static RequestSpecification as(String token, ServiceProcess service) {
@@ -140,6 +125,15 @@ class WholeFlowsTest {
                     .ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE)), 1, Duration.ofSeconds(60));
             assertEquals(1, slipped.size());
         }
+        // ... and the scorecards reflect it: the matter's PM view, and the PM scorecard's milestone KPI.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(1).equals(
+                as(PM, kpi).get("/matters/" + matterId + "/scorecard").path("milestones.slipped")));
+        as(LEADERSHIP, kpi).get("/scorecards/pm?matterType=contract-review").then().statusCode(200)
+                .body("kpis.find { it.key == 'onTimeMilestoneRate' }.numerator", equalTo(0))
+                .body("kpis.find { it.key == 'onTimeMilestoneRate' }.denominator", equalTo(1))
+                .body("kpis.find { it.key == 'onTimeMilestoneRate' }.status", equalTo("OFF_TARGET"));
+        as(LEADERSHIP, kpi).get("/scorecards/ops?matterType=contract-review").then().statusCode(200)
+                .body("kpis.find { it.key == 'intakeToOpenHours' }.sampleSize", equalTo(1));
     }
 
     @Test
@@ -158,21 +152,29 @@ class WholeFlowsTest {
         submitAndAwaitHandoff(intakeId, 2);
         as(PM, matter).contentType(ContentType.JSON).body("{}").post("/handoffs/" + matterId + "/accept")
                 .then().statusCode(200).body("status", equalTo("OPEN"));
+        // The rejection is legal ops' rework: one of the three handoff decisions so far (flow 1's acceptance,
+        // this rejection, this acceptance).
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(3).equals(as(LEADERSHIP, kpi)
+                .get("/scorecards/ops?matterType=contract-review")
+                .path("kpis.find { it.key == 'handoffReworkRate' }.denominator")));
+        as(LEADERSHIP, kpi).get("/scorecards/ops?matterType=contract-review").then()
+                .body("kpis.find { it.key == 'handoffReworkRate' }.numerator", equalTo(1))
+                .body("kpis.find { it.key == 'handoffReworkRate' }.details.rejectionsByReason.SCOPE_UNCLEAR", equalTo(1));
     }
 
     @Test
     @Order(3)
     void aNewPlaybookVersionValidatesTheNextIntake() throws Exception {
         String matterType = "nda-review-" + UUID.randomUUID().toString().substring(0, 6);
-        var v1 = io.lanes.contracts.EventJson.mapper().readTree(
+        var v1 = EventJson.mapper().readTree(
                 as(OPS, ops).get("/playbooks/contract-review/versions/1").asString());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) v1).remove(List.of("matterType", "version", "publishedBy",
+        ((ObjectNode) v1).remove(List.of("matterType", "version", "publishedBy",
                 "occurredAt"));
         publish(matterType, v1.toString());
         String first = create(contractReview(matterType, "Acme NDA v1"));
         as(INTAKE, intake).post("/intakes/" + first + "/submit").then().statusCode(200);
 
-        ((com.fasterxml.jackson.databind.node.ObjectNode) v1).withArray("requiredFields").addObject()
+        ((ObjectNode) v1).withArray("requiredFields").addObject()
                 .put("key", "governingLaw").put("label", "Governing law").put("type", "TEXT");
         publish(matterType, v1.toString());
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -189,6 +191,82 @@ class WholeFlowsTest {
         String intakeId = create(contractReview("contract-review", "Acme SaaS with Hooli"));
         as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    @Order(5)
+    void kafkaStoppedForThirtySecondsDuringAStreamOfIntakesLosesAndDuplicatesNothing() throws InterruptedException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
+        long before = submittedToday();
+        int submitted = 0;
+        long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        long kafkaBack = 0;
+        boolean stopped = false;
+        while (System.nanoTime() < end || stopped) {
+            String intakeId = create(contractReview("contract-review", "Outage stream #" + submitted));
+            as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
+            submitted++;
+            if (submitted == 5) {
+                LanesInfra.get().kafka().stop();
+                stopped = true;
+                kafkaBack = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            }
+            if (stopped && System.nanoTime() >= kafkaBack) {
+                LanesInfra.get().kafka().start();
+                stopped = false;
+            }
+            Thread.sleep(400); // the stream's pace, about two intakes a second: not a wait for a condition
+        }
+        long expected = before + submitted;
+        // Every intake-complete reaches kpi-service; its dedupe on ce_id keeps each once in effect.
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> submittedToday() >= expected);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
+        assertEquals(expected, submittedToday(), "each intake counted exactly once");
+    }
+
+    @Test
+    @Order(6)
+    void kpiServiceKilledMidStreamComesBackWithTheScorecardsOfAFullRebuild() {
+        for (int i = 0; i < 12; i++) {
+            String intakeId = create(contractReview("contract-review", "Crash stream #" + i));
+            as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
+            if (i == 4) {
+                kpi.kill();
+            }
+        }
+        kpi.start(LanesSystem.REPOSITORY);
+        kpi.awaitReady();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(WholeFlowsTest::kpiCaughtUp);
+        Map<String, JsonNode> live = scorecards();
+
+        as(ADMIN, kpi).contentType(ContentType.JSON).body("{}").post("/projection/rebuild").then().statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+                "SWAPPED".equals(as(ADMIN, kpi).get("/projection/rebuild").path("state")));
+        assertEquals(live, scorecards(), "the scorecards after the crash equal those of a rebuild from offset 0");
+    }
+
+    /** The three scorecards and the diagnosis of the last 30 days, without the moment they were computed at. */
+    private static Map<String, JsonNode> scorecards() {
+        Map<String, JsonNode> answers = new HashMap<>();
+        for (String path : List.of("/scorecards/ops", "/scorecards/pm", "/scorecards/shared", "/diagnosis")) {
+            JsonNode answer = EventJson.parse(as(LEADERSHIP, kpi).get(path).then().statusCode(200).extract().asByteArray());
+            ((ObjectNode) answer).remove("asOf");
+            answers.put(path, answer);
+        }
+        return answers;
+    }
+
+    /** Intakes submitted complete in the last 30 days, as kpi-service counts them. */
+    private static long submittedToday() {
+        Integer count = as(LEADERSHIP, kpi).get("/scorecards/ops")
+                .path("kpis.find { it.key == 'dataCompletenessRate' }.denominator");
+        return count == null ? 0 : count;
+    }
+
+    private static boolean kpiCaughtUp() {
+        List<Integer> lags = as(LEADERSHIP, kpi).get("/projection/status").path("lag");
+        return lags != null && !lags.isEmpty() && lags.stream().allMatch(lag -> lag == 0);
     }
 
     private static void publish(String matterType, String content) {

@@ -82,7 +82,7 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
                 "-Xms128m", "-Xmx" + heap, "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", brokerClasspath(), "kafka.Kafka", dir.resolve("server.properties").toString()));
+                "-cp", kafkaClasspath(), "kafka.Kafka", dir.resolve("server.properties").toString()));
         process = ChildProcess.start(command, logFile());
         awaitReady(Duration.ofSeconds(90));
     }
@@ -111,7 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             ChildProcess.run(List.of(ChildProcess.javaExecutable(), "-Xmx256m",
                     "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                    "-cp", brokerClasspath(), "kafka.tools.StorageTool", "format",
+                    "-cp", kafkaClasspath(), "kafka.tools.StorageTool", "format",
                     // The '=' form: a random id may start with '-', which would read as an option.
                     "--cluster-id=" + clusterId(), "--config=" + dir.resolve("server.properties")),
                     dir.resolve("format.log"), 120);
@@ -217,7 +217,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String brokerClasspath() {
+    /** The classpath of the broker and of Kafka's own tools (e.g. {@code org.apache.kafka.tools.ProducerPerformance}). */
+    public static String kafkaClasspath() {
         try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build the testing/kafka-runtime module");

@@ -1,0 +1,290 @@
+package io.lanes.systemtests;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lanes.contracts.EventJson;
+import io.lanes.contracts.EventType;
+import io.lanes.testing.DevTokens;
+import io.lanes.testing.KafkaBroker;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.PostgresDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sustained intake submissions at increasing rates against the four services as processes, with
+ * request latency, event-to-KPI visibility latency, each service's RSS and CPU, and the raw baselines
+ * of the same machine (pgbench single INSERTs, Kafka's ProducerPerformance) so the figures read as
+ * ratios. Prints one {@code BENCHMARK {...}} JSON line. Not part of the default test run:
+ * {@code ./mvnw -B -pl system-tests -am verify -Pbenchmark}.
+ */
+@Tag("benchmark")
+class IntakeLoadBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(IntakeLoadBenchmark.class);
+    private static final int[] INTAKES_PER_SECOND = {5, 10, 20, 40};
+    private static final Duration STEP = Duration.ofSeconds(20);
+    private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
+    private static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One submitted intake: its id and when the submit was answered. */
+    private record Submitted(String intakeId, Instant at) {
+    }
+
+    @Test
+    void intakeSubmissionsAtIncreasingRates() throws Exception {
+        ObjectNode summary = EventJson.mapper().createObjectNode().put("benchmark", "intake-load")
+                .put("cores", Runtime.getRuntime().availableProcessors());
+        try (LanesSystem system = LanesSystem.start()) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> post(system.intake, "/intakes",
+                    body("warm-up")).statusCode() == 201);
+            runStep(system, 5, Duration.ofSeconds(10)); // warm-up: JIT, pools, consumer assignment
+            ArrayNode steps = summary.putArray("steps");
+            for (int rate : INTAKES_PER_SECOND) {
+                steps.add(runStep(system, rate, STEP));
+            }
+        }
+        ObjectNode baselines = summary.putObject("baselines");
+        pgbenchSingleInsertTps().ifPresentOrElse(tps -> baselines.put("pgbenchSingleInsertTps", tps),
+                () -> baselines.put("pgbenchSingleInsertTps", (String) null));
+        Map<String, Double> producer = producerPerformance();
+        baselines.put("kafkaProducerRecordsPerSecond", producer.get("recordsPerSecond"));
+        baselines.put("kafkaProducerP99Ms", producer.get("p99Ms"));
+        ratios(summary);
+        LOG.infof("BENCHMARK %s", summary);
+    }
+
+    private ObjectNode runStep(LanesSystem system, int rate, Duration length) throws Exception {
+        Map<String, double[]> cpuBefore = new HashMap<>();
+        system.services().forEach(s -> cpuBefore.put(s.name(), new double[] {ProcessFigures.cpuSeconds(s.pid())}));
+        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime();
+        pacer.scheduleAtFixedRate(() -> clients.submit(() -> intake(system, latenciesMicros, submitted, errors)),
+                0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        pacer.schedule(pacer::shutdown, length.toMillis(), TimeUnit.MILLISECONDS);
+        pacer.awaitTermination(length.toSeconds() + 10, TimeUnit.SECONDS);
+        clients.shutdown();
+        clients.awaitTermination(120, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        ObjectNode step = EventJson.mapper().createObjectNode().put("targetIntakesPerSecond", rate)
+                .put("seconds", round(seconds)).put("intakes", submitted.size())
+                .put("achievedIntakesPerSecond", round(submitted.size() / seconds))
+                .put("requestsPerSecond", round(latenciesMicros.size() / seconds)).put("errors", errors.get())
+                .put("requestP50Ms", percentileMs(latenciesMicros, 0.50))
+                .put("requestP99Ms", percentileMs(latenciesMicros, 0.99));
+        ObjectNode services = step.putObject("services");
+        for (ServiceProcess s : system.services()) {
+            services.putObject(s.name()).put("rssMiB", round(ProcessFigures.rssMiB(s.pid())))
+                    .put("cpuPercent", round((ProcessFigures.cpuSeconds(s.pid()) - cpuBefore.get(s.name())[0])
+                            / seconds * 100));
+        }
+        List<Long> visibility = visibilityMicros(system, submitted);
+        step.put("kpiVisibleP50Ms", percentileMs(visibility, 0.50)).put("kpiVisibleP99Ms", percentileMs(visibility, 0.99));
+        return step;
+    }
+
+    private void intake(LanesSystem system, List<Long> latencies, List<Submitted> submitted, AtomicInteger errors) {
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = post(system.intake, "/intakes", body("Load " + t0));
+            long t1 = System.nanoTime();
+            latencies.add((t1 - t0) / 1000);
+            Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created.body());
+            if (created.statusCode() != 201 || !id.find()) {
+                errors.incrementAndGet();
+                return;
+            }
+            HttpResponse<String> submit = post(system.intake, "/intakes/" + id.group(1) + "/submit", null);
+            latencies.add((System.nanoTime() - t1) / 1000);
+            if (submit.statusCode() == 200) {
+                submitted.add(new Submitted(id.group(1), Instant.now()));
+            } else {
+                errors.incrementAndGet();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** From each submit's answer to the moment kpi-service's consumer committed its intake-complete. */
+    private List<Long> visibilityMicros(LanesSystem system, List<Submitted> submitted) throws SQLException {
+        Map<String, Instant> answeredAt = new ConcurrentHashMap<>();
+        submitted.forEach(s -> answeredAt.put(s.intakeId(), s.at()));
+        PostgresDatabase kpiDb = system.kpiDatabase();
+        String ids = String.join(",", answeredAt.keySet());
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> kpiDb.queryLong("SELECT count(*) FROM kpi_fact WHERE ce_type = ? "
+                        + "AND subject = ANY(string_to_array(?, ','))", EventType.INTAKE_COMPLETE.ceType(), ids)
+                        >= answeredAt.size());
+        List<Long> latencies = new ArrayList<>();
+        try (Connection c = kpiDb.connect(); PreparedStatement q = c.prepareStatement("SELECT f.subject, p.processed_at "
+                + "FROM kpi_fact f JOIN lanes_processed_event p ON p.ce_id = f.ce_id AND p.consumer = 'kpi-facts' "
+                + "WHERE f.ce_type = ?")) {
+            q.setString(1, EventType.INTAKE_COMPLETE.ceType());
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = answeredAt.get(rows.getString(1));
+                    if (at != null) {
+                        latencies.add(Math.max(0, Duration.between(at, rows.getTimestamp(2).toInstant()).toNanos() / 1000));
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private HttpResponse<String> post(ServiceProcess service, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + INTAKE)
+                .header("Content-Type", "application/json");
+        request.POST(body == null ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String body(String name) {
+        return "{\"matterType\":\"contract-review\",\"matterName\":\"" + name + "\","
+                + "\"client\":{\"name\":\"Acme Corp\",\"kind\":\"ORGANIZATION\",\"email\":\"legal@acme.example\"},"
+                + "\"fields\":{\"clientLegalName\":\"Acme Corp\",\"clientContactEmail\":\"legal@acme.example\","
+                + "\"counterparty\":\"Globex Ltd\",\"conflictCheckCleared\":true,\"engagementLetterSigned\":true,"
+                + "\"contractType\":\"MSA\",\"contractValue\":250000,\"signatureDeadline\":\"2027-01-29\"},"
+                + "\"checklist\":[{\"key\":\"conflict-check\",\"done\":true},{\"key\":\"engagement-letter\",\"done\":true},"
+                + "{\"key\":\"playbook-positions\",\"done\":true}],\"keyDates\":[],\"estimatedBudget\":15000,"
+                + "\"currency\":\"USD\"}";
+    }
+
+    /** pgbench, 8 clients for 10 s, each transaction one INSERT of a row the size of an event, if pgbench is here. */
+    private static Optional<Double> pgbenchSingleInsertTps() throws Exception {
+        Optional<Path> pgbench = findPgbench();
+        if (pgbench.isEmpty()) {
+            LOG.warn("pgbench not found (PATH or /usr/lib/postgresql/*/bin): baseline skipped");
+            return Optional.empty();
+        }
+        PostgresDatabase db = LanesInfra.get().postgres().createDatabase("bench_pgbench");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench (id bigserial PRIMARY KEY, data jsonb NOT NULL)");
+        }
+        Path script = Files.createTempFile("insert", ".sql");
+        Files.writeString(script, "INSERT INTO bench (data) VALUES ('{\"intakeId\":\"" + "x".repeat(36)
+                + "\",\"matterType\":\"contract-review\",\"payload\":\"" + "y".repeat(500) + "\"}');\n");
+        ProcessBuilder builder = new ProcessBuilder(pgbench.get().toString(), "-n", "-c", "8", "-j", "2", "-T", "10",
+                "-f", script.toString(), "-h", db.host(), "-p", Integer.toString(db.port()), "-U", db.username(),
+                db.database()).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", db.password() == null ? "" : db.password());
+        String out = run(builder);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        return tps.find() ? Optional.of(Double.parseDouble(tps.group(1))) : Optional.empty();
+    }
+
+    private static Optional<Path> findPgbench() throws IOException {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path candidate = Path.of(dir, "pgbench");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (var versions = Files.list(debian)) {
+                return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Kafka's ProducerPerformance on the same broker: 300,000 records of 600 bytes, acks=all, idempotent. */
+    private static Map<String, Double> producerPerformance() throws Exception {
+        String out = run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", KafkaBroker.kafkaClasspath(), "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "lanes.bench.producer", "--num-records", "300000", "--record-size", "600",
+                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + LanesInfra.get().kafka().bootstrapServers(),
+                "acks=all", "enable.idempotence=true").redirectErrorStream(true));
+        Matcher summary = Pattern.compile("records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms 99th").matcher(out);
+        Map<String, Double> figures = new HashMap<>();
+        if (summary.find()) {
+            figures.put("recordsPerSecond", Double.parseDouble(summary.group(1)));
+            figures.put("p99Ms", Double.parseDouble(summary.group(2)));
+        }
+        return figures;
+    }
+
+    private static String run(ProcessBuilder builder) throws Exception {
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(builder.command().get(0) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** The top step's intake rate over the raw baselines: how much of the machine's raw capacity the system reaches. */
+    private static void ratios(ObjectNode summary) {
+        ArrayNode steps = (ArrayNode) summary.get("steps");
+        double best = 0;
+        for (var step : steps) {
+            best = Math.max(best, step.get("achievedIntakesPerSecond").asDouble());
+        }
+        ObjectNode ratios = summary.putObject("ratios").put("bestAchievedIntakesPerSecond", best);
+        var baselines = summary.get("baselines");
+        if (baselines.hasNonNull("pgbenchSingleInsertTps")) {
+            ratios.put("intakesPerPgbenchInsert", round4(best / baselines.get("pgbenchSingleInsertTps").asDouble()));
+        }
+        if (baselines.hasNonNull("kafkaProducerRecordsPerSecond")) {
+            ratios.put("intakesPerKafkaRecord", round4(best / baselines.get("kafkaProducerRecordsPerSecond").asDouble()));
+        }
+    }
+
+    private static double percentileMs(List<Long> micros, double p) {
+        if (micros.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return round(sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1)) / 1000.0);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static double round4(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

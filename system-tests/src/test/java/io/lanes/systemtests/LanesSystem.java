@@ -1,0 +1,65 @@
+package io.lanes.systemtests;
+
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.PostgresDatabase;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four services as {@code deploy/local/run} starts them, each on a database of its own, on this JVM's infra. */
+final class LanesSystem implements AutoCloseable {
+
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    static final Path LOGS = Path.of("target", "system-test-logs").toAbsolutePath();
+
+    final ServiceProcess ops;
+    final ServiceProcess intake;
+    final ServiceProcess matter;
+    final ServiceProcess kpi;
+    private final Map<String, PostgresDatabase> databases = new HashMap<>();
+
+    private LanesSystem() {
+        LanesInfra infra = LanesInfra.get();
+        ops = ServiceProcess.launch(REPOSITORY, "ops-config-service", environment(infra, "sys_ops"), LOGS);
+        intake = ServiceProcess.launch(REPOSITORY, "intake-service", environment(infra, "sys_intake"), LOGS);
+        matter = ServiceProcess.launch(REPOSITORY, "matter-service", environment(infra, "sys_matter"), LOGS);
+        kpi = ServiceProcess.launch(REPOSITORY, "kpi-service", environment(infra, "sys_kpi"), LOGS);
+    }
+
+    /** Launches the four services together (they start in parallel) and waits until each is ready. */
+    static LanesSystem start() {
+        LanesSystem system = new LanesSystem();
+        system.services().forEach(ServiceProcess::awaitReady);
+        return system;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(ops, intake, matter, kpi);
+    }
+
+    /** The database kpi-service projects into. */
+    PostgresDatabase kpiDatabase() {
+        return databases.get("sys_kpi");
+    }
+
+    private Map<String, String> environment(LanesInfra infra, String database) {
+        PostgresDatabase db = infra.postgres().createDatabase(database);
+        databases.put(database, db);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
+        env.put("LANES_DETECTION_INTERVAL", "2s");
+        env.put("LANES_DETECTION_DELAY", "1s");
+        return env;
+    }
+
+    @Override
+    public void close() {
+        List.of(kpi, matter, intake, ops).forEach(ServiceProcess::close);
+    }
+}
