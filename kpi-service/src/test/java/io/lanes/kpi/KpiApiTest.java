@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,8 +74,8 @@ class KpiApiTest {
     void defaultPeriodIsTheLastThirtyDays() {
         given().auth().oauth2(token("leadership")).get("/scorecards/ops").then().statusCode(200)
                 .body("kpis", hasSize(7))
-                .body("from", equalTo(LocalDate.now().plusDays(1).minusDays(30).toString()))
-                .body("to", equalTo(LocalDate.now().plusDays(1).toString()));
+                .body("from", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(1).minusDays(30).toString()))
+                .body("to", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()));
     }
 
     @Test

@@ -1,22 +1,24 @@
 package io.lanes.kpi.api;
 
+import io.lanes.kpi.service.ScorecardQuery;
 import io.lanes.kpi.snapshot.SnapshotStore;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The weekly scorecard snapshots (Monday 06:00 UTC), the record behind reportDeliveryRate. */
@@ -36,8 +38,10 @@ public class SnapshotResource {
 
     @GET
     @Operation(summary = "Snapshots scheduled in [from, to), newest first: slot, when produced, on time, the week covered")
-    public Uni<List<SnapshotStore.Snapshot>> list(@BeanParam KpiQueryParams params) {
-        var period = params.query().period(clock);
+    public Uni<List<SnapshotStore.Snapshot>> list(
+            @Parameter(description = "First day (YYYY-MM-DD, inclusive); default 30 days before to") @QueryParam("from") String from,
+            @Parameter(description = "Day after the last (YYYY-MM-DD, exclusive); default tomorrow") @QueryParam("to") String to) {
+        var period = new ScorecardQuery(from, to, null, null, null).period(clock);
         return store.list(period.start(), period.end(), false);
     }
 
