@@ -16,6 +16,14 @@ public interface OpsConfig {
     @WithDefault("P100,P200,P300,P400,P500")
     Set<String> firmPhaseCodes();
 
+    /** How many distinct matters of one type must slip milestones of one template to raise a flag. */
+    @WithDefault("3")
+    int slipPatternMatters();
+
+    /** The window (days) within which those slips must be detected. */
+    @WithDefault("30")
+    int slipPatternWindowDays();
+
     /** Whether to publish the starter playbooks on first start, for matter types that have none. */
     @WithDefault("true")
     boolean loadStarterPlaybooks();

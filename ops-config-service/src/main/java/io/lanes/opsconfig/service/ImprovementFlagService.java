@@ -69,6 +69,12 @@ public class ImprovementFlagService {
     @WithTransaction
     public Uni<ImprovementFlag> raise(String matterType, String templateKey, List<UUID> matters, LocalDate windowStart,
             LocalDate windowEnd, String by) {
+        return raiseInCurrentTransaction(matterType, templateKey, matters, windowStart, windowEnd, by);
+    }
+
+    /** Raises a flag within the caller's transaction (the recurring-slip detector's consumer). */
+    public Uni<ImprovementFlag> raiseInCurrentTransaction(String matterType, String templateKey, List<UUID> matters,
+            LocalDate windowStart, LocalDate windowEnd, String by) {
         UUID id = UUID.randomUUID();
         return apply(id, new RaiseFlag(id, matterType, templateKey, List.copyOf(matters), windowStart, windowEnd, by,
                 clock.instant()), by);
@@ -102,7 +108,8 @@ public class ImprovementFlagService {
         }).map(Versioned::state);
     }
 
-    private Uni<List<ImprovementFlag>> all() {
+    /** Every flag as its events left it. Caller's session. */
+    Uni<List<ImprovementFlag>> all() {
         return store.loadAllOfType(FLAG_STREAM).map(events -> {
             Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
             for (StoredEvent event : events) {
