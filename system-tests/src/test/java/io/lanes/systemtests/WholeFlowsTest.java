@@ -3,6 +3,7 @@ package io.lanes.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,26 +203,29 @@ class WholeFlowsTest {
     void kafkaStoppedForThirtySecondsDuringAStreamOfIntakesLosesAndDuplicatesNothing() throws InterruptedException {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
         long before = submittedToday();
-        int submitted = 0;
-        long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        long kafkaBack = 0;
-        boolean stopped = false;
-        while (System.nanoTime() < end || stopped) {
-            String intakeId = create(contractReview("contract-review", "Outage stream #" + submitted));
+        AtomicInteger submitted = new AtomicInteger();
+        ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+        // A stream of about two intakes a second, over HTTP only, before, during and after the outage.
+        stream.scheduleAtFixedRate(() -> {
+            String intakeId = create(contractReview("contract-review", "Outage stream #" + submitted.get()));
             as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
-            submitted++;
-            if (submitted == 5) {
-                LanesInfra.get().kafka().stop();
-                stopped = true;
-                kafkaBack = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            }
-            if (stopped && System.nanoTime() >= kafkaBack) {
-                LanesInfra.get().kafka().start();
-                stopped = false;
-            }
-            Thread.sleep(400); // the stream's pace, about two intakes a second: not a wait for a condition
+            submitted.incrementAndGet();
+        }, 0, 400, TimeUnit.MILLISECONDS);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.get() >= 5);
+            LanesInfra.get().kafka().stop();
+            long stoppedAt = System.nanoTime();
+            int beforeOutage = submitted.get();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> System.nanoTime() - stoppedAt
+                    >= Duration.ofSeconds(30).toNanos() && submitted.get() >= beforeOutage + 20);
+            LanesInfra.get().kafka().start();
+            int afterOutage = submitted.get();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.get() >= afterOutage + 10);
+        } finally {
+            stream.shutdown();
+            assertTrue(stream.awaitTermination(60, TimeUnit.SECONDS), "the stream's last intake finished");
         }
-        long expected = before + submitted;
+        long expected = before + submitted.get();
         // Every intake-complete reaches kpi-service; its dedupe on ce_id keeps each once in effect.
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> submittedToday() >= expected);

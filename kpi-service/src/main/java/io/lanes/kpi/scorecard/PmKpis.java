@@ -12,6 +12,7 @@ import io.lanes.kpi.facts.TaskRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,12 +97,21 @@ final class PmKpis {
         long missedWindows = c.facts().escalationsRaised.stream()
                 .filter(e -> e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE)
                 .filter(e -> c.period().contains(e.occurredAt()) && c.inScope(e.matterId()))
-                .filter(e -> !answeredWindows.contains(e.matterId() + "/" + LocalDate.parse(e.relatedId())))
+                .filter(e -> !answeredWindows.contains(e.matterId() + "/" + windowDue(e)))
                 .count();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sent", sent.size());
         details.put("windowsWithoutUpdate", missedWindows);
         return Stats.rate(sent.stream().filter(StatusUpdateSent::onTime).count(), sent.size() + missedWindows, details);
+    }
+
+    /** The due date an overdue-status-update escalation names (matter-service puts it in relatedId). */
+    private static String windowDue(EscalationRaised overdue) {
+        try {
+            return LocalDate.parse(overdue.relatedId()).toString();
+        } catch (DateTimeParseException e) {
+            return overdue.relatedId();
+        }
     }
 
     /** Median (and p90) hours to resolve escalations resolved in the period; and how many are open at its end. */
