@@ -32,12 +32,12 @@ public final class PmFailures {
         Map<UUID, long[]> counts = new HashMap<>();
         c.facts().profiles().stream().filter(m -> m.openDuring(p.start(), p.end()) && c.scope().matches(m))
                 .forEach(m -> counts.put(m.matterId(), new long[3]));
-        c.facts().slips.stream().filter(s -> p.contains(s.occurredAt()))
+        c.facts().slips().stream().filter(s -> p.contains(s.occurredAt()))
                 .forEach(s -> count(counts, s.matterId(), 0));
         c.facts().tasks().stream()
                 .filter(t -> p.contains(t.dueDate()) && t.decidedAsOf(c.asOfDate()) && t.overdueAsOf(c.asOfDate()))
                 .forEach(t -> count(counts, t.matterId(), 1));
-        c.facts().budgetVariances.stream()
+        c.facts().budgetVariances().stream()
                 .filter(v -> v.level() == VarianceLevel.ESCALATION && p.contains(v.occurredAt()))
                 .forEach(v -> count(counts, v.matterId(), 2));
         return counts.entrySet().stream()

@@ -26,6 +26,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,19 +41,19 @@ import java.util.UUID;
  */
 public final class Facts {
 
-    public final List<IntakeComplete> intakesComplete = new ArrayList<>();
-    public final List<HandoffAccepted> accepted = new ArrayList<>();
-    public final List<HandoffRejected> rejected = new ArrayList<>();
-    public final List<TimeRecorded> time = new ArrayList<>();
-    public final List<BudgetVariance> budgetVariances = new ArrayList<>();
-    public final List<StatusUpdateSent> statusUpdates = new ArrayList<>();
-    public final List<EscalationRaised> escalationsRaised = new ArrayList<>();
-    public final List<EscalationResolved> escalationsResolved = new ArrayList<>();
-    public final List<MilestoneSlipped> slips = new ArrayList<>();
-    public final List<WriteDownRecorded> writeDowns = new ArrayList<>();
-    public final List<ClientFeedbackRecorded> feedback = new ArrayList<>();
-    public final List<MatterClosed> closed = new ArrayList<>();
-    public final Playbooks playbooks;
+    private final List<IntakeComplete> intakesComplete = new ArrayList<>();
+    private final List<HandoffAccepted> accepted = new ArrayList<>();
+    private final List<HandoffRejected> rejected = new ArrayList<>();
+    private final List<TimeRecorded> time = new ArrayList<>();
+    private final List<BudgetVariance> budgetVariances = new ArrayList<>();
+    private final List<StatusUpdateSent> statusUpdates = new ArrayList<>();
+    private final List<EscalationRaised> escalationsRaised = new ArrayList<>();
+    private final List<EscalationResolved> escalationsResolved = new ArrayList<>();
+    private final List<MilestoneSlipped> slips = new ArrayList<>();
+    private final List<WriteDownRecorded> writeDowns = new ArrayList<>();
+    private final List<ClientFeedbackRecorded> feedback = new ArrayList<>();
+    private final List<MatterClosed> closed = new ArrayList<>();
+    private final Playbooks playbooks;
 
     private final Map<UUID, MatterProfile> profiles = new HashMap<>();
     private final Map<UUID, MilestoneRecord> milestones = new LinkedHashMap<>();
@@ -177,6 +178,58 @@ public final class Facts {
         } else if (event instanceof MatterClosed) {
             closed.add((MatterClosed) event);
         }
+    }
+
+    public List<IntakeComplete> intakesComplete() {
+        return Collections.unmodifiableList(intakesComplete);
+    }
+
+    public List<HandoffAccepted> accepted() {
+        return Collections.unmodifiableList(accepted);
+    }
+
+    public List<HandoffRejected> rejected() {
+        return Collections.unmodifiableList(rejected);
+    }
+
+    public List<TimeRecorded> time() {
+        return Collections.unmodifiableList(time);
+    }
+
+    public List<BudgetVariance> budgetVariances() {
+        return Collections.unmodifiableList(budgetVariances);
+    }
+
+    public List<StatusUpdateSent> statusUpdates() {
+        return Collections.unmodifiableList(statusUpdates);
+    }
+
+    public List<EscalationRaised> escalationsRaised() {
+        return Collections.unmodifiableList(escalationsRaised);
+    }
+
+    public List<EscalationResolved> escalationsResolved() {
+        return Collections.unmodifiableList(escalationsResolved);
+    }
+
+    public List<MilestoneSlipped> slips() {
+        return Collections.unmodifiableList(slips);
+    }
+
+    public List<WriteDownRecorded> writeDowns() {
+        return Collections.unmodifiableList(writeDowns);
+    }
+
+    public List<ClientFeedbackRecorded> feedback() {
+        return Collections.unmodifiableList(feedback);
+    }
+
+    public List<MatterClosed> closed() {
+        return Collections.unmodifiableList(closed);
+    }
+
+    public Playbooks playbooks() {
+        return playbooks;
     }
 
     /** The matter's profile, or null when none of its intake, handoff or acceptance events is known. */

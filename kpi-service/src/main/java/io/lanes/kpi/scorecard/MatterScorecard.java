@@ -58,7 +58,7 @@ public record MatterScorecard(
 
     /** The matter's scorecard as of {@code today}; empty when no acceptance of it is known. */
     public static Optional<MatterScorecard> of(Facts facts, UUID matterId, LocalDate today) {
-        Optional<HandoffAccepted> accepted = facts.accepted.stream().filter(a -> a.matterId().equals(matterId))
+        Optional<HandoffAccepted> accepted = facts.accepted().stream().filter(a -> a.matterId().equals(matterId))
                 .findFirst();
         return accepted.map(a -> {
             var profile = facts.profile(matterId);
@@ -82,7 +82,7 @@ public record MatterScorecard(
     }
 
     private static List<PhaseBudget> budget(Facts facts, HandoffAccepted accepted) {
-        Map<String, BigDecimal> actual = facts.time.stream().filter(t -> t.matterId().equals(accepted.matterId()))
+        Map<String, BigDecimal> actual = facts.time().stream().filter(t -> t.matterId().equals(accepted.matterId()))
                 .collect(Collectors.groupingBy(TimeRecorded::phase, LinkedHashMap::new,
                         Collectors.reducing(BigDecimal.ZERO, TimeRecorded::amount, BigDecimal::add)));
         List<PhaseBudget> phases = new ArrayList<>();
@@ -103,9 +103,9 @@ public record MatterScorecard(
     }
 
     private static List<OpenEscalation> openEscalations(Facts facts, UUID matterId) {
-        Set<UUID> resolved = facts.escalationsResolved.stream().map(EscalationResolved::escalationId)
+        Set<UUID> resolved = facts.escalationsResolved().stream().map(EscalationResolved::escalationId)
                 .collect(Collectors.toSet());
-        return facts.escalationsRaised.stream()
+        return facts.escalationsRaised().stream()
                 .filter(e -> e.matterId().equals(matterId) && !resolved.contains(e.escalationId()))
                 .map(MatterScorecard::open).collect(Collectors.toList());
     }

@@ -33,7 +33,7 @@ final class OpsKpis {
 
     /** Share of intake-complete events in the period that were complete on the first submission. */
     static Kpi.Measurement dataCompletenessRate(KpiContext c) {
-        List<IntakeComplete> complete = c.facts().intakesComplete.stream()
+        List<IntakeComplete> complete = c.facts().intakesComplete().stream()
                 .filter(i -> c.period().contains(i.occurredAt()))
                 .filter(i -> c.scope().matches(i.practiceArea(), i.matterType(),
                         i.routing() == null ? null : i.routing().team()))
@@ -44,7 +44,7 @@ final class OpsKpis {
     /** Share of acceptances with the checklist complete on the newest playbook version at acceptance. */
     static Kpi.Measurement sopAdoptionRate(KpiContext c) {
         List<HandoffAccepted> accepted = acceptedInPeriod(c);
-        long adopted = accepted.stream().filter(a -> a.checklistComplete() && c.facts().playbooks
+        long adopted = accepted.stream().filter(a -> a.checklistComplete() && c.facts().playbooks()
                 .newestVersionAt(a.matterType(), a.occurredAt()).map(v -> v == a.playbookVersion()).orElse(false))
                 .count();
         return Stats.rate(adopted, accepted.size(), Map.of());
@@ -52,7 +52,7 @@ final class OpsKpis {
 
     /** Rejections over all handoff decisions in the period, with rejection reasons counted by code. */
     static Kpi.Measurement handoffReworkRate(KpiContext c) {
-        List<HandoffRejected> rejected = c.facts().rejected.stream()
+        List<HandoffRejected> rejected = c.facts().rejected().stream()
                 .filter(r -> c.period().contains(r.occurredAt()) && c.inScope(r.matterId()))
                 .collect(Collectors.toList());
         Map<String, Long> byReason = new TreeMap<>(rejected.stream().flatMap(r -> r.reasons().stream())
@@ -69,7 +69,7 @@ final class OpsKpis {
         List<TimeRecorded> entries = timeIn(c, c.period());
         long timely = entries.stream().filter(t -> {
             Instant workStart = t.workDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-            int allowed = c.facts().playbooks.forMatter(c.profile(t.matterId()))
+            int allowed = c.facts().playbooks().forMatter(c.profile(t.matterId()))
                     .map(p -> p.thresholds().billingTimelinessHours()).orElse(c.defaults().billingTimelinessHours());
             return Duration.between(workStart, t.occurredAt()).compareTo(Duration.ofHours(allowed)) <= 0;
         }).count();
@@ -105,13 +105,13 @@ final class OpsKpis {
     }
 
     static List<HandoffAccepted> acceptedInPeriod(KpiContext c) {
-        return c.facts().accepted.stream()
+        return c.facts().accepted().stream()
                 .filter(a -> c.period().contains(a.occurredAt()) && c.inScope(a.matterId()))
                 .collect(Collectors.toList());
     }
 
     static List<TimeRecorded> timeIn(KpiContext c, Period period) {
-        return c.facts().time.stream().filter(t -> period.contains(t.occurredAt()) && c.inScope(t.matterId()))
+        return c.facts().time().stream().filter(t -> period.contains(t.occurredAt()) && c.inScope(t.matterId()))
                 .collect(Collectors.toList());
     }
 }

@@ -55,12 +55,12 @@ final class PmKpis {
 
     /** Median TOTAL budget variance (%) of the matters open in the period, as of its end; matters at or above warning listed. */
     static Kpi.Measurement budgetVariancePct(KpiContext c) {
-        Map<UUID, BigDecimal> actual = c.facts().time.stream().filter(t -> t.occurredAt().isBefore(c.period().end()))
+        Map<UUID, BigDecimal> actual = c.facts().time().stream().filter(t -> t.occurredAt().isBefore(c.period().end()))
                 .collect(Collectors.groupingBy(TimeRecorded::matterId,
                         Collectors.reducing(BigDecimal.ZERO, TimeRecorded::amount, BigDecimal::add)));
         List<BigDecimal> variances = new ArrayList<>();
         List<Map<String, Object>> aboveWarning = new ArrayList<>();
-        for (HandoffAccepted a : c.facts().accepted) {
+        for (HandoffAccepted a : c.facts().accepted()) {
             BigDecimal budget = a.budget().total();
             if (!c.inScope(a.matterId()) || !c.profile(a.matterId()).openDuring(c.period().start(), c.period().end())
                     || budget.signum() <= 0) {
@@ -69,7 +69,7 @@ final class PmKpis {
             BigDecimal variance = actual.getOrDefault(a.matterId(), BigDecimal.ZERO).subtract(budget).multiply(HUNDRED)
                     .divide(budget, 2, RoundingMode.HALF_UP);
             variances.add(variance);
-            BigDecimal warning = c.facts().playbooks.forMatter(c.profile(a.matterId()))
+            BigDecimal warning = c.facts().playbooks().forMatter(c.profile(a.matterId()))
                     .map(p -> p.thresholds().budgetWarningPct()).orElse(c.defaults().budgetWarningPct());
             if (variance.compareTo(warning) >= 0) {
                 Map<String, Object> matter = new LinkedHashMap<>();
@@ -89,12 +89,12 @@ final class PmKpis {
 
     /** Share of status updates sent on time, counting every cadence window that passed with no update as late. */
     static Kpi.Measurement onTimeStatusUpdateRate(KpiContext c) {
-        List<StatusUpdateSent> sent = c.facts().statusUpdates.stream()
+        List<StatusUpdateSent> sent = c.facts().statusUpdates().stream()
                 .filter(s -> c.period().contains(s.occurredAt()) && c.inScope(s.matterId()))
                 .collect(Collectors.toList());
-        Set<String> answeredWindows = c.facts().statusUpdates.stream().map(s -> s.matterId() + "/" + s.dueBy())
+        Set<String> answeredWindows = c.facts().statusUpdates().stream().map(s -> s.matterId() + "/" + s.dueBy())
                 .collect(Collectors.toSet());
-        long missedWindows = c.facts().escalationsRaised.stream()
+        long missedWindows = c.facts().escalationsRaised().stream()
                 .filter(e -> e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE)
                 .filter(e -> c.period().contains(e.occurredAt()) && c.inScope(e.matterId()))
                 .filter(e -> !answeredWindows.contains(e.matterId() + "/" + windowDue(e)))
@@ -116,13 +116,13 @@ final class PmKpis {
 
     /** Median (and p90) hours to resolve escalations resolved in the period; and how many are open at its end. */
     static Kpi.Measurement escalationResolutionHours(KpiContext c) {
-        List<BigDecimal> hours = c.facts().escalationsResolved.stream()
+        List<BigDecimal> hours = c.facts().escalationsResolved().stream()
                 .filter(r -> c.period().contains(r.occurredAt()) && c.inScope(r.matterId()))
                 .map(r -> Stats.hours(r.raisedAt(), r.occurredAt())).collect(Collectors.toList());
-        Set<UUID> resolved = c.facts().escalationsResolved.stream()
+        Set<UUID> resolved = c.facts().escalationsResolved().stream()
                 .filter(r -> r.occurredAt().isBefore(c.period().end())).map(EscalationResolved::escalationId)
                 .collect(Collectors.toSet());
-        long open = c.facts().escalationsRaised.stream()
+        long open = c.facts().escalationsRaised().stream()
                 .filter(e -> e.occurredAt().isBefore(c.period().end()) && c.inScope(e.matterId()))
                 .map(EscalationRaised::escalationId).distinct().filter(id -> !resolved.contains(id)).count();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ final class PmKpis {
     /** For matters closed in the period: median of actual over planned duration, and the share at or under plan. */
     static Kpi.Measurement cycleTimeVsPlan(KpiContext c) {
         List<BigDecimal> ratios = new ArrayList<>();
-        for (MatterClosed closed : c.facts().closed) {
+        for (MatterClosed closed : c.facts().closed()) {
             long planned = ChronoUnit.DAYS.between(closed.openedOn(), closed.plannedCloseDate());
             if (!c.period().contains(closed.occurredAt()) || !c.inScope(closed.matterId()) || planned <= 0) {
                 continue;

@@ -53,7 +53,7 @@ public final class ScorecardCalculator {
     static BigDecimal target(KpiKey key, KpiContext context) {
         String matterType = context.scope().matterType();
         if (matterType != null) {
-            BigDecimal fromPlaybook = context.facts().playbooks.target(matterType, key.key()).orElse(null);
+            BigDecimal fromPlaybook = context.facts().playbooks().target(matterType, key.key()).orElse(null);
             if (fromPlaybook != null) {
                 return fromPlaybook;
             }

@@ -34,7 +34,7 @@ final class SharedKpis {
 
     /** Mean client feedback score (1..5) in the period. */
     static Kpi.Measurement clientSatisfaction(KpiContext c) {
-        List<BigDecimal> scores = c.facts().feedback.stream()
+        List<BigDecimal> scores = c.facts().feedback().stream()
                 .filter(f -> c.period().contains(f.occurredAt()) && c.inScope(f.matterId()))
                 .map(ClientFeedbackRecorded::score).map(BigDecimal::valueOf).collect(Collectors.toList());
         return new Kpi.Measurement(Stats.round(Stats.mean(scores), 2), "score", null, null, scores.size(), Map.of());
@@ -42,7 +42,7 @@ final class SharedKpis {
 
     /** Write-downs caused by process failures in the period, and their share of all write-downs. */
     static Kpi.Measurement processWriteDowns(KpiContext c) {
-        List<WriteDownRecorded> all = c.facts().writeDowns.stream()
+        List<WriteDownRecorded> all = c.facts().writeDowns().stream()
                 .filter(w -> c.period().contains(w.occurredAt()) && c.inScope(w.matterId()))
                 .collect(Collectors.toList());
         if (all.isEmpty()) {
@@ -64,7 +64,7 @@ final class SharedKpis {
      * attorney and by team is the point, the one number is closed matters over those attorneys.
      */
     static Kpi.Measurement throughputPerAttorney(KpiContext c) {
-        List<MatterProfile> closed = c.facts().closed.stream()
+        List<MatterProfile> closed = c.facts().closed().stream()
                 .filter(m -> c.period().contains(m.occurredAt()) && c.inScope(m.matterId()))
                 .map(MatterClosed::matterId).distinct().map(c::profile).filter(Objects::nonNull)
                 .collect(Collectors.toList());
