@@ -31,6 +31,6 @@ public class DiagnosisResource {
     @Operation(summary = "Verdict (FIRM_WIDE, MATTER_SPECIFIC, BOTH, HEALTHY), recommendation and evidence: off KPIs "
             + "with value and target, how concentrated PM failures are, and the matters that hold them")
     public Uni<Diagnosis> diagnosis(@BeanParam KpiQueryParams params) {
-        return scorecards.context(params.query()).map(DecisionTest::diagnose);
+        return scorecards.context(params.query(), DecisionTest.FACTS).map(DecisionTest::diagnose);
     }
 }

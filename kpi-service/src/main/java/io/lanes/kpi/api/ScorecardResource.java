@@ -70,7 +70,7 @@ public class ScorecardResource {
             @BeanParam KpiQueryParams params, @Context HttpHeaders headers) {
         ScorecardKind scorecard = readable(kind);
         boolean csv = wantsCsv(headers);
-        return scorecards.context(params.query())
+        return scorecards.context(params.query(), scorecard.facts())
                 .map(context -> ScorecardCalculator.scorecard(scorecard, context))
                 .map(card -> csv ? Response.ok(toCsv(card), TEXT_CSV).build()
                         : Response.ok(card, MediaType.APPLICATION_JSON).build());
@@ -93,7 +93,7 @@ public class ScorecardResource {
         TrendInterval buckets = TrendInterval.fromPath(interval).orElseThrow(() -> ProblemException.invalid(List.of(
                 new FieldError("interval", "must be week or month, got '" + interval + "'", "enum"))));
         ScorecardQuery query = params.query();
-        return scorecards.context(query).map(context -> Trends.trend(scorecard, buckets, context));
+        return scorecards.context(query, scorecard.facts()).map(context -> Trends.trend(scorecard, buckets, context));
     }
 
     private ScorecardKind readable(String kind) {

@@ -1,5 +1,6 @@
 package io.lanes.kpi.diagnosis;
 
+import io.lanes.contracts.EventType;
 import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.KpiStatus;
 import io.lanes.kpi.scorecard.Scorecard;
@@ -7,7 +8,9 @@ import io.lanes.kpi.scorecard.ScorecardCalculator;
 import io.lanes.kpi.scorecard.ScorecardKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -20,8 +23,16 @@ import java.util.stream.Collectors;
 public final class DecisionTest {
 
     static final BigDecimal CONCENTRATED = new BigDecimal("0.5");
+    /** The ops and PM scorecards' facts, and budget escalations (PM failures). */
+    public static final Set<EventType> FACTS = facts();
 
     private DecisionTest() {
+    }
+
+    private static Set<EventType> facts() {
+        Set<EventType> facts = ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM);
+        facts.add(EventType.BUDGET_VARIANCE);
+        return Collections.unmodifiableSet(facts);
     }
 
     public static Diagnosis diagnose(KpiContext context) {

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -15,15 +16,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
-/** Reads the facts that occurred before an instant and indexes them (off the event loop). */
+/** Reads facts (those a computation needs) and indexes them, off the event loop. */
 @ApplicationScoped
 public class FactReader {
 
-    // intake-incomplete feeds no KPI; an intake's fields, checklist, key dates and client feed none either.
-    private static final String SQL = "SELECT ce_type, (CASE WHEN ce_type = $2 "
-            + "THEN data - 'fields' - 'checklist' - 'keyDates' - 'client' ELSE data END)::text "
-            + "FROM kpi_fact WHERE occurred_at < $1 AND ce_type <> $3 ORDER BY occurred_at, ce_id";
+    // An intake's fields, checklist, key dates and client feed no KPI: left in the database.
+    private static final String COLUMNS = "SELECT ce_type, (CASE WHEN ce_type = '"
+            + EventType.INTAKE_COMPLETE.ceType() + "' THEN data - 'fields' - 'checklist' - 'keyDates' - 'client' "
+            + "ELSE data END)::text FROM kpi_fact ";
+    private static final String ORDER = " ORDER BY occurred_at, ce_id";
 
     private final Pool pool;
 
@@ -31,18 +35,27 @@ public class FactReader {
         this.pool = pool;
     }
 
-    public Uni<Facts> before(Instant end) {
-        return pool.preparedQuery(SQL)
-                .execute(Tuple.of(OffsetDateTime.ofInstant(end, ZoneOffset.UTC), EventType.INTAKE_COMPLETE.ceType(),
-                        EventType.INTAKE_INCOMPLETE.ceType()))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(rows -> {
-                    List<LanesEvent> events = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        events.add(decode(row.getString(0), row.getString(1)));
-                    }
-                    return Facts.of(events);
-                });
+    /** The facts of the given types that occurred before {@code end}. */
+    public Uni<Facts> before(Instant end, Set<EventType> types) {
+        String[] ceTypes = types.stream().map(EventType::ceType).toArray(String[]::new);
+        return facts(pool.preparedQuery(COLUMNS + "WHERE occurred_at < $1 AND ce_type = ANY($2)" + ORDER)
+                .execute(Tuple.of(OffsetDateTime.ofInstant(end, ZoneOffset.UTC), ceTypes)));
+    }
+
+    /** One matter's facts (its intake's included) and every playbook version. */
+    public Uni<Facts> ofMatter(UUID matterId) {
+        return facts(pool.preparedQuery(COLUMNS + "WHERE matter_id = $1 OR ce_type = $2" + ORDER)
+                .execute(Tuple.of(matterId, EventType.PLAYBOOK_PUBLISHED.ceType())));
+    }
+
+    private static Uni<Facts> facts(Uni<RowSet<Row>> query) {
+        return query.emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
+            List<LanesEvent> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                events.add(decode(row.getString(0), row.getString(1)));
+            }
+            return Facts.of(events);
+        });
     }
 
     private static LanesEvent decode(String ceType, String json) {
