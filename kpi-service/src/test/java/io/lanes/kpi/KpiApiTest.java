@@ -14,6 +14,7 @@ import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.Topic;
 import io.lanes.contracts.matter.MatterClosed;
 import io.lanes.eventstore.consumer.DeadLetters;
+import io.lanes.kpi.rebuild.ProjectionRebuild;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
@@ -24,6 +25,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,6 +148,21 @@ class KpiApiTest {
         given().auth().oauth2(token("ops")).get("/matters/" + UUID.randomUUID() + "/scorecard").then().statusCode(403);
         given().auth().oauth2(token("pm")).contentType("application/json").body("{}").post("/projection/rebuild")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aRebuildWhileAnotherReplicaRebuildsIsRefused() throws SQLException {
+        try (Connection otherReplica = LanesInfra.get().database().connect();
+                Statement lock = otherReplica.createStatement()) {
+            lock.execute("SELECT pg_advisory_lock(" + ProjectionRebuild.REBUILD_LOCK + ")");
+            given().auth().oauth2(token("admin")).contentType("application/json").body("{}").post("/projection/rebuild")
+                    .then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("rule", equalTo("rebuild-running"));
+            lock.execute("SELECT pg_advisory_unlock(" + ProjectionRebuild.REBUILD_LOCK + ")");
+        }
+        given().auth().oauth2(token("admin")).get("/projection/rebuild").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.not(equalTo("RUNNING")));
     }
 
     @Test

@@ -48,6 +48,8 @@ public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     private static final String FRESH = "kpi_fact_rebuild";
+    /** Advisory lock key ("KPIREB"): one rebuild at a time across replicas. */
+    public static final long REBUILD_LOCK = 0x4b5049524542L;
     private static final String INSERT = "INSERT INTO " + FRESH + " (ce_id, ce_type, subject, matter_id, occurred_at, "
             + "data) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT (ce_id) DO NOTHING";
 
@@ -68,7 +70,10 @@ public class ProjectionRebuild {
         return status.get();
     }
 
-    /** Starts a rebuild in the background; 409 while one runs. */
+    /**
+     * Starts a rebuild in the background; 409 while one runs here or in another replica (a session
+     * advisory lock, held on a connection of its own until the rebuild ends, spans the replicas).
+     */
     public RebuildStatus start() {
         RebuildStatus current = status.get();
         RebuildStatus running = new RebuildStatus(RebuildStatus.State.RUNNING, clock.instant(), null, 0, 0, null, null);
@@ -76,7 +81,24 @@ public class ProjectionRebuild {
             throw ProblemException.conflict("rebuild-running", "A rebuild is already running since "
                     + status.get().startedAt());
         }
-        worker.submit(() -> run(running.startedAt()));
+        SqlConnection lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        boolean mine = lock.query("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ")").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
+        if (!mine) {
+            lock.closeAndAwait();
+            status.set(current);
+            throw ProblemException.conflict("rebuild-running", "Another kpi-service replica is rebuilding");
+        }
+        worker.submit(() -> {
+            try {
+                run(running.startedAt());
+            } finally {
+                // The connection goes back to the pool, its session with it: unlock explicitly.
+                lock.query("SELECT pg_advisory_unlock(" + REBUILD_LOCK + ")").execute().await()
+                        .atMost(Duration.ofSeconds(10));
+                lock.closeAndAwait();
+            }
+        });
         return running;
     }
 
