@@ -1,6 +1,7 @@
 package io.lanes.kpi.diagnosis;
 
 import io.lanes.contracts.EventType;
+import io.lanes.kpi.facts.FactNeeds;
 import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.KpiStatus;
 import io.lanes.kpi.scorecard.Scorecard;
@@ -8,9 +9,7 @@ import io.lanes.kpi.scorecard.ScorecardCalculator;
 import io.lanes.kpi.scorecard.ScorecardKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,15 +23,10 @@ public final class DecisionTest {
 
     static final BigDecimal CONCENTRATED = new BigDecimal("0.5");
     /** The ops and PM scorecards' facts, and budget escalations (PM failures). */
-    public static final Set<EventType> FACTS = facts();
+    public static final FactNeeds FACTS = ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM)
+            .and(EventType.BUDGET_VARIANCE);
 
     private DecisionTest() {
-    }
-
-    private static Set<EventType> facts() {
-        Set<EventType> facts = ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM);
-        facts.add(EventType.BUDGET_VARIANCE);
-        return Collections.unmodifiableSet(facts);
     }
 
     public static Diagnosis diagnose(KpiContext context) {

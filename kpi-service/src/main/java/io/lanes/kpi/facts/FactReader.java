@@ -28,6 +28,8 @@ public class FactReader {
             + EventType.INTAKE_COMPLETE.ceType() + "' THEN data - 'fields' - 'checklist' - 'keyDates' - 'client' "
             + "ELSE data END)::text FROM kpi_fact ";
     private static final String ORDER = " ORDER BY occurred_at, ce_id";
+    private static final String LEDGER = "SELECT matter_id, data->>'phase', occurred_at, (data->>'amount')::numeric "
+            + "FROM kpi_fact WHERE ce_type = $1 ";
 
     private final Pool pool;
 
@@ -35,27 +37,45 @@ public class FactReader {
         this.pool = pool;
     }
 
-    /** The facts of the given types that occurred before {@code end}. */
-    public Uni<Facts> before(Instant end, Set<EventType> types) {
-        String[] ceTypes = types.stream().map(EventType::ceType).toArray(String[]::new);
-        return facts(pool.preparedQuery(COLUMNS + "WHERE occurred_at < $1 AND ce_type = ANY($2)" + ORDER)
-                .execute(Tuple.of(OffsetDateTime.ofInstant(end, ZoneOffset.UTC), ceTypes)));
+    /** The facts a computation needs, of those that occurred before {@code end}. */
+    public Uni<Facts> before(Instant end, FactNeeds needs) {
+        String[] ceTypes = needs.events().stream().map(EventType::ceType).toArray(String[]::new);
+        OffsetDateTime until = OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
+        Uni<RowSet<Row>> events = pool.preparedQuery(COLUMNS + "WHERE occurred_at < $1 AND ce_type = ANY($2)" + ORDER)
+                .execute(Tuple.of(until, ceTypes));
+        if (!needs.timeLedger()) {
+            return facts(events, Uni.createFrom().nullItem());
+        }
+        return facts(events, pool.preparedQuery(LEDGER + "AND occurred_at < $2" + ORDER)
+                .execute(Tuple.of(EventType.TIME_RECORDED.ceType(), until)));
     }
 
-    /** One matter's facts (its intake's included) and every playbook version. */
+    /** One matter's facts (its intake's included), its time ledger and every playbook version. */
     public Uni<Facts> ofMatter(UUID matterId) {
         return facts(pool.preparedQuery(COLUMNS + "WHERE matter_id = $1 OR ce_type = $2" + ORDER)
-                .execute(Tuple.of(matterId, EventType.PLAYBOOK_PUBLISHED.ceType())));
+                        .execute(Tuple.of(matterId, EventType.PLAYBOOK_PUBLISHED.ceType())),
+                pool.preparedQuery(LEDGER + "AND matter_id = $2" + ORDER).execute(Tuple.of(EventType.TIME_RECORDED.ceType(),
+                        matterId)));
     }
 
-    private static Uni<Facts> facts(Uni<RowSet<Row>> query) {
-        return query.emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
-            List<LanesEvent> events = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                events.add(decode(row.getString(0), row.getString(1)));
-            }
-            return Facts.of(events);
-        });
+    /** Both queries run on the pool; decoding and indexing run on a worker thread. */
+    private static Uni<Facts> facts(Uni<RowSet<Row>> eventRows, Uni<RowSet<Row>> ledgerRows) {
+        return Uni.combine().all().unis(eventRows, ledgerRows).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
+                    List<LanesEvent> events = new ArrayList<>(rows.getItem1().size());
+                    for (Row row : rows.getItem1()) {
+                        events.add(decode(row.getString(0), row.getString(1)));
+                    }
+                    if (rows.getItem2() == null) {
+                        return Facts.of(events);
+                    }
+                    List<TimeAmount> ledger = new ArrayList<>(rows.getItem2().size());
+                    for (Row row : rows.getItem2()) {
+                        ledger.add(new TimeAmount(row.getUUID(0), row.getString(1),
+                                row.getOffsetDateTime(2).toInstant(), row.getBigDecimal(3)));
+                    }
+                    return Facts.of(events, ledger);
+                });
     }
 
     private static LanesEvent decode(String ceType, String json) {

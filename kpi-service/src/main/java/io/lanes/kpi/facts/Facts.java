@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The contract events kpi-service holds, indexed for the KPI definitions. Built from the events in
@@ -54,12 +55,13 @@ public final class Facts {
     private final List<ClientFeedbackRecorded> feedback = new ArrayList<>();
     private final List<MatterClosed> closed = new ArrayList<>();
     private final Playbooks playbooks;
+    private final List<TimeAmount> timeLedger;
 
     private final Map<UUID, MatterProfile> profiles = new HashMap<>();
     private final Map<UUID, MilestoneRecord> milestones = new LinkedHashMap<>();
     private final Map<UUID, TaskRecord> tasks = new LinkedHashMap<>();
 
-    private Facts(List<LanesEvent> events) {
+    private Facts(List<LanesEvent> events, List<TimeAmount> ledger) {
         List<PlaybookPublished> playbookVersions = new ArrayList<>();
         for (LanesEvent event : events) {
             if (event instanceof PlaybookPublished) {
@@ -77,15 +79,29 @@ public final class Facts {
             }
         }
         this.playbooks = new Playbooks(playbookVersions);
+        this.timeLedger = ledger != null ? List.copyOf(ledger) : time.stream()
+                .map(t -> new TimeAmount(t.matterId(), t.phase(), t.occurredAt(), t.amount())).collect(Collectors.toList());
         // A close may have arrived before the acceptance it follows; apply closes last.
         closed.forEach(c -> profiles.computeIfPresent(c.matterId(), (id, p) -> p.withClosedAt(c.occurredAt())));
     }
 
-    /** Indexes events; their order of arrival does not matter (they are ordered by occurrence first). */
+    /**
+     * Indexes events; their order of arrival does not matter (they are ordered by occurrence first).
+     * The time ledger comes from the time entries among them.
+     */
     public static Facts of(Collection<? extends LanesEvent> events) {
+        return new Facts(ordered(events), null);
+    }
+
+    /** Indexes events with a time ledger read on its own (the time entries need not be among the events). */
+    public static Facts of(Collection<? extends LanesEvent> events, List<TimeAmount> timeLedger) {
+        return new Facts(ordered(events), timeLedger);
+    }
+
+    private static List<LanesEvent> ordered(Collection<? extends LanesEvent> events) {
         List<LanesEvent> ordered = new ArrayList<>(events);
         ordered.sort(Comparator.comparing(LanesEvent::occurredAt));
-        return new Facts(ordered);
+        return ordered;
     }
 
     private void intakeComplete(IntakeComplete e) {
@@ -226,6 +242,11 @@ public final class Facts {
 
     public List<MatterClosed> closed() {
         return Collections.unmodifiableList(closed);
+    }
+
+    /** The amount of every time entry: what budgets are measured against. */
+    public List<TimeAmount> timeLedger() {
+        return timeLedger;
     }
 
     public Playbooks playbooks() {

@@ -6,10 +6,10 @@ import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.Severity;
-import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.kpi.facts.Facts;
 import io.lanes.kpi.facts.MilestoneRecord;
 import io.lanes.kpi.facts.TaskRecord;
+import io.lanes.kpi.facts.TimeAmount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -82,9 +82,10 @@ public record MatterScorecard(
     }
 
     private static List<PhaseBudget> budget(Facts facts, HandoffAccepted accepted) {
-        Map<String, BigDecimal> actual = facts.time().stream().filter(t -> t.matterId().equals(accepted.matterId()))
-                .collect(Collectors.groupingBy(TimeRecorded::phase, LinkedHashMap::new,
-                        Collectors.reducing(BigDecimal.ZERO, TimeRecorded::amount, BigDecimal::add)));
+        Map<String, BigDecimal> actual = facts.timeLedger().stream()
+                .filter(t -> t.matterId().equals(accepted.matterId()))
+                .collect(Collectors.groupingBy(TimeAmount::phase, LinkedHashMap::new,
+                        Collectors.reducing(BigDecimal.ZERO, TimeAmount::amount, BigDecimal::add)));
         List<PhaseBudget> phases = new ArrayList<>();
         for (PhaseAmount phase : accepted.budget().phases()) {
             phases.add(phaseBudget(phase.code(), phase.amount(), actual.getOrDefault(phase.code(), BigDecimal.ZERO)));

@@ -6,9 +6,9 @@ import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.MatterClosed;
 import io.lanes.contracts.matter.StatusUpdateSent;
-import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.kpi.facts.MilestoneRecord;
 import io.lanes.kpi.facts.TaskRecord;
+import io.lanes.kpi.facts.TimeAmount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -55,9 +55,10 @@ final class PmKpis {
 
     /** Median TOTAL budget variance (%) of the matters open in the period, as of its end; matters at or above warning listed. */
     static Kpi.Measurement budgetVariancePct(KpiContext c) {
-        Map<UUID, BigDecimal> actual = c.facts().time().stream().filter(t -> t.occurredAt().isBefore(c.period().end()))
-                .collect(Collectors.groupingBy(TimeRecorded::matterId,
-                        Collectors.reducing(BigDecimal.ZERO, TimeRecorded::amount, BigDecimal::add)));
+        Map<UUID, BigDecimal> actual = c.facts().timeLedger().stream()
+                .filter(t -> t.occurredAt().isBefore(c.period().end()))
+                .collect(Collectors.groupingBy(TimeAmount::matterId,
+                        Collectors.reducing(BigDecimal.ZERO, TimeAmount::amount, BigDecimal::add)));
         List<BigDecimal> variances = new ArrayList<>();
         List<Map<String, Object>> aboveWarning = new ArrayList<>();
         for (HandoffAccepted a : c.facts().accepted()) {

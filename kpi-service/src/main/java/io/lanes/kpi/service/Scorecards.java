@@ -1,7 +1,7 @@
 package io.lanes.kpi.service;
 
-import io.lanes.contracts.EventType;
 import io.lanes.contracts.KpiKey;
+import io.lanes.kpi.facts.FactNeeds;
 import io.lanes.kpi.facts.FactReader;
 import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.KpiContext;
@@ -51,14 +51,14 @@ public class Scorecards {
     }
 
     /** Checks the query (400 problem+json with every bad field) and reads what its period needs. */
-    public Uni<KpiContext> context(ScorecardQuery query, Set<EventType> needed) {
+    public Uni<KpiContext> context(ScorecardQuery query, FactNeeds needed) {
         Period period = query.period(clock);
         Scope scope = query.scope();
         return requireKnown(scope).chain(() -> context(period, scope, needed));
     }
 
-    /** The facts of the {@code needed} types before the period's end, and the report deliveries. */
-    public Uni<KpiContext> context(Period period, Scope scope, Set<EventType> needed) {
+    /** The facts it needs from before the period's end, and the report deliveries. */
+    public Uni<KpiContext> context(Period period, Scope scope, FactNeeds needed) {
         Instant now = clock.instant();
         return snapshots.deliveries(now).chain(deliveries -> facts.before(period.end(), needed)
                 .map(f -> new KpiContext(f, period, scope, now, deliveries, defaults)));

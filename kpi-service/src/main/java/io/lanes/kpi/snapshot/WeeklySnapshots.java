@@ -52,7 +52,7 @@ public class WeeklySnapshots {
     /** Computes and stores the slot's snapshot (if no one stored it yet), stamped as produced at {@code producedAt}. */
     public Uni<Boolean> produce(Instant slot, Instant producedAt) {
         Period week = new Period(ReportSchedule.periodEnd(slot).minusDays(7), ReportSchedule.periodEnd(slot));
-        return scorecards.context(week, Scope.ALL, ScorecardKind.factsOf(ScorecardKind.values())).chain(context -> {
+        return scorecards.context(week, Scope.ALL, ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM, ScorecardKind.SHARED)).chain(context -> {
             ObjectNode all = EventJson.mapper().createObjectNode();
             for (ScorecardKind kind : ScorecardKind.values()) {
                 all.set(kind.path(), EventJson.mapper().valueToTree(ScorecardCalculator.scorecard(kind, context)));
