@@ -210,6 +210,15 @@ class GoldenScenarioTest {
         assertEquals(2, april.get("evidence").get("opsOff").size());
         assertDecimal("0.5000", april.get("evidence").get("concentration").get("topShare"));
 
+        // A monthly trend over both months gives each month's scorecard value as its points.
+        JsonNode trend = EventJson.parse(answer("/scorecards/ops/trend?interval=month&from=2025-03-01&to=2025-05-01")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode intakeToOpen = trend.get("series").get(0);
+        assertEquals("intakeToOpenHours", intakeToOpen.get("key").asText());
+        assertDecimal("72.00", intakeToOpen.get("points").get(0).get("value"));
+        assertDecimal("48.00", intakeToOpen.get("points").get(1).get("value"));
+        assertEquals("2025-04-01", intakeToOpen.get("points").get(1).get("from").asText());
+
         // One matter's PM view: M2 as of today.
         JsonNode m2 = EventJson.parse(given().auth().oauth2(DevTokens.forRole("pm"))
                 .get("/matters/" + FIRM.m2 + "/scorecard").then().statusCode(200).extract().asByteArray());
