@@ -68,7 +68,7 @@ class IntakeLoadBenchmark {
                 .put("cores", Runtime.getRuntime().availableProcessors());
         try (LanesSystem system = LanesSystem.start()) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> post(system.intake, "/intakes",
-                    body("warm-up")).statusCode() == 201);
+                    ContractReviewIntake.json("contract-review", "warm-up")).statusCode() == 201);
             runStep(system, 5, Duration.ofSeconds(10)); // warm-up: JIT, pools, consumer assignment
             ArrayNode steps = summary.putArray("steps");
             for (int rate : INTAKES_PER_SECOND) {
@@ -122,7 +122,7 @@ class IntakeLoadBenchmark {
     private void intake(LanesSystem system, List<Long> latencies, List<Submitted> submitted, AtomicInteger errors) {
         try {
             long t0 = System.nanoTime();
-            HttpResponse<String> created = post(system.intake, "/intakes", body("Load " + t0));
+            HttpResponse<String> created = post(system.intake, "/intakes", ContractReviewIntake.json("contract-review", "Load " + t0));
             long t1 = System.nanoTime();
             latencies.add((t1 - t0) / 1000);
             Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created.body());
@@ -175,17 +175,6 @@ class IntakeLoadBenchmark {
                 .header("Content-Type", "application/json");
         request.POST(body == null ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String body(String name) {
-        return "{\"matterType\":\"contract-review\",\"matterName\":\"" + name + "\","
-                + "\"client\":{\"name\":\"Acme Corp\",\"kind\":\"ORGANIZATION\",\"email\":\"legal@acme.example\"},"
-                + "\"fields\":{\"clientLegalName\":\"Acme Corp\",\"clientContactEmail\":\"legal@acme.example\","
-                + "\"counterparty\":\"Globex Ltd\",\"conflictCheckCleared\":true,\"engagementLetterSigned\":true,"
-                + "\"contractType\":\"MSA\",\"contractValue\":250000,\"signatureDeadline\":\"2027-01-29\"},"
-                + "\"checklist\":[{\"key\":\"conflict-check\",\"done\":true},{\"key\":\"engagement-letter\",\"done\":true},"
-                + "{\"key\":\"playbook-positions\",\"done\":true}],\"keyDates\":[],\"estimatedBudget\":15000,"
-                + "\"currency\":\"USD\"}";
     }
 
     /** pgbench, 8 clients for 10 s, each transaction one INSERT of a row the size of an event, if pgbench is here. */

@@ -82,17 +82,6 @@ class WholeFlowsTest {
         return given().baseUri(service.baseUrl()).auth().oauth2(token);
     }
 
-    private static String contractReview(String matterType, String name) {
-        return "{\"matterType\":\"" + matterType + "\",\"matterName\":\"" + name + "\","
-                + "\"client\":{\"name\":\"Acme Corp\",\"kind\":\"ORGANIZATION\",\"email\":\"legal@acme.example\"},"
-                + "\"fields\":{\"clientLegalName\":\"Acme Corp\",\"clientContactEmail\":\"legal@acme.example\","
-                + "\"counterparty\":\"Globex Ltd\",\"conflictCheckCleared\":true,\"engagementLetterSigned\":true,"
-                + "\"contractType\":\"MSA\",\"contractValue\":250000,\"signatureDeadline\":\"2027-01-29\"},"
-                + "\"checklist\":[{\"key\":\"conflict-check\",\"done\":true},{\"key\":\"engagement-letter\",\"done\":true},"
-                + "{\"key\":\"playbook-positions\",\"done\":true}],\"keyDates\":[],\"estimatedBudget\":15000,"
-                + "\"currency\":\"USD\"}";
-    }
-
     /** Creates an intake once intake-service knows the matter type's playbook; returns its id. */
     private static String create(String body) {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -116,7 +105,7 @@ class WholeFlowsTest {
     @Test
     @Order(1)
     void anIntakeBecomesAMatterWhoseSlipAPlainKafkaConsumerSees() {
-        String intakeId = create(contractReview("contract-review", "Acme MSA with Globex"));
+        String intakeId = create(ContractReviewIntake.json("contract-review", "Acme MSA with Globex"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
         as(PM, matter).contentType(ContentType.JSON).body("{}").post("/handoffs/" + matterId + "/accept")
                 .then().statusCode(200).body("status", equalTo("OPEN"));
@@ -144,7 +133,7 @@ class WholeFlowsTest {
     @Test
     @Order(2)
     void aRejectedHandoffIsReworkedResubmittedAndAccepted() {
-        String intakeId = create(contractReview("contract-review", "Acme NDA with Initech"));
+        String intakeId = create(ContractReviewIntake.json("contract-review", "Acme NDA with Initech"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
         as(PM, matter).contentType(ContentType.JSON)
                 .body("{\"reasons\":[{\"code\":\"SCOPE_UNCLEAR\",\"detail\":\"Which affiliates sign?\"}]}")
@@ -176,14 +165,14 @@ class WholeFlowsTest {
         ((ObjectNode) v1).remove(List.of("matterType", "version", "publishedBy",
                 "occurredAt"));
         publish(matterType, v1.toString());
-        String first = create(contractReview(matterType, "Acme NDA v1"));
+        String first = create(ContractReviewIntake.json(matterType, "Acme NDA v1"));
         as(INTAKE, intake).post("/intakes/" + first + "/submit").then().statusCode(200);
 
         ((ObjectNode) v1).withArray("requiredFields").addObject()
                 .put("key", "governingLaw").put("label", "Governing law").put("type", "TEXT");
         publish(matterType, v1.toString());
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String next = create(contractReview(matterType, "Acme NDA v2"));
+            String next = create(ContractReviewIntake.json(matterType, "Acme NDA v2"));
             var refused = as(INTAKE, intake).post("/intakes/" + next + "/submit");
             return refused.statusCode() == 422 && refused.asString().contains("fields.governingLaw");
         });
@@ -193,7 +182,7 @@ class WholeFlowsTest {
     @Order(4)
     void intakeKeepsAcceptingWhileOpsConfigIsDown() {
         ops.stop();
-        String intakeId = create(contractReview("contract-review", "Acme SaaS with Hooli"));
+        String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
         as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"));
     }
@@ -207,7 +196,7 @@ class WholeFlowsTest {
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
         // A stream of about two intakes a second, over HTTP only, before, during and after the outage.
         stream.scheduleAtFixedRate(() -> {
-            String intakeId = create(contractReview("contract-review", "Outage stream #" + submitted.get()));
+            String intakeId = create(ContractReviewIntake.json("contract-review", "Outage stream #" + submitted.get()));
             as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
             submitted.incrementAndGet();
         }, 0, 400, TimeUnit.MILLISECONDS);
@@ -237,7 +226,7 @@ class WholeFlowsTest {
     @Order(6)
     void kpiServiceKilledMidStreamComesBackWithTheScorecardsOfAFullRebuild() {
         for (int i = 0; i < 12; i++) {
-            String intakeId = create(contractReview("contract-review", "Crash stream #" + i));
+            String intakeId = create(ContractReviewIntake.json("contract-review", "Crash stream #" + i));
             as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
             if (i == 4) {
                 kpi.kill();
