@@ -68,10 +68,9 @@ public class RecurringSlipDetector {
                 .setParameter("milestone", slip.milestoneId()).setParameter("due", slip.dueDate())
                 .setParameter("key", slip.templateKey()).setParameter("detected", slip.detectedOn())
                 .setParameter("matter", slip.matterId()).executeUpdate()
-                .chain(() -> session.createNativeQuery("SELECT DISTINCT s.matter_id, t.matter_type FROM "
-                                + "ops_milestone_slip s JOIN ops_matter_type t ON t.matter_id = s.matter_id "
-                                + "WHERE s.matter_type = (SELECT matter_type FROM ops_matter_type WHERE matter_id = :matter) "
-                                + "AND s.template_key = :key AND s.detected_on BETWEEN :start AND :end", Object[].class)
+                .chain(() -> session.createNativeQuery("SELECT DISTINCT matter_id, matter_type FROM ops_milestone_slip "
+                                + "WHERE matter_type = (SELECT matter_type FROM ops_matter_type WHERE matter_id = :matter) "
+                                + "AND template_key = :key AND detected_on BETWEEN :start AND :end", Object[].class)
                         .setParameter("matter", slip.matterId()).setParameter("key", slip.templateKey())
                         .setParameter("start", windowStart).setParameter("end", slip.detectedOn())
                         .getResultList()))
