@@ -46,8 +46,4 @@ public final class Playbooks {
     public Optional<BigDecimal> target(String matterType, String kpiKey) {
         return latest(matterType).map(PlaybookPublished::kpiTargets).map(targets -> targets.get(kpiKey));
     }
-
-    public Collection<String> matterTypes() {
-        return byType.keySet();
-    }
 }
