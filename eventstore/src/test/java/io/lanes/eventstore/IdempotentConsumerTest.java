@@ -83,13 +83,10 @@ class IdempotentConsumerTest {
 
         awaitConsumedPast(next);
         assertEquals(1, applied(intake));
-        try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
-            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
-                    Duration.ofSeconds(30)).get(0);
-            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("ce_id"));
-            assertEquals("intake-counter", RecordHeaders.text(parked, DeadLetters.CONSUMER));
-            assertEquals(Topic.INTAKE.topicName(), RecordHeaders.text(parked, DeadLetters.SOURCE_TOPIC));
-        }
+        ConsumerRecord<String, byte[]> parked = parkedOnTheDeadLetterTopic(intake);
+        assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("ce_id"));
+        assertEquals("intake-counter", RecordHeaders.text(parked, DeadLetters.CONSUMER));
+        assertEquals(Topic.INTAKE.topicName(), RecordHeaders.text(parked, DeadLetters.SOURCE_TOPIC));
     }
 
     @Test
@@ -100,11 +97,8 @@ class IdempotentConsumerTest {
                 "{\"intakeId\":\"not-a-uuid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         send(CloudEventCodec.toRecord(Topic.INTAKE.topicName(), invalid));
 
-        try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
-            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
-                    Duration.ofSeconds(30)).get(0);
-            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("violates its schema"));
-        }
+        ConsumerRecord<String, byte[]> parked = parkedOnTheDeadLetterTopic(intake);
+        assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("violates its schema"));
     }
 
     @Test
@@ -117,10 +111,14 @@ class IdempotentConsumerTest {
 
         awaitConsumedPast(next);
         assertEquals(1, applied(intake));
+        ConsumerRecord<String, byte[]> parked = parkedOnTheDeadLetterTopic(intake);
+        assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).startsWith("handler failed"));
+    }
+
+    /** The record of this intake that the consumer parked on the intake topic's dead-letter topic. */
+    private static ConsumerRecord<String, byte[]> parkedOnTheDeadLetterTopic(UUID intake) {
         try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
-            ConsumerRecord<String, byte[]> parked = dlq.await(r -> intake.toString().equals(r.key()), 1,
-                    Duration.ofSeconds(30)).get(0);
-            assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).startsWith("handler failed"));
+            return dlq.await(r -> intake.toString().equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
         }
     }
 }
