@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * CloudEvents 1.0 Kafka binary mode as EVENTS.md fixes it: the key is the aggregate id, the
+ * CloudEvents 1.0 Kafka binary mode as docs/events.md fixes it: the key is the aggregate id, the
  * {@code ce_*} headers carry the envelope, the value is the JSON data.
  */
 public final class CloudEventCodec {

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON form of event data as EVENTS.md fixes it: camelCase, RFC 3339 instants, ISO dates, money
+ * The JSON form of event data as docs/events.md fixes it: camelCase, RFC 3339 instants, ISO dates, money
  * as plain decimal numbers, optional fields omitted, unknown fields ignored (fields may be added to
  * a v1 type, so a reader must not fail on them).
  */

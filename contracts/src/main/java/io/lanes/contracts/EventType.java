@@ -79,7 +79,7 @@ public enum EventType {
         return List.of(all);
     }
 
-    /** The event name of EVENTS.md, e.g. {@code intake-complete}. */
+    /** The event name of docs/events.md, e.g. {@code intake-complete}. */
     public String eventName() {
         return eventName;
     }

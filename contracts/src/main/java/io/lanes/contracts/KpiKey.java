@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The KPIs of KPIS.md, by scorecard, with the direction that counts as better. Playbooks name their
+ * The KPIs of docs/kpis.md, by scorecard, with the direction that counts as better. Playbooks name their
  * {@code kpiTargets} by these keys; the kpi-service computes them.
  */
 public enum KpiKey {
@@ -40,7 +40,7 @@ public enum KpiKey {
         this.higherIsBetter = higherIsBetter;
     }
 
-    /** The key as KPIS.md and the APIs spell it. */
+    /** The key as docs/kpis.md and the APIs spell it. */
     public String key() {
         return key;
     }

@@ -3,7 +3,7 @@ package io.lanes.contracts;
 import java.time.Instant;
 
 /**
- * An event of the published language (EVENTS.md): an immutable, past-tense fact about one aggregate.
+ * An event of the published language (docs/events.md): an immutable, past-tense fact about one aggregate.
  * Each aggregate's events form a sealed interface of records in its own package ({@code IntakeEvent},
  * {@code MatterEvent}, {@code OpsConfigEvent}); this one cannot be sealed across packages outside a
  * named module, and {@link EventType} is the closed catalogue instead.

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** Creates the topics of the contract, and their dead-letter topics, with the configs EVENTS.md sets. */
+/** Creates the topics of the contract, and their dead-letter topics, with the configs docs/events.md sets. */
 public final class LanesTopics {
 
     private LanesTopics() {

@@ -45,7 +45,7 @@ import org.postgresql.PGConnection;
 /**
  * Publishes committed contract events to Kafka, in order, never inside a request. Each round, in one
  * database transaction: take the relay lock, read the oldest outbox rows in position order, send them
- * (key and CloudEvents headers per EVENTS.md, escalation events also to the escalations topic), wait
+ * (key and CloudEvents headers per docs/events.md, escalation events also to the escalations topic), wait
  * for every acknowledgement, delete the acknowledged rows, commit.
  *
  * <p>Why this never skips or reorders: a row leaves the outbox only once Kafka acknowledged it, so

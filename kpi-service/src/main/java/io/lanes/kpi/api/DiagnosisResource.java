@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The decision test of KPIS.md: does the firm need legal operations or project management first? */
+/** The decision test of docs/kpis.md: does the firm need legal operations or project management first? */
 @Path("/diagnosis")
 @Tag(name = "Diagnosis")
 @Produces(MediaType.APPLICATION_JSON)

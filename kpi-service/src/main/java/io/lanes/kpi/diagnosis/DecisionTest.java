@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * KPIS.md's test of what support a firm needs first. Firm-wide: at least two ops KPIs off, or PM
+ * docs/kpis.md's test of what support a firm needs first. Firm-wide: at least two ops KPIs off, or PM
  * failures spread widely (the top 20% of matters hold under half of them). Matter-specific: PM KPIs
  * off and the failures concentrated (top 20% hold half or more). Both: firm-wide by the ops KPIs while
  * the PM failures are concentrated with PM KPIs off (read literally, "at most 1 ops KPI off" would

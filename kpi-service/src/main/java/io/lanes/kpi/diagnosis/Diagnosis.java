@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The answer of the decision test of KPIS.md. */
+/** The answer of the decision test of docs/kpis.md. */
 public record Diagnosis(
         LocalDate from,
         LocalDate to,

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One KPI of a scorecard, as KPIS.md defines it. */
+/** One KPI of a scorecard, as docs/kpis.md defines it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Kpi(
-        @Schema(description = "The KPI key of KPIS.md") String key,
+        @Schema(description = "The KPI key of docs/kpis.md") String key,
         @Schema(description = "null when there is no data (the denominator is 0)") BigDecimal value,
         @Schema(description = "ratio (0..1, 4 decimals), hours (2 decimals), percent, score, amount, count or matters per attorney") String unit,
         @Schema(description = "For rates: the count that met the definition") Long numerator,

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The legal operations scorecard: how the firm runs (KPIS.md, `ops`). */
+/** The legal operations scorecard: how the firm runs (docs/kpis.md, `ops`). */
 final class OpsKpis {
 
     private OpsKpis() {

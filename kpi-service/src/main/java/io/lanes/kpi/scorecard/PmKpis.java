@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The legal project management scorecard: how live matters stay on plan (KPIS.md, `pm`). */
+/** The legal project management scorecard: how live matters stay on plan (docs/kpis.md, `pm`). */
 final class PmKpis {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The shared scorecard: outcomes both disciplines answer for (KPIS.md, `shared`). */
+/** The shared scorecard: outcomes both disciplines answer for (docs/kpis.md, `shared`). */
 final class SharedKpis {
 
     private static final String UNKNOWN = "(unassigned)";

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The arithmetic of KPIS.md: rates to 4 decimals, hours to 2, medians and nearest-rank p90. */
+/** The arithmetic of docs/kpis.md: rates to 4 decimals, hours to 2, medians and nearest-rank p90. */
 final class Stats {
 
     private Stats() {

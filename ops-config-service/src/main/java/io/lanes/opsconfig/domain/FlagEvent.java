@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Internal events of an improvement flag: the PM-to-ops feedback loop of KPIS.md. */
+/** Internal events of an improvement flag: the PM-to-ops feedback loop of docs/kpis.md. */
 public sealed interface FlagEvent extends InternalEvent {
 
     InternalEventTypes<FlagEvent> TYPES = new InternalEventTypes<FlagEvent>()
