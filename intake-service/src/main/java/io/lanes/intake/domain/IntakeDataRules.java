@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
 import io.lanes.contracts.intake.IntakeComplete.Client;
 import io.lanes.contracts.intake.IntakeComplete.KeyDate;
-import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.domain.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,31 +55,31 @@ public final class IntakeDataRules {
                 data.estimatedBudget(), trim(data.currency()));
     }
 
-    public static List<FieldError> check(IntakeData data) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<Violation> check(IntakeData data) {
+        List<Violation> errors = new ArrayList<>();
         if (data.matterType() == null || !MATTER_TYPE.matcher(data.matterType()).matches()) {
-            errors.add(new FieldError("matterType", "a matter type is lower-case letters, digits and '-'", "pattern"));
+            errors.add(new Violation("matterType", "a matter type is lower-case letters, digits and '-'", "pattern"));
         }
         text(errors, "matterName", data.matterName(), true);
         if (data.client() == null) {
-            errors.add(new FieldError("client", "the client is required", "required"));
+            errors.add(new Violation("client", "the client is required", "required"));
         } else {
             text(errors, "client.name", data.client().name(), true);
             if (data.client().kind() == null) {
-                errors.add(new FieldError("client.kind", "INDIVIDUAL or ORGANIZATION is required", "required"));
+                errors.add(new Violation("client.kind", "INDIVIDUAL or ORGANIZATION is required", "required"));
             }
             String email = data.client().email();
             if (email != null && (email.length() > MAX_TEXT || !EMAIL.matcher(email).matches())) {
-                errors.add(new FieldError("client.email", "must be an e-mail address", "email"));
+                errors.add(new Violation("client.email", "must be an e-mail address", "email"));
             }
         }
         if (data.currency() == null || !CURRENCY.matcher(data.currency()).matches()) {
-            errors.add(new FieldError("currency", "an ISO 4217 code such as USD is required", "pattern"));
+            errors.add(new Violation("currency", "an ISO 4217 code such as USD is required", "pattern"));
         }
         BigDecimal budget = data.estimatedBudget();
         if (budget != null && (budget.signum() < 0 || budget.stripTrailingZeros().scale() > 2
                 || budget.compareTo(new BigDecimal("1000000000000")) >= 0)) {
-            errors.add(new FieldError("estimatedBudget", "must be an amount of money (at most 2 decimals, not negative)",
+            errors.add(new Violation("estimatedBudget", "must be an amount of money (at most 2 decimals, not negative)",
                     "money"));
         }
         fields(errors, data.fields());
@@ -88,64 +88,64 @@ public final class IntakeDataRules {
         return errors;
     }
 
-    private static void fields(List<FieldError> errors, Map<String, JsonNode> fields) {
+    private static void fields(List<Violation> errors, Map<String, JsonNode> fields) {
         if (fields.size() > MAX_ITEMS) {
-            errors.add(new FieldError("fields", "at most " + MAX_ITEMS + " fields", "size"));
+            errors.add(new Violation("fields", "at most " + MAX_ITEMS + " fields", "size"));
             return;
         }
         fields.forEach((key, value) -> {
             if (key == null || !KEY.matcher(key).matches()) {
-                errors.add(new FieldError("fields." + key, "a field key is letters, digits, '-' or '_'", "pattern"));
+                errors.add(new Violation("fields." + key, "a field key is letters, digits, '-' or '_'", "pattern"));
             } else if (value != null && !value.isNull() && !value.isValueNode()) {
-                errors.add(new FieldError("fields." + key, "must be text, a number or true/false", "scalar"));
+                errors.add(new Violation("fields." + key, "must be text, a number or true/false", "scalar"));
             } else if (value != null && value.isTextual() && value.asText().length() > MAX_VALUE) {
-                errors.add(new FieldError("fields." + key, "at most " + MAX_VALUE + " characters", "size"));
+                errors.add(new Violation("fields." + key, "at most " + MAX_VALUE + " characters", "size"));
             }
         });
     }
 
-    private static void checklist(List<FieldError> errors, List<ChecklistEntry> checklist) {
+    private static void checklist(List<Violation> errors, List<ChecklistEntry> checklist) {
         if (checklist.size() > MAX_ITEMS) {
-            errors.add(new FieldError("checklist", "at most " + MAX_ITEMS + " items", "size"));
+            errors.add(new Violation("checklist", "at most " + MAX_ITEMS + " items", "size"));
             return;
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < checklist.size(); i++) {
             ChecklistEntry entry = checklist.get(i);
             if (entry == null || entry.key() == null || !KEY.matcher(entry.key()).matches()) {
-                errors.add(new FieldError("checklist[" + i + "].key", "a checklist key is letters, digits, '-' or '_'",
+                errors.add(new Violation("checklist[" + i + "].key", "a checklist key is letters, digits, '-' or '_'",
                         "pattern"));
             } else if (!keys.add(entry.key())) {
-                errors.add(new FieldError("checklist[" + i + "].key", "item " + entry.key() + " appears twice", "unique"));
+                errors.add(new Violation("checklist[" + i + "].key", "item " + entry.key() + " appears twice", "unique"));
             }
         }
     }
 
-    private static void keyDates(List<FieldError> errors, List<KeyDate> keyDates) {
+    private static void keyDates(List<Violation> errors, List<KeyDate> keyDates) {
         if (keyDates.size() > MAX_ITEMS) {
-            errors.add(new FieldError("keyDates", "at most " + MAX_ITEMS + " dates", "size"));
+            errors.add(new Violation("keyDates", "at most " + MAX_ITEMS + " dates", "size"));
             return;
         }
         for (int i = 0; i < keyDates.size(); i++) {
             KeyDate date = keyDates.get(i);
             if (date == null) {
-                errors.add(new FieldError("keyDates[" + i + "]", "must not be null", "required"));
+                errors.add(new Violation("keyDates[" + i + "]", "must not be null", "required"));
                 continue;
             }
             text(errors, "keyDates[" + i + "].name", date.name(), true);
             if (date.date() == null) {
-                errors.add(new FieldError("keyDates[" + i + "].date", "a date (YYYY-MM-DD) is required", "required"));
+                errors.add(new Violation("keyDates[" + i + "].date", "a date (YYYY-MM-DD) is required", "required"));
             }
         }
     }
 
-    private static void text(List<FieldError> errors, String path, String value, boolean required) {
+    private static void text(List<Violation> errors, String path, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.add(new FieldError(path, "must not be blank", "required"));
+                errors.add(new Violation(path, "must not be blank", "required"));
             }
         } else if (value.length() > MAX_TEXT) {
-            errors.add(new FieldError(path, "at most " + MAX_TEXT + " characters", "size"));
+            errors.add(new Violation(path, "at most " + MAX_TEXT + " characters", "size"));
         }
     }
 

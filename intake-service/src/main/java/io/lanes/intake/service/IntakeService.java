@@ -22,7 +22,8 @@ import io.lanes.intake.domain.IntakeStatus;
 import io.lanes.intake.domain.PlaybookCheck;
 import io.lanes.intake.persistence.IntakeSummary;
 import io.lanes.platform.http.JsonMergePatch;
-import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.domain.InvalidInput;
+import io.lanes.platform.domain.Violation;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -165,9 +166,9 @@ public class IntakeService {
 
     private static IntakeData valid(IntakeData requested) {
         IntakeData data = IntakeDataRules.normalized(requested);
-        List<FieldError> errors = IntakeDataRules.check(data);
+        List<Violation> errors = IntakeDataRules.check(data);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidInput(errors);
         }
         return data;
     }

@@ -1,8 +1,6 @@
 package io.lanes.intake.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -13,6 +11,7 @@ import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
 import io.lanes.contracts.intake.IntakeComplete.Client;
 import io.lanes.contracts.intake.IntakeComplete.ClientKind;
+import io.lanes.contracts.intake.IntakeEvent;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
@@ -24,8 +23,13 @@ import io.lanes.intake.domain.IntakeCommand.EditIntake;
 import io.lanes.intake.domain.IntakeCommand.ReturnIntake;
 import io.lanes.intake.domain.IntakeCommand.SubmitIntake;
 import io.lanes.intake.domain.IntakeInternalEvent.IntakeCreated;
+import io.lanes.intake.domain.IntakeInternalEvent.IntakeEdited;
 import io.lanes.intake.domain.IntakeInternalEvent.IntakeReturned;
-import io.lanes.platform.problem.ProblemException;
+import io.lanes.eventstore.aggregate.UnhandledCase;
+import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.RuleBroken;
+import io.lanes.testing.decider.DeciderSpec;
+import io.lanes.testing.decider.SealedDispatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +51,6 @@ class IntakeDeciderTest {
             List.of(new ChecklistItem("conflict-check", "Conflict check cleared")), new Routing("employment", null),
             List.of(), List.of(), null, Map.of(), T0);
 
-    private final IntakeDecider decider = new IntakeDecider();
-
     private static IntakeData data(Map<String, JsonNode> fields, boolean checked) {
         return new IntakeData("employment-litigation", new Client("Dana Reyes", ClientKind.INDIVIDUAL, null), "Reyes v. Initech",
                 fields, List.of(new ChecklistEntry("conflict-check", checked)), List.of(), new BigDecimal("40000.00"),
@@ -58,67 +60,99 @@ class IntakeDeciderTest {
     private static final IntakeData COMPLETE = data(Map.of("claimType", TextNode.valueOf("RETALIATION"),
             "employeeCount", IntNode.valueOf(250), "agencyChargeFiled", BooleanNode.TRUE), true);
 
-    private Intake given(Object... events) {
-        return decider.fold(List.of(events));
+    private static final IntakeCreated CREATED = new IntakeCreated(ID, COMPLETE, "i.jones", T0);
+    private static final SubmitIntake SUBMIT = new SubmitIntake(PLAYBOOK, "i.jones", T1);
+    private static final List<RejectionReason> REASONS = List.of(
+            new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which claims?"));
+
+    private final IntakeDecider decider = new IntakeDecider();
+    private final DeciderSpec<IntakeCommand, Intake, Object> spec = DeciderSpec.of(decider.initialState(),
+            decider::evolve, decider::decide);
+
+    private static IntakeData partial() {
+        return data(Map.of("claimType", TextNode.valueOf("DEFAMATION"), "employeeCount", TextNode.valueOf("many")),
+                false);
     }
 
     @Test
     void aCompleteSubmissionIsTheHandoffPacketRoutedByThePlaybook() {
-        List<Object> events = decider.decide(new SubmitIntake(PLAYBOOK, "i.jones", T1),
-                given(new IntakeCreated(ID, COMPLETE, "i.jones", T0)));
-        IntakeComplete packet = (IntakeComplete) events.get(0);
-        assertEquals(1, packet.attempt());
-        assertEquals(3, packet.playbookVersion());
-        assertEquals("employment", packet.routing().team());
-        assertEquals(T0, packet.receivedAt(), "received when first created, not when submitted");
+        spec.given(CREATED).when(SUBMIT).thenEvents(events -> {
+            IntakeComplete packet = (IntakeComplete) events.get(0);
+            assertEquals(1, packet.attempt());
+            assertEquals(3, packet.playbookVersion());
+            assertEquals("employment", packet.routing().team());
+            assertEquals(T0, packet.receivedAt(), "received when first created, not when submitted");
+        });
     }
 
     @Test
     void anIncompleteSubmissionNamesWhatIsMissingAndCountsAsAnAttempt() {
-        IntakeData partial = data(Map.of("claimType", TextNode.valueOf("DEFAMATION"), "employeeCount",
-                TextNode.valueOf("many")), false);
-        List<Object> events = decider.decide(new SubmitIntake(PLAYBOOK, "i.jones", T1),
-                given(new IntakeCreated(ID, partial, "i.jones", T0)));
-        IntakeIncomplete refused = (IntakeIncomplete) events.get(0);
-        assertEquals(List.of("claimType", "employeeCount", "agencyChargeFiled"), refused.missingFields());
-        assertEquals(List.of("conflict-check"), refused.missingChecklistItems());
-        assertEquals(1, refused.attempt());
-        assertEquals(IntakeStatus.INCOMPLETE, decider.evolve(given(new IntakeCreated(ID, partial, "i.jones", T0)),
-                refused).status());
+        spec.given(new IntakeCreated(ID, partial(), "i.jones", T0)).when(SUBMIT).then(new IntakeIncomplete(ID,
+                "employment-litigation", "litigation", List.of("claimType", "employeeCount", "agencyChargeFiled"),
+                List.of("conflict-check"), 1, 3, "i.jones", T1));
+    }
+
+    @Test
+    void anIncompleteSubmissionLeavesTheIntakeIncomplete() {
+        assertEquals(IntakeStatus.INCOMPLETE,
+                spec.given(new IntakeCreated(ID, partial(), "i.jones", T0)).when(SUBMIT).thenState().status());
     }
 
     @Test
     void theSecondSubmissionIsAttemptTwo() {
         IntakeIncomplete first = new IntakeIncomplete(ID, "employment-litigation", "litigation", List.of("claimType"),
                 List.of(), 1, 3, "i.jones", T0);
-        List<Object> events = decider.decide(new SubmitIntake(PLAYBOOK, "i.jones", T1),
-                given(new IntakeCreated(ID, COMPLETE, "i.jones", T0), first));
-        assertEquals(2, ((IntakeComplete) events.get(0)).attempt());
+        spec.given(CREATED, first).when(SUBMIT)
+                .thenEvents(events -> assertEquals(2, ((IntakeComplete) events.get(0)).attempt()));
     }
 
     @Test
-    void aSubmittedIntakeIsFrozenUntilReturned() {
-        Intake submitted = given(new IntakeCreated(ID, COMPLETE, "i.jones", T0),
-                decider.decide(new SubmitIntake(PLAYBOOK, "i.jones", T1), given(new IntakeCreated(ID, COMPLETE, "i.jones", T0))).get(0));
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> decider.decide(new EditIntake(COMPLETE, "i.jones", T1), submitted));
-        assertEquals(IntakeDecider.ALREADY_SUBMITTED, e.extensions().get("rule"));
-        assertThrows(ProblemException.class, () -> decider.decide(new SubmitIntake(PLAYBOOK, "i.jones", T1), submitted));
+    void aSubmittedIntakeCannotBeEdited() {
+        RuleBroken e = spec.given(CREATED).andCommands(SUBMIT).when(new EditIntake(COMPLETE, "i.jones", T1))
+                .thenFails(RuleBroken.class);
+        assertEquals(IntakeDecider.ALREADY_SUBMITTED, e.rule());
+    }
 
-        List<RejectionReason> reasons = List.of(new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which claims?"));
-        List<Object> returned = decider.decide(new ReturnIntake(UUID.randomUUID(), reasons, "p.patel", T1), submitted);
-        Intake reopened = decider.evolve(submitted, returned.get(0));
+    @Test
+    void aSubmittedIntakeCannotBeSubmittedAgain() {
+        spec.given(CREATED).andCommands(SUBMIT).when(SUBMIT).thenFails(RuleBroken.class);
+    }
+
+    @Test
+    void aRejectedHandoffReturnsTheIntakeWithTheReasons() {
+        Intake reopened = spec.given(CREATED).andCommands(SUBMIT)
+                .when(new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1)).thenState();
         assertEquals(IntakeStatus.RETURNED, reopened.status());
-        assertEquals(reasons, reopened.returnReasons());
-        assertEquals(1, decider.decide(new EditIntake(COMPLETE, "i.jones", T1), reopened).size());
+        assertEquals(REASONS, reopened.returnReasons());
+    }
+
+    @Test
+    void aReturnedIntakeCanBeEditedAgain() {
+        spec.given(CREATED).andCommands(SUBMIT, new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1))
+                .when(new EditIntake(COMPLETE, "k.lee", T1)).then(new IntakeEdited(ID, COMPLETE, "k.lee", T1));
     }
 
     @Test
     void aRejectionOfAnIntakeThatIsNotSubmittedChangesNothing() {
-        Intake draft = given(new IntakeCreated(ID, COMPLETE, "i.jones", T0));
-        assertTrue(decider.decide(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1), draft).isEmpty());
-        Intake returned = given(new IntakeCreated(ID, COMPLETE, "i.jones", T0),
-                new IntakeReturned(ID, UUID.randomUUID(), List.of(), "p.patel", T1));
-        assertTrue(decider.decide(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1), returned).isEmpty());
+        spec.given(CREATED).when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1)).thenNothing();
+    }
+
+    @Test
+    void aRepeatedRejectionChangesNothing() {
+        spec.given(CREATED, new IntakeReturned(ID, UUID.randomUUID(), List.of(), "p.patel", T1))
+                .when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1)).thenNothing();
+    }
+
+    @Test
+    void anUnknownIntakeCannotBeEdited() {
+        spec.given().when(new EditIntake(COMPLETE, "i.jones", T1)).thenFails(NotFound.class);
+    }
+
+    @Test
+    void everyCommandAndEventHasABranch() {
+        SealedDispatch.assertHandlesEvery(c -> decider.decide((IntakeCommand) c, decider.initialState()),
+                UnhandledCase.class, IntakeCommand.class);
+        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), e), UnhandledCase.class,
+                IntakeEvent.class, IntakeInternalEvent.class);
     }
 }

@@ -3,89 +3,32 @@ package io.lanes.matter.domain;
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.matter.RejectionReason;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A matter as its events left it. {@link MatterDecider#evolve} works on a copy, so a state once
- * folded never changes.
+ * A matter as its events left it. Immutable: {@link MatterDecider#evolve} returns a new state built
+ * with the {@code with…} methods, so a state once folded never changes.
+ *
+ * @param overdueReportedFor the status-update due date detection last escalated, so it does so once
  */
-public final class Matter {
+public record Matter(UUID id, MatterStatus status, IntakeComplete packet, List<RejectionReason> rejection,
+        String acceptedBy, LocalDate openedOn, LocalDate plannedCloseDate, int playbookVersion, LocalDate closedOn,
+        String outcome, Map<UUID, Milestone> milestones, Map<UUID, Task> tasks, Map<String, PhaseBudget> budget,
+        Map<UUID, Escalation> escalations, LocalDate lastStatusUpdateOn, LocalDate overdueReportedFor) {
 
-    UUID id;
-    MatterStatus status = MatterStatus.NONE;
-    IntakeComplete packet;
-    String acceptedBy;
-    LocalDate openedOn;
-    LocalDate plannedCloseDate;
-    LocalDate closedOn;
-    String outcome;
-    int playbookVersion;
-    final Map<UUID, Milestone> milestones = new LinkedHashMap<>();
-    final Map<UUID, Task> tasks = new LinkedHashMap<>();
-    final Map<String, PhaseBudget> budget = new LinkedHashMap<>();
-    final Map<UUID, Escalation> escalations = new LinkedHashMap<>();
-    LocalDate lastStatusUpdateOn;
-    LocalDate overdueReportedFor;
-    List<RejectionReason> rejection = List.of();
+    public static final Matter NONE = new Matter(null, MatterStatus.NONE, null, List.of(), null, null, null, 0, null,
+            null, Map.of(), Map.of(), Map.of(), Map.of(), null, null);
 
-    Matter copy() {
-        Matter c = new Matter();
-        c.id = id;
-        c.status = status;
-        c.packet = packet;
-        c.acceptedBy = acceptedBy;
-        c.openedOn = openedOn;
-        c.plannedCloseDate = plannedCloseDate;
-        c.closedOn = closedOn;
-        c.outcome = outcome;
-        c.playbookVersion = playbookVersion;
-        c.milestones.putAll(milestones);
-        c.tasks.putAll(tasks);
-        c.budget.putAll(budget);
-        c.escalations.putAll(escalations);
-        c.lastStatusUpdateOn = lastStatusUpdateOn;
-        c.overdueReportedFor = overdueReportedFor;
-        c.rejection = rejection;
-        return c;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public MatterStatus status() {
-        return status;
-    }
-
-    public IntakeComplete packet() {
-        return packet;
-    }
-
-    public String acceptedBy() {
-        return acceptedBy;
-    }
-
-    public LocalDate openedOn() {
-        return openedOn;
-    }
-
-    public LocalDate plannedCloseDate() {
-        return plannedCloseDate;
-    }
-
-    public LocalDate closedOn() {
-        return closedOn;
-    }
-
-    public String outcome() {
-        return outcome;
-    }
-
-    public int playbookVersion() {
-        return playbookVersion;
+    public Matter {
+        rejection = List.copyOf(rejection);
+        milestones = Collections.unmodifiableMap(new LinkedHashMap<>(milestones));
+        tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+        budget = Collections.unmodifiableMap(new LinkedHashMap<>(budget));
+        escalations = Collections.unmodifiableMap(new LinkedHashMap<>(escalations));
     }
 
     public List<Milestone> milestoneList() {
@@ -104,17 +47,73 @@ public final class Matter {
         return List.copyOf(escalations.values());
     }
 
-    public LocalDate lastStatusUpdateOn() {
-        return lastStatusUpdateOn;
-    }
-
-    public List<RejectionReason> rejection() {
-        return rejection;
-    }
-
     /** The date the next status update is due by, under a cadence of {@code cadenceDays}. */
     public LocalDate nextStatusUpdateDue(int cadenceDays) {
         LocalDate from = lastStatusUpdateOn != null ? lastStatusUpdateOn : openedOn;
         return from == null ? null : from.plusDays(cadenceDays);
+    }
+
+    Matter withPendingHandoff(UUID matterId, IntakeComplete newPacket) {
+        return new Matter(matterId, MatterStatus.PENDING, newPacket, List.of(), acceptedBy, openedOn, plannedCloseDate,
+                playbookVersion, closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+                overdueReportedFor);
+    }
+
+    Matter withId(UUID matterId) {
+        return new Matter(matterId, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn, overdueReportedFor);
+    }
+
+    Matter withRejection(List<RejectionReason> reasons) {
+        return new Matter(id, MatterStatus.REJECTED, packet, reasons, acceptedBy, openedOn, plannedCloseDate,
+                playbookVersion, closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+                overdueReportedFor);
+    }
+
+    Matter withOpened(String by, LocalDate on, LocalDate plannedClose, int version, Map<UUID, Milestone> plan,
+            Map<String, PhaseBudget> phases) {
+        return new Matter(id, MatterStatus.OPEN, packet, rejection, by, on, plannedClose, version, closedOn, outcome,
+                plan, tasks, phases, escalations, lastStatusUpdateOn, overdueReportedFor);
+    }
+
+    Matter withMilestone(Milestone milestone) {
+        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, put(milestones, milestone.id(), milestone), tasks, budget, escalations,
+                lastStatusUpdateOn, overdueReportedFor);
+    }
+
+    Matter withTask(Task task) {
+        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, milestones, put(tasks, task.id(), task), budget, escalations, lastStatusUpdateOn,
+                overdueReportedFor);
+    }
+
+    Matter withBudget(PhaseBudget phase) {
+        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, milestones, tasks, put(budget, phase.phase(), phase), escalations,
+                lastStatusUpdateOn, overdueReportedFor);
+    }
+
+    Matter withEscalation(Escalation escalation, LocalDate overdueFor) {
+        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, milestones, tasks, budget, put(escalations, escalation.id(), escalation),
+                lastStatusUpdateOn, overdueFor);
+    }
+
+    Matter withStatusUpdateOn(LocalDate sentOn) {
+        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
+                closedOn, outcome, milestones, tasks, budget, escalations, sentOn, overdueReportedFor);
+    }
+
+    Matter withClosed(LocalDate on, String closingOutcome) {
+        return new Matter(id, MatterStatus.CLOSED, packet, rejection, acceptedBy, openedOn, plannedCloseDate,
+                playbookVersion, on, closingOutcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+                overdueReportedFor);
+    }
+
+    private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
+        Map<K, V> copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return copy;
     }
 }

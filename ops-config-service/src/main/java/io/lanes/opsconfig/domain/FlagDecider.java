@@ -1,6 +1,7 @@
 package io.lanes.opsconfig.domain;
 
 import io.lanes.eventstore.aggregate.Decider;
+import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.opsconfig.domain.FlagCommand.CloseFlag;
 import io.lanes.opsconfig.domain.FlagCommand.DismissFlag;
 import io.lanes.opsconfig.domain.FlagCommand.RaiseFlag;
@@ -8,7 +9,8 @@ import io.lanes.opsconfig.domain.FlagEvent.FlagClosed;
 import io.lanes.opsconfig.domain.FlagEvent.FlagDismissed;
 import io.lanes.opsconfig.domain.FlagEvent.FlagRaised;
 import io.lanes.opsconfig.domain.ImprovementFlag.Status;
-import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.RuleBroken;
 import java.util.List;
 
 /** An improvement flag is raised once, then either dismissed with a reason or closed by a new playbook version. */
@@ -23,47 +25,55 @@ public final class FlagDecider implements Decider<FlagCommand, ImprovementFlag, 
 
     @Override
     public ImprovementFlag evolve(ImprovementFlag flag, FlagEvent event) {
-        if (event instanceof FlagRaised) {
-            FlagRaised raised = (FlagRaised) event;
+        if (event instanceof FlagRaised raised) {
             return new ImprovementFlag(raised.flagId(), raised.matterType(), raised.templateKey(), raised.matters(),
                     raised.windowStart(), raised.windowEnd(), Status.OPEN, raised.occurredAt(), raised.raisedBy(), null,
                     null, null, null);
         }
-        if (event instanceof FlagDismissed) {
-            FlagDismissed dismissed = (FlagDismissed) event;
+        if (event instanceof FlagDismissed dismissed) {
             return new ImprovementFlag(flag.id(), flag.matterType(), flag.templateKey(), flag.matters(),
                     flag.windowStart(), flag.windowEnd(), Status.DISMISSED, flag.raisedAt(), flag.raisedBy(),
                     dismissed.reason(), dismissed.dismissedBy(), dismissed.occurredAt(), null);
         }
-        FlagClosed closed = (FlagClosed) event;
-        return new ImprovementFlag(flag.id(), flag.matterType(), flag.templateKey(), flag.matters(), flag.windowStart(),
-                flag.windowEnd(), Status.CLOSED, flag.raisedAt(), flag.raisedBy(),
-                "Playbook version " + closed.playbookVersion() + " published", closed.closedBy(), closed.occurredAt(),
-                closed.playbookVersion());
+        if (event instanceof FlagClosed closed) {
+            return new ImprovementFlag(flag.id(), flag.matterType(), flag.templateKey(), flag.matters(),
+                    flag.windowStart(), flag.windowEnd(), Status.CLOSED, flag.raisedAt(), flag.raisedBy(),
+                    "Playbook version " + closed.playbookVersion() + " published", closed.closedBy(),
+                    closed.occurredAt(), closed.playbookVersion());
+        }
+        throw new UnhandledCase(event);
     }
 
     @Override
     public List<FlagEvent> decide(FlagCommand command, ImprovementFlag flag) {
-        if (command instanceof RaiseFlag) {
-            RaiseFlag raise = (RaiseFlag) command;
-            if (flag.exists()) {
-                return List.of();
-            }
-            return List.of(new FlagRaised(raise.flagId(), raise.matterType(), raise.templateKey(), raise.matters(),
-                    raise.windowStart(), raise.windowEnd(), raise.by(), raise.at()));
+        if (command instanceof RaiseFlag raise) {
+            return raise(raise, flag);
         }
+        if (command instanceof DismissFlag dismiss) {
+            return List.of(new FlagDismissed(requireOpen(flag).id(), dismiss.reason(), dismiss.by(), dismiss.at()));
+        }
+        if (command instanceof CloseFlag close) {
+            return List.of(new FlagClosed(requireOpen(flag).id(), close.playbookVersion(), close.by(), close.at()));
+        }
+        throw new UnhandledCase(command);
+    }
+
+    /** Raising is idempotent: a flag that exists is not raised again. */
+    private static List<FlagEvent> raise(RaiseFlag raise, ImprovementFlag flag) {
+        if (flag.exists()) {
+            return List.of();
+        }
+        return List.of(new FlagRaised(raise.flagId(), raise.matterType(), raise.templateKey(), raise.matters(),
+                raise.windowStart(), raise.windowEnd(), raise.by(), raise.at()));
+    }
+
+    private static ImprovementFlag requireOpen(ImprovementFlag flag) {
         if (!flag.exists()) {
-            throw ProblemException.notFound("improvement flag", "");
+            throw new NotFound("improvement flag", "");
         }
         if (flag.status() != Status.OPEN) {
-            throw ProblemException.conflict(FLAG_NOT_OPEN, "Improvement flag " + flag.id() + " is already "
-                    + flag.status());
+            throw new RuleBroken(FLAG_NOT_OPEN, "Improvement flag " + flag.id() + " is already " + flag.status());
         }
-        if (command instanceof DismissFlag) {
-            DismissFlag dismiss = (DismissFlag) command;
-            return List.of(new FlagDismissed(flag.id(), dismiss.reason(), dismiss.by(), dismiss.at()));
-        }
-        CloseFlag close = (CloseFlag) command;
-        return List.of(new FlagClosed(flag.id(), close.playbookVersion(), close.by(), close.at()));
+        return flag;
     }
 }

@@ -7,7 +7,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
-import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.domain.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,15 +36,15 @@ public final class PlaybookRules {
         this.phaseCodes = phaseCodes;
     }
 
-    public List<FieldError> check(PlaybookContent playbook) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<Violation> check(PlaybookContent playbook) {
+        List<Violation> errors = new ArrayList<>();
         if (playbook == null) {
-            errors.add(new FieldError("body", "a playbook is required", "required"));
+            errors.add(new Violation("body", "a playbook is required", "required"));
             return errors;
         }
         text(errors, "practiceArea", playbook.practiceArea());
         if (playbook.routing() == null) {
-            errors.add(new FieldError("routing", "routing with a team is required", "required"));
+            errors.add(new Violation("routing", "routing with a team is required", "required"));
         } else {
             text(errors, "routing.team", playbook.routing().team());
             optionalText(errors, "routing.responsibleAttorney", playbook.routing().responsibleAttorney());
@@ -59,39 +59,39 @@ public final class PlaybookRules {
         return errors;
     }
 
-    private static void requiredFields(List<FieldError> errors, List<RequiredField> fields) {
+    private static void requiredFields(List<Violation> errors, List<RequiredField> fields) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < fields.size(); i++) {
             String path = "requiredFields[" + i + "]";
             RequiredField field = fields.get(i);
             if (field == null) {
-                errors.add(new FieldError(path, "must not be null", "required"));
+                errors.add(new Violation(path, "must not be null", "required"));
                 continue;
             }
             key(errors, path + ".key", field.key(), keys);
             text(errors, path + ".label", field.label());
             if (field.type() == null) {
-                errors.add(new FieldError(path + ".type", "one of " + List.of(FieldType.values()) + " is required",
+                errors.add(new Violation(path + ".type", "one of " + List.of(FieldType.values()) + " is required",
                         "required"));
             } else if (field.type() == FieldType.ENUM) {
                 if (field.options() == null || field.options().isEmpty()) {
-                    errors.add(new FieldError(path + ".options", "an ENUM field needs its options", "required"));
+                    errors.add(new Violation(path + ".options", "an ENUM field needs its options", "required"));
                 } else if (new HashSet<>(field.options()).size() != field.options().size()) {
-                    errors.add(new FieldError(path + ".options", "options must be unique", "unique"));
+                    errors.add(new Violation(path + ".options", "options must be unique", "unique"));
                 }
             } else if (field.options() != null && !field.options().isEmpty()) {
-                errors.add(new FieldError(path + ".options", "only ENUM fields have options", "not-allowed"));
+                errors.add(new Violation(path + ".options", "only ENUM fields have options", "not-allowed"));
             }
         }
     }
 
-    private static void checklist(List<FieldError> errors, List<ChecklistItem> items) {
+    private static void checklist(List<Violation> errors, List<ChecklistItem> items) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String path = "checklist[" + i + "]";
             ChecklistItem item = items.get(i);
             if (item == null) {
-                errors.add(new FieldError(path, "must not be null", "required"));
+                errors.add(new Violation(path, "must not be null", "required"));
                 continue;
             }
             key(errors, path + ".key", item.key(), keys);
@@ -99,76 +99,76 @@ public final class PlaybookRules {
         }
     }
 
-    private static void milestones(List<FieldError> errors, List<MilestoneTemplate> milestones, Set<String> phases) {
+    private static void milestones(List<Violation> errors, List<MilestoneTemplate> milestones, Set<String> phases) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < milestones.size(); i++) {
             String path = "milestones[" + i + "]";
             MilestoneTemplate milestone = milestones.get(i);
             if (milestone == null) {
-                errors.add(new FieldError(path, "must not be null", "required"));
+                errors.add(new Violation(path, "must not be null", "required"));
                 continue;
             }
             key(errors, path + ".templateKey", milestone.templateKey(), keys);
             text(errors, path + ".name", milestone.name());
             text(errors, path + ".owner", milestone.owner());
             if (milestone.offsetDays() < 0) {
-                errors.add(new FieldError(path + ".offsetDays", "must be 0 or more business days", "min"));
+                errors.add(new Violation(path + ".offsetDays", "must be 0 or more business days", "min"));
             }
             phase(errors, path + ".phase", milestone.phase(), phases);
         }
     }
 
-    private static void budgetPhases(List<FieldError> errors, List<BudgetPhase> budgetPhases, Set<String> phases) {
+    private static void budgetPhases(List<Violation> errors, List<BudgetPhase> budgetPhases, Set<String> phases) {
         Set<String> codes = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < budgetPhases.size(); i++) {
             String path = "budgetPhases[" + i + "]";
             BudgetPhase phase = budgetPhases.get(i);
             if (phase == null) {
-                errors.add(new FieldError(path, "must not be null", "required"));
+                errors.add(new Violation(path, "must not be null", "required"));
                 continue;
             }
             phase(errors, path + ".code", phase.code(), phases);
             if (phase.code() != null && !codes.add(phase.code())) {
-                errors.add(new FieldError(path + ".code", "phase " + phase.code() + " appears twice", "unique"));
+                errors.add(new Violation(path + ".code", "phase " + phase.code() + " appears twice", "unique"));
             }
             if (phase.share() == null || phase.share().signum() < 0 || phase.share().compareTo(ONE) > 0) {
-                errors.add(new FieldError(path + ".share", "must be a fraction from 0 to 1", "range"));
+                errors.add(new Violation(path + ".share", "must be a fraction from 0 to 1", "range"));
             } else {
                 total = total.add(phase.share());
             }
         }
         if (!budgetPhases.isEmpty() && total.subtract(ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
-            errors.add(new FieldError("budgetPhases", "shares must sum to 1.0 (they sum to " + total.stripTrailingZeros()
+            errors.add(new Violation("budgetPhases", "shares must sum to 1.0 (they sum to " + total.stripTrailingZeros()
                     .toPlainString() + ")", "sum"));
         }
     }
 
-    private static void thresholds(List<FieldError> errors, Thresholds thresholds) {
+    private static void thresholds(List<Violation> errors, Thresholds thresholds) {
         if (thresholds == null) {
-            errors.add(new FieldError("thresholds", "thresholds are required", "required"));
+            errors.add(new Violation("thresholds", "thresholds are required", "required"));
             return;
         }
         BigDecimal warning = thresholds.budgetWarningPct();
         BigDecimal escalation = thresholds.budgetEscalationPct();
         if (warning == null || warning.signum() <= 0) {
-            errors.add(new FieldError("thresholds.budgetWarningPct", "must be greater than 0", "min"));
+            errors.add(new Violation("thresholds.budgetWarningPct", "must be greater than 0", "min"));
         }
         if (escalation == null || (warning != null && escalation.compareTo(warning) <= 0)) {
-            errors.add(new FieldError("thresholds.budgetEscalationPct", "must be greater than budgetWarningPct", "order"));
+            errors.add(new Violation("thresholds.budgetEscalationPct", "must be greater than budgetWarningPct", "order"));
         }
         if (thresholds.slipGraceDays() < 0) {
-            errors.add(new FieldError("thresholds.slipGraceDays", "must be 0 or more", "min"));
+            errors.add(new Violation("thresholds.slipGraceDays", "must be 0 or more", "min"));
         }
         if (thresholds.statusUpdateCadenceDays() < 1) {
-            errors.add(new FieldError("thresholds.statusUpdateCadenceDays", "must be 1 or more", "min"));
+            errors.add(new Violation("thresholds.statusUpdateCadenceDays", "must be 1 or more", "min"));
         }
         if (thresholds.billingTimelinessHours() < 1) {
-            errors.add(new FieldError("thresholds.billingTimelinessHours", "must be 1 or more", "min"));
+            errors.add(new Violation("thresholds.billingTimelinessHours", "must be 1 or more", "min"));
         }
     }
 
-    private static void kpiTargets(List<FieldError> errors, Map<String, BigDecimal> targets) {
+    private static void kpiTargets(List<Violation> errors, Map<String, BigDecimal> targets) {
         if (targets == null) {
             return;
         }
@@ -178,52 +178,52 @@ public final class PlaybookRules {
         }
         targets.forEach((key, value) -> {
             if (KpiKey.fromKey(key).isEmpty()) {
-                errors.add(new FieldError("kpiTargets." + key, "not a KPI; known KPIs: " + known, "unknown-kpi"));
+                errors.add(new Violation("kpiTargets." + key, "not a KPI; known KPIs: " + known, "unknown-kpi"));
             } else if (value == null) {
-                errors.add(new FieldError("kpiTargets." + key, "a target value is required", "required"));
+                errors.add(new Violation("kpiTargets." + key, "a target value is required", "required"));
             }
         });
     }
 
-    private static <T> List<T> list(List<FieldError> errors, String path, List<T> items) {
+    private static <T> List<T> list(List<Violation> errors, String path, List<T> items) {
         if (items == null) {
-            errors.add(new FieldError(path, "is required (may be empty)", "required"));
+            errors.add(new Violation(path, "is required (may be empty)", "required"));
             return List.of();
         }
         if (items.size() > MAX_ITEMS) {
-            errors.add(new FieldError(path, "at most " + MAX_ITEMS + " items", "size"));
+            errors.add(new Violation(path, "at most " + MAX_ITEMS + " items", "size"));
             return List.of();
         }
         return items;
     }
 
-    private static void key(List<FieldError> errors, String path, String key, Set<String> seen) {
+    private static void key(List<Violation> errors, String path, String key, Set<String> seen) {
         if (key == null || !KEY.matcher(key).matches()) {
-            errors.add(new FieldError(path, "must be a key of letters, digits, '-' or '_' starting with a letter",
+            errors.add(new Violation(path, "must be a key of letters, digits, '-' or '_' starting with a letter",
                     "pattern"));
         } else if (!seen.add(key)) {
-            errors.add(new FieldError(path, "key " + key + " is used twice", "unique"));
+            errors.add(new Violation(path, "key " + key + " is used twice", "unique"));
         }
     }
 
-    private static void phase(List<FieldError> errors, String path, String code, Set<String> allowed) {
+    private static void phase(List<Violation> errors, String path, String code, Set<String> allowed) {
         if (code == null || !allowed.contains(code)) {
-            errors.add(new FieldError(path, "must be a UTBMS phase of this practice area: " + new TreeSet<>(allowed),
+            errors.add(new Violation(path, "must be a UTBMS phase of this practice area: " + new TreeSet<>(allowed),
                     "phase-code"));
         }
     }
 
-    private static void text(List<FieldError> errors, String path, String value) {
+    private static void text(List<Violation> errors, String path, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(path, "must not be blank", "required"));
+            errors.add(new Violation(path, "must not be blank", "required"));
         } else {
             optionalText(errors, path, value);
         }
     }
 
-    private static void optionalText(List<FieldError> errors, String path, String value) {
+    private static void optionalText(List<Violation> errors, String path, String value) {
         if (value != null && value.length() > MAX_TEXT) {
-            errors.add(new FieldError(path, "at most " + MAX_TEXT + " characters", "size"));
+            errors.add(new Violation(path, "at most " + MAX_TEXT + " characters", "size"));
         }
     }
 }

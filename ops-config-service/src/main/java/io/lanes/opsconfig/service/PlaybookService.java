@@ -16,7 +16,8 @@ import io.lanes.opsconfig.domain.DraftEvent;
 import io.lanes.opsconfig.domain.PlaybookContent;
 import io.lanes.opsconfig.domain.PlaybookDiff;
 import io.lanes.opsconfig.domain.PlaybookRules;
-import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.domain.InvalidInput;
+import io.lanes.platform.domain.Violation;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -152,9 +153,9 @@ public class PlaybookService {
     }
 
     private void requireValid(PlaybookContent content) {
-        List<FieldError> errors = rules.check(content);
+        List<Violation> errors = rules.check(content);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidInput(errors);
         }
     }
 

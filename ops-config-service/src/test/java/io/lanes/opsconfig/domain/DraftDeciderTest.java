@@ -1,13 +1,16 @@
 package io.lanes.opsconfig.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.opsconfig.domain.DraftCommand.PublishDraft;
 import io.lanes.opsconfig.domain.DraftCommand.SaveDraft;
 import io.lanes.opsconfig.domain.DraftEvent.DraftPublished;
 import io.lanes.opsconfig.domain.DraftEvent.DraftSaved;
-import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.RuleBroken;
+import io.lanes.testing.decider.DeciderSpec;
+import io.lanes.testing.decider.SealedDispatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,48 +23,59 @@ class DraftDeciderTest {
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
     private static final PlaybookContent CONTENT = new PlaybookContent("litigation", List.of(), List.of(), null, List.of(),
             List.of(), null, null);
+    private static final DraftSaved SAVED = new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT);
+    private static final DraftPublished PUBLISHED = new DraftPublished(ID, "contract-review", 2, "o.ramirez", AT);
 
     private final DraftDecider decider = new DraftDecider();
-
-    private Draft given(DraftEvent... events) {
-        return decider.fold(List.of(events));
-    }
+    private final DeciderSpec<DraftCommand, Draft, DraftEvent> spec = DeciderSpec.of(decider.initialState(),
+            decider::evolve, decider::decide);
 
     @Test
     void savingANewDraftCreatesIt() {
-        List<DraftEvent> events = decider.decide(new SaveDraft(ID, "contract-review", CONTENT, "o.ramirez", AT), given());
-        assertEquals(List.of(new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT)), events);
+        spec.given().when(new SaveDraft(ID, "contract-review", CONTENT, "o.ramirez", AT)).then(SAVED);
     }
 
     @Test
     void anUnpublishedDraftCanBeEditedAgain() {
-        Draft draft = given(new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT));
-        List<DraftEvent> events = decider.decide(new SaveDraft(ID, "contract-review", CONTENT, "k.lee", AT.plusSeconds(60)),
-                draft);
-        assertEquals("k.lee", ((DraftSaved) events.get(0)).savedBy());
+        spec.given(SAVED).when(new SaveDraft(ID, "contract-review", CONTENT, "k.lee", AT.plusSeconds(60)))
+                .then(new DraftSaved(ID, "contract-review", CONTENT, "k.lee", AT.plusSeconds(60)));
     }
 
     @Test
     void publishingFreezesTheDraftAsTheGivenVersion() {
-        Draft draft = given(new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT));
-        List<DraftEvent> events = decider.decide(new PublishDraft(4, "o.ramirez", AT), draft);
-        assertEquals(List.of(new DraftPublished(ID, "contract-review", 4, "o.ramirez", AT)), events);
-        assertEquals(4, decider.evolve(draft, events.get(0)).publishedVersion());
+        spec.given(SAVED).when(new PublishDraft(4, "o.ramirez", AT))
+                .then(new DraftPublished(ID, "contract-review", 4, "o.ramirez", AT));
+    }
+
+    @Test
+    void aPublishedDraftKnowsItsVersion() {
+        assertEquals(4, spec.given(SAVED).when(new PublishDraft(4, "o.ramirez", AT)).thenState().publishedVersion());
     }
 
     @Test
     void aPublishedDraftIsNeverEdited() {
-        Draft published = given(new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT),
-                new DraftPublished(ID, "contract-review", 2, "o.ramirez", AT));
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> decider.decide(new SaveDraft(ID, "contract-review", CONTENT, "o.ramirez", AT), published));
-        assertEquals(DraftDecider.DRAFT_PUBLISHED, e.extensions().get("rule"));
+        RuleBroken e = spec.given(SAVED, PUBLISHED).when(new SaveDraft(ID, "contract-review", CONTENT, "o.ramirez", AT))
+                .thenFails(RuleBroken.class);
+        assertEquals(DraftDecider.DRAFT_PUBLISHED, e.rule());
     }
 
     @Test
     void aDraftIsPublishedOnlyOnce() {
-        Draft published = given(new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT),
-                new DraftPublished(ID, "contract-review", 2, "o.ramirez", AT));
-        assertThrows(ProblemException.class, () -> decider.decide(new PublishDraft(3, "o.ramirez", AT), published));
+        RuleBroken e = spec.given(SAVED, PUBLISHED).when(new PublishDraft(3, "o.ramirez", AT))
+                .thenFails(RuleBroken.class);
+        assertEquals(DraftDecider.DRAFT_PUBLISHED, e.rule());
+    }
+
+    @Test
+    void anUnknownDraftCannotBePublished() {
+        spec.given().when(new PublishDraft(1, "o.ramirez", AT)).thenFails(NotFound.class);
+    }
+
+    @Test
+    void everyCommandAndEventHasABranch() {
+        SealedDispatch.assertHandlesEvery(c -> decider.decide((DraftCommand) c, decider.initialState()),
+                UnhandledCase.class, DraftCommand.class);
+        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), (DraftEvent) e),
+                UnhandledCase.class, DraftEvent.class);
     }
 }

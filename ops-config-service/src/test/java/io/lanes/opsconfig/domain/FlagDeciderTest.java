@@ -1,22 +1,25 @@
 package io.lanes.opsconfig.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.opsconfig.domain.FlagCommand.CloseFlag;
 import io.lanes.opsconfig.domain.FlagCommand.DismissFlag;
 import io.lanes.opsconfig.domain.FlagCommand.RaiseFlag;
 import io.lanes.opsconfig.domain.FlagEvent.FlagClosed;
 import io.lanes.opsconfig.domain.FlagEvent.FlagDismissed;
 import io.lanes.opsconfig.domain.FlagEvent.FlagRaised;
-import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.RuleBroken;
+import io.lanes.testing.decider.DeciderSpec;
+import io.lanes.testing.decider.SealedDispatch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** Given flag events, when a command, then events or a broken rule. */
 class FlagDeciderTest {
 
     private static final UUID ID = UUID.randomUUID();
@@ -24,35 +27,63 @@ class FlagDeciderTest {
     private static final FlagRaised RAISED = new FlagRaised(ID, "commercial-litigation", "discovery-plan",
             List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()), LocalDate.parse("2026-02-01"),
             LocalDate.parse("2026-03-02"), "slip-detector", AT);
+    private static final RaiseFlag RAISE = new RaiseFlag(ID, RAISED.matterType(), RAISED.templateKey(), RAISED.matters(),
+            RAISED.windowStart(), RAISED.windowEnd(), "slip-detector", AT);
+    private static final FlagDismissed DISMISSED = new FlagDismissed(ID, "no", "o.ramirez", AT);
 
     private final FlagDecider decider = new FlagDecider();
+    private final DeciderSpec<FlagCommand, ImprovementFlag, FlagEvent> spec = DeciderSpec.of(decider.initialState(),
+            decider::evolve, decider::decide);
 
     @Test
-    void raisingIsOnce() {
-        RaiseFlag raise = new RaiseFlag(ID, RAISED.matterType(), RAISED.templateKey(), RAISED.matters(),
-                RAISED.windowStart(), RAISED.windowEnd(), "slip-detector", AT);
-        assertEquals(List.of(RAISED), decider.decide(raise, decider.initialState()));
-        assertTrue(decider.decide(raise, decider.fold(List.of(RAISED))).isEmpty());
+    void aPatternRaisesAFlag() {
+        spec.given().when(RAISE).then(RAISED);
+    }
+
+    @Test
+    void aFlagIsRaisedOnce() {
+        spec.given(RAISED).when(RAISE).thenNothing();
     }
 
     @Test
     void anOpenFlagIsDismissedWithItsReason() {
-        List<FlagEvent> events = decider.decide(new DismissFlag("Court backlog, not our SOP", "o.ramirez", AT),
-                decider.fold(List.of(RAISED)));
-        assertEquals(List.of(new FlagDismissed(ID, "Court backlog, not our SOP", "o.ramirez", AT)), events);
-        assertEquals(ImprovementFlag.Status.DISMISSED, decider.evolve(decider.fold(List.of(RAISED)), events.get(0)).status());
+        spec.given(RAISED).when(new DismissFlag("Court backlog, not our SOP", "o.ramirez", AT))
+                .then(new FlagDismissed(ID, "Court backlog, not our SOP", "o.ramirez", AT));
+    }
+
+    @Test
+    void aDismissedFlagIsNoLongerOpen() {
+        assertEquals(ImprovementFlag.Status.DISMISSED,
+                spec.given(RAISED).when(new DismissFlag("no", "o.ramirez", AT)).thenState().status());
     }
 
     @Test
     void aNewPlaybookVersionClosesAnOpenFlag() {
-        List<FlagEvent> events = decider.decide(new CloseFlag(3, "o.ramirez", AT), decider.fold(List.of(RAISED)));
-        assertEquals(List.of(new FlagClosed(ID, 3, "o.ramirez", AT)), events);
+        spec.given(RAISED).when(new CloseFlag(3, "o.ramirez", AT)).then(new FlagClosed(ID, 3, "o.ramirez", AT));
     }
 
     @Test
-    void aDismissedFlagCannotBeDismissedOrClosedAgain() {
-        ImprovementFlag dismissed = decider.fold(List.of(RAISED, new FlagDismissed(ID, "no", "o.ramirez", AT)));
-        assertThrows(ProblemException.class, () -> decider.decide(new DismissFlag("again", "o.ramirez", AT), dismissed));
-        assertThrows(ProblemException.class, () -> decider.decide(new CloseFlag(2, "o.ramirez", AT), dismissed));
+    void aDismissedFlagCannotBeDismissedAgain() {
+        RuleBroken e = spec.given(RAISED, DISMISSED).when(new DismissFlag("again", "o.ramirez", AT))
+                .thenFails(RuleBroken.class);
+        assertEquals(FlagDecider.FLAG_NOT_OPEN, e.rule());
+    }
+
+    @Test
+    void aDismissedFlagCannotBeClosed() {
+        spec.given(RAISED, DISMISSED).when(new CloseFlag(2, "o.ramirez", AT)).thenFails(RuleBroken.class);
+    }
+
+    @Test
+    void anUnknownFlagCannotBeDismissed() {
+        spec.given().when(new DismissFlag("no", "o.ramirez", AT)).thenFails(NotFound.class);
+    }
+
+    @Test
+    void everyCommandAndEventHasABranch() {
+        SealedDispatch.assertHandlesEvery(c -> decider.decide((FlagCommand) c, decider.initialState()),
+                UnhandledCase.class, FlagCommand.class);
+        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), (FlagEvent) e),
+                UnhandledCase.class, FlagEvent.class);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lanes.contracts.EventJson;
-import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.domain.Violation;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ class PlaybookRulesTest {
 
     private List<String> fieldsWrongAfter(String matterType, UnaryOperator<ObjectNode> change) throws Exception {
         PlaybookContent content = EventJson.mapper().treeToValue(change.apply(starter(matterType)), PlaybookContent.class);
-        return rules.check(content).stream().map(FieldError::field).collect(Collectors.toList());
+        return rules.check(content).stream().map(Violation::field).collect(Collectors.toList());
     }
 
     @Test

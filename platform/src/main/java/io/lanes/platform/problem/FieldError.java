@@ -1,5 +1,7 @@
 package io.lanes.platform.problem;
 
+import io.lanes.platform.domain.Violation;
+
 /**
  * What is wrong with one field of a request.
  *
@@ -11,5 +13,9 @@ public record FieldError(String field, String message, String code) {
 
     public static FieldError of(String field, String message) {
         return new FieldError(field, message, null);
+    }
+
+    public static FieldError of(Violation violation) {
+        return new FieldError(violation.field(), violation.message(), violation.code());
     }
 }

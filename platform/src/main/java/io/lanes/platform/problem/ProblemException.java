@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Thrown by services to answer with a problem: a domain rule broken (409), an unknown id (404), a
- * request that cannot be processed (422). The mapper turns it into problem+json.
+ * Thrown by services and resources to answer with a problem: an unknown id (404), a stale version
+ * (412), a request that cannot be processed (422). The domain throws {@code platform.domain}'s
+ * exceptions instead, which never name HTTP. The mapper turns both into problem+json.
  */
 public class ProblemException extends RuntimeException {
 

@@ -3,6 +3,9 @@ package io.lanes.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.lanes.platform.domain.InvalidInput;
+import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.RuleBroken;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -35,6 +38,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions());
+    }
+
+    /** A command that breaks a rule of the aggregate: 409, with the rule's stable code as the {@code rule} member. */
+    @ServerExceptionMapper
+    public Response ruleBroken(RuleBroken e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.CONFLICT, e.getMessage(), path(uri), List.of(), Map.of("rule", e.rule()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.NOT_FOUND, e.getMessage(), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.INVALID_REQUEST, e.getMessage(), path(uri),
+                e.violations().stream().map(FieldError::of).collect(Collectors.toList()), Map.of());
     }
 
     @ServerExceptionMapper
