@@ -14,7 +14,7 @@ import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.Topic;
 import io.lanes.contracts.matter.MatterClosed;
 import io.lanes.eventstore.consumer.DeadLetters;
-import io.lanes.kpi.rebuild.ProjectionRebuild;
+import io.lanes.kpi.persistence.RebuildTables;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
@@ -154,12 +154,12 @@ class KpiApiTest {
     void aRebuildWhileAnotherReplicaRebuildsIsRefused() throws SQLException {
         try (Connection otherReplica = LanesInfra.get().database().connect();
                 Statement lock = otherReplica.createStatement()) {
-            lock.execute("SELECT pg_advisory_lock(" + ProjectionRebuild.REBUILD_LOCK + ")");
+            lock.execute("SELECT pg_advisory_lock(" + RebuildTables.REBUILD_LOCK + ")");
             given().auth().oauth2(token("admin")).contentType("application/json").body("{}").post("/projection/rebuild")
                     .then().statusCode(409)
                     .contentType("application/problem+json")
                     .body("rule", equalTo("rebuild-running"));
-            lock.execute("SELECT pg_advisory_unlock(" + ProjectionRebuild.REBUILD_LOCK + ")");
+            lock.execute("SELECT pg_advisory_unlock(" + RebuildTables.REBUILD_LOCK + ")");
         }
         given().auth().oauth2(token("admin")).get("/projection/rebuild").then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.not(equalTo("RUNNING")));

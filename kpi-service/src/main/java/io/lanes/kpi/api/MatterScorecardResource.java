@@ -1,6 +1,6 @@
 package io.lanes.kpi.api;
 
-import io.lanes.kpi.facts.FactReader;
+import io.lanes.kpi.persistence.FactReader;
 import io.lanes.kpi.scorecard.MatterScorecard;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;

@@ -1,7 +1,7 @@
 package io.lanes.kpi.api;
 
 import io.lanes.kpi.service.ScorecardQuery;
-import io.lanes.kpi.snapshot.SnapshotStore;
+import io.lanes.kpi.persistence.SnapshotStore;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Roles;

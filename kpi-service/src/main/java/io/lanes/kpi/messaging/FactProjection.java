@@ -1,9 +1,8 @@
 package io.lanes.kpi.messaging;
 
-import io.lanes.contracts.IncomingEvent;
 import io.lanes.eventstore.consumer.IdempotentConsumer;
 import io.lanes.kpi.facts.FactRow;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.lanes.kpi.persistence.FactStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -16,8 +15,6 @@ public class FactProjection {
 
     /** Channel name, also in application.properties. */
     public static final String CHANNEL = "facts";
-    /** The consumer's name in the dedupe and progress tables. */
-    public static final String CONSUMER = "kpi-facts";
 
     private final IdempotentConsumer consumer;
 
@@ -28,24 +25,6 @@ public class FactProjection {
     @Incoming(CHANNEL)
     @ActivateRequestContext
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.consume(CONSUMER, records, FactProjection::store);
-    }
-
-    private static Uni<Void> store(IncomingEvent incoming) {
-        FactRow row = FactRow.of(incoming);
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar,
-                        // and a null UUID as an unknown type.
-                        "INSERT INTO kpi_fact (ce_id, ce_type, subject, matter_id, occurred_at, data) VALUES (:id, :type, "
-                                + ":subject, CAST(CAST(:matter AS text) AS uuid), :at, CAST(CAST(:data AS text) AS jsonb)) "
-                                + "ON CONFLICT (ce_id) DO NOTHING")
-                .setParameter("id", row.ceId())
-                .setParameter("type", row.ceType())
-                .setParameter("subject", row.subject())
-                .setParameter("matter", row.matterId() == null ? null : row.matterId().toString())
-                .setParameter("at", row.occurredAt())
-                .setParameter("data", row.data())
-                .executeUpdate())
-                .replaceWithVoid();
+        return consumer.consume(FactStore.CONSUMER, records, incoming -> FactStore.insert(FactRow.of(incoming)));
     }
 }

@@ -3,24 +3,19 @@ package io.lanes.kpi.rebuild;
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.PoisonRecordException;
 import io.lanes.kpi.facts.FactRow;
-import io.lanes.kpi.messaging.FactProjection;
+import io.lanes.kpi.persistence.RebuildTables;
 import io.lanes.kpi.service.TopicEndOffsets;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,21 +42,16 @@ import org.jboss.logging.Logger;
 public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
-    private static final String FRESH = "kpi_fact_rebuild";
-    /** Advisory lock key ("KPIREB"): one rebuild at a time across replicas. */
-    public static final long REBUILD_LOCK = 0x4b5049524542L;
-    private static final String INSERT = "INSERT INTO " + FRESH + " (ce_id, ce_type, subject, matter_id, occurred_at, "
-            + "data) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT (ce_id) DO NOTHING";
 
-    private final Pool pool;
+    private final RebuildTables tables;
     private final Clock clock;
     private final String bootstrapServers;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild"));
 
-    public ProjectionRebuild(Pool pool, Clock clock,
+    public ProjectionRebuild(RebuildTables tables, Clock clock,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.pool = pool;
+        this.tables = tables;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
     }
@@ -81,11 +71,8 @@ public class ProjectionRebuild {
             throw ProblemException.conflict("rebuild-running", "A rebuild is already running since "
                     + status.get().startedAt());
         }
-        SqlConnection lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        boolean mine = lock.query("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ")").execute()
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
-        if (!mine) {
-            lock.closeAndAwait();
+        Optional<RebuildTables.Lock> lock = tables.tryLock();
+        if (lock.isEmpty()) {
             status.set(current);
             throw ProblemException.conflict("rebuild-running", "Another kpi-service replica is rebuilding");
         }
@@ -93,10 +80,7 @@ public class ProjectionRebuild {
             try {
                 run(running.startedAt());
             } finally {
-                // The connection goes back to the pool, its session with it: unlock explicitly.
-                lock.query("SELECT pg_advisory_unlock(" + REBUILD_LOCK + ")").execute().await()
-                        .atMost(Duration.ofSeconds(10));
-                lock.closeAndAwait();
+                lock.get().release();
             }
         });
         return running;
@@ -105,9 +89,7 @@ public class ProjectionRebuild {
     private void run(Instant startedAt) {
         long[] counts = new long[2];
         try {
-            pool.query("DROP TABLE IF EXISTS " + FRESH).execute()
-                    .chain(() -> pool.query("CREATE TABLE " + FRESH + " (LIKE kpi_fact INCLUDING ALL)").execute())
-                    .await().indefinitely();
+            tables.createFresh();
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = partitions(consumer);
                 consumer.assign(partitions);
@@ -115,7 +97,8 @@ public class ProjectionRebuild {
                 Map<TopicPartition, Long> target = consumer.endOffsets(partitions);
                 while (true) {
                     readUpTo(consumer, target, counts, startedAt);
-                    Map<TopicPartition, Long> live = swapIfCaughtUp(consumer, partitions);
+                    Map<TopicPartition, Long> live = tables.swapIfCaughtUp(partitions.stream()
+                            .collect(Collectors.toMap(p -> p, consumer::position)));
                     if (live.isEmpty()) {
                         break;
                     }
@@ -138,55 +121,18 @@ public class ProjectionRebuild {
             Instant startedAt) {
         while (target.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-            List<Tuple> rows = new ArrayList<>(records.count());
+            List<FactRow> rows = new ArrayList<>(records.count());
             for (ConsumerRecord<String, byte[]> record : records) {
                 counts[0]++;
                 try {
-                    FactRow row = FactRow.of(CloudEventCodec.decode(record));
-                    rows.add(Tuple.of(row.ceId(), row.ceType(), row.subject()).addValue(row.matterId())
-                            .addValue(row.occurredAt()).addValue(row.data()));
+                    rows.add(FactRow.of(CloudEventCodec.decode(record)));
                 } catch (PoisonRecordException e) {
                     counts[1]++; // the live consumer sent it to the dead-letter topic already
                 }
             }
-            if (!rows.isEmpty()) {
-                pool.preparedQuery(INSERT).executeBatch(rows).await().indefinitely();
-            }
+            tables.insertFresh(rows);
             status.set(new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, counts[0], counts[1], null, null));
         }
-    }
-
-    /**
-     * Under a lock that holds back the live consumer, swaps the tables if the rebuild has read as far
-     * as the live consumer applied; otherwise answers the offsets still to read (empty after a swap).
-     */
-    private Map<TopicPartition, Long> swapIfCaughtUp(KafkaConsumer<String, byte[]> consumer,
-            List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> position = partitions.stream()
-                .collect(Collectors.toMap(p -> p, consumer::position));
-        return pool.withTransaction(connection -> connection.query("LOCK TABLE kpi_fact IN ACCESS EXCLUSIVE MODE")
-                .execute()
-                .chain(() -> connection.preparedQuery("SELECT topic, kafka_partition, next_offset FROM "
-                        + "lanes_consumer_progress WHERE consumer = $1").execute(Tuple.of(FactProjection.CONSUMER)))
-                .chain(rows -> {
-                    Map<TopicPartition, Long> ahead = new HashMap<>();
-                    for (Row row : rows) {
-                        TopicPartition p = new TopicPartition(row.getString(0), row.getInteger(1));
-                        long applied = row.getLong(2);
-                        if (position.getOrDefault(p, Long.MAX_VALUE) < applied) {
-                            ahead.put(p, applied);
-                        }
-                    }
-                    return ahead.isEmpty() ? swap(connection).replaceWith(Map.<TopicPartition, Long>of())
-                            : Uni.createFrom().item(ahead);
-                })).await().indefinitely();
-    }
-
-    private static Uni<Void> swap(SqlConnection connection) {
-        return connection.query("ALTER TABLE kpi_fact RENAME TO kpi_fact_retired").execute()
-                .chain(() -> connection.query("ALTER TABLE " + FRESH + " RENAME TO kpi_fact").execute())
-                .chain(() -> connection.query("DROP TABLE kpi_fact_retired").execute())
-                .replaceWithVoid();
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -1,13 +1,14 @@
 package io.lanes.kpi.service;
 
+import io.lanes.kpi.persistence.KnownValues;
 import io.lanes.contracts.KpiKey;
 import io.lanes.kpi.facts.FactNeeds;
-import io.lanes.kpi.facts.FactReader;
+import io.lanes.kpi.persistence.FactReader;
 import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Scope;
-import io.lanes.kpi.snapshot.SnapshotStore;
+import io.lanes.kpi.persistence.SnapshotStore;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,7 @@
 package io.lanes.kpi.snapshot;
 
+import io.lanes.kpi.scorecard.ReportSchedule;
+import io.lanes.kpi.persistence.SnapshotStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.kpi.scorecard.Period;

@@ -1,5 +1,6 @@
 package io.lanes.kpi.snapshot;
 
+import io.lanes.kpi.scorecard.ReportSchedule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;

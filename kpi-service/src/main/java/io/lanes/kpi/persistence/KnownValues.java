@@ -1,4 +1,4 @@
-package io.lanes.kpi.service;
+package io.lanes.kpi.persistence;
 
 import io.lanes.contracts.EventType;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
-package io.lanes.kpi.snapshot;
+package io.lanes.kpi.persistence;
 
+import io.lanes.kpi.scorecard.ReportSchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.kpi.scorecard.ReportDelivery;

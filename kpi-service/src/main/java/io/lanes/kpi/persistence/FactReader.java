@@ -1,5 +1,8 @@
-package io.lanes.kpi.facts;
+package io.lanes.kpi.persistence;
 
+import io.lanes.kpi.facts.TimeAmount;
+import io.lanes.kpi.facts.Facts;
+import io.lanes.kpi.facts.FactNeeds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventType;

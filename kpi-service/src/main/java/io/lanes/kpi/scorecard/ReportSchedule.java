@@ -1,4 +1,4 @@
-package io.lanes.kpi.snapshot;
+package io.lanes.kpi.scorecard;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
