@@ -8,8 +8,8 @@ import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.kpi.facts.Facts;
-import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.KpiContext;
+import io.lanes.kpi.scorecard.KpiFixture;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Scope;
 import java.math.BigDecimal;
@@ -17,13 +17,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The decision test of KPIS.md, given facts, when diagnosed, then the verdict. */
+/** The decision test of docs/kpis.md, given facts, when diagnosed, then the verdict. */
 class DecisionTestTest {
 
     static final Period FEBRUARY = new Period(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-03-01"));
@@ -48,7 +47,7 @@ class DecisionTestTest {
 
     private Diagnosis diagnose() {
         return DecisionTest.diagnose(new KpiContext(Facts.of(events), FEBRUARY, Scope.ALL,
-                Instant.parse("2026-01-01T00:00:00Z"), List.of(), DEFAULTS));
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(), KpiFixture.DEFAULTS));
     }
 
     @Test
@@ -80,23 +79,4 @@ class DecisionTestTest {
         assertEquals(Diagnosis.Verdict.HEALTHY, d.verdict());
         assertEquals(0, d.evidence().concentration().failures());
     }
-
-    static final FirmDefaults DEFAULTS = new FirmDefaults() {
-        @Override
-        public Map<String, BigDecimal> targets() {
-            return Map.of("intakeToOpenHours", new BigDecimal("48"), "sopAdoptionRate", new BigDecimal("0.9"),
-                    "handoffReworkRate", new BigDecimal("0.1"), "onTimeMilestoneRate", new BigDecimal("0.85"),
-                    "budgetVariancePct", BigDecimal.TEN);
-        }
-
-        @Override
-        public int billingTimelinessHours() {
-            return 24;
-        }
-
-        @Override
-        public BigDecimal budgetWarningPct() {
-            return BigDecimal.TEN;
-        }
-    };
 }
