@@ -17,8 +17,8 @@ import java.util.UUID;
  * @param sequence {@code ce_sequence}: version of the event in its aggregate stream, from 1
  * @param data     the UTF-8 JSON data
  */
-public record CloudEvent(UUID id, String source, String type, String subject, Instant time, long sequence,
-        byte[] data) {
+public record CloudEvent(
+        UUID id, String source, String type, String subject, Instant time, long sequence, byte[] data) {
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");
@@ -35,7 +35,13 @@ public record CloudEvent(UUID id, String source, String type, String subject, In
     /** Wraps a domain event that has been given its id and its version in the stream. */
     public static CloudEvent of(LanesEvent event, UUID id, long sequence) {
         EventType type = EventType.of(event);
-        return new CloudEvent(id, type.source().uri(), type.ceType(), event.aggregateId(), event.occurredAt(),
-                sequence, EventJson.write(event));
+        return new CloudEvent(
+                id,
+                type.source().uri(),
+                type.ceType(),
+                event.aggregateId(),
+                event.occurredAt(),
+                sequence,
+                EventJson.write(event));
     }
 }

@@ -29,8 +29,7 @@ public final class CloudEventCodec {
     public static final String H_SEQUENCE = "ce_sequence";
     public static final String H_CONTENT_TYPE = "content-type";
 
-    private CloudEventCodec() {
-    }
+    private CloudEventCodec() {}
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, CloudEvent event) {
         return new ProducerRecord<>(topic, null, event.subject(), event.data(), headers(event));
@@ -68,9 +67,14 @@ public final class CloudEventCodec {
             throw new PoisonRecordException("record has no value");
         }
         try {
-            return new CloudEvent(UUID.fromString(required(headers, H_ID)), required(headers, H_SOURCE),
-                    required(headers, H_TYPE), subject, Instant.parse(required(headers, H_TIME)),
-                    Long.parseLong(required(headers, H_SEQUENCE)), record.value());
+            return new CloudEvent(
+                    UUID.fromString(required(headers, H_ID)),
+                    required(headers, H_SOURCE),
+                    required(headers, H_TYPE),
+                    subject,
+                    Instant.parse(required(headers, H_TIME)),
+                    Long.parseLong(required(headers, H_SEQUENCE)),
+                    record.value());
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new PoisonRecordException("malformed CloudEvents header: " + e.getMessage(), e);
         }

@@ -21,8 +21,7 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** Applies the contract's JSON conventions to a mapper (a service may pass its own). */
     public static ObjectMapper configure(ObjectMapper mapper) {
@@ -44,7 +43,8 @@ public final class EventJson {
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + event.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialize " + event.getClass().getSimpleName(), e);
         }
     }
 

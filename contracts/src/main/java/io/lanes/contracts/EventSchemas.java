@@ -21,8 +21,7 @@ public final class EventSchemas {
 
     private static final Map<EventType, JsonSchema> SCHEMAS = load();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     private static Map<EventType, JsonSchema> load() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);

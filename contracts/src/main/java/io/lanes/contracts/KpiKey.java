@@ -28,7 +28,11 @@ public enum KpiKey {
     PROCESS_WRITE_DOWNS("processWriteDowns", Scorecard.SHARED, false),
     THROUGHPUT_PER_ATTORNEY("throughputPerAttorney", Scorecard.SHARED, true);
 
-    public enum Scorecard { OPS, PM, SHARED }
+    public enum Scorecard {
+        OPS,
+        PM,
+        SHARED
+    }
 
     private final String key;
     private final Scorecard scorecard;

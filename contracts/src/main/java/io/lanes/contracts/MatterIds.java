@@ -15,8 +15,7 @@ public final class MatterIds {
     /** The namespace of matter ids; part of the contract, never to change. */
     public static final UUID NAMESPACE = UUID.fromString("5b0e6c1c-8f3a-4d4e-9a51-2f1d9c0b7e42");
 
-    private MatterIds() {
-    }
+    private MatterIds() {}
 
     public static UUID fromIntake(UUID intakeId) {
         return nameBased(NAMESPACE, intakeId.toString());

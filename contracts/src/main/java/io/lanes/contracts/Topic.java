@@ -10,8 +10,13 @@ import java.util.Map;
 public enum Topic {
     INTAKE("lanes.intake.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
     MATTER("lanes.matter.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
-    ESCALATIONS("lanes.escalations.v1",
-            Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(90).toMillis()))),
+    ESCALATIONS(
+            "lanes.escalations.v1",
+            Map.of(
+                    "cleanup.policy",
+                    "delete",
+                    "retention.ms",
+                    Long.toString(Duration.ofDays(90).toMillis()))),
     OPS_CONFIG("lanes.ops-config.v1", Map.of("cleanup.policy", "compact"));
 
     private final String topicName;

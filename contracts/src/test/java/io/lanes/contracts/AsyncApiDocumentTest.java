@@ -2,7 +2,6 @@ package io.lanes.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +28,8 @@ class AsyncApiDocumentTest {
             addresses.add(address);
             Topic topic = topicNamed(address);
             Set<String> described = new HashSet<>();
-            channel.get("messages").forEach(ref -> described.add(message(doc, ref).get("name").asText()));
+            channel.get("messages")
+                    .forEach(ref -> described.add(message(doc, ref).get("name").asText()));
             Set<String> expected = new HashSet<>();
             for (EventType type : EventType.values()) {
                 if (type.topics().contains(topic)) {

@@ -21,12 +21,25 @@ class CloudEventCodecTest {
     private static final UUID ID = UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
     private static LanesEvent sample(EventType type) {
-        return EventSamples.all().stream().filter(e -> EventType.of(e) == type).findFirst().orElseThrow();
+        return EventSamples.all().stream()
+                .filter(e -> EventType.of(e) == type)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ConsumerRecord<String, byte[]> delivered(ProducerRecord<String, byte[]> sent) {
-        return new ConsumerRecord<>(sent.topic(), 0, 42L, 0L, TimestampType.CREATE_TIME, 0, sent.value().length,
-                sent.key(), sent.value(), sent.headers(), Optional.empty());
+        return new ConsumerRecord<>(
+                sent.topic(),
+                0,
+                42L,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                sent.value().length,
+                sent.key(),
+                sent.value(),
+                sent.headers(),
+                Optional.empty());
     }
 
     @Test
@@ -50,8 +63,8 @@ class CloudEventCodecTest {
     void headersAndKeyRoundTrip() {
         for (LanesEvent event : EventSamples.all()) {
             CloudEvent sent = CloudEvent.of(event, UUID.randomUUID(), 7);
-            CloudEvent received = CloudEventCodec.fromRecord(
-                    delivered(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(), sent)));
+            CloudEvent received = CloudEventCodec.fromRecord(delivered(
+                    CloudEventCodec.toRecord(EventType.of(event).topic().topicName(), sent)));
             assertEquals(sent.id(), received.id());
             assertEquals(sent.source(), received.source());
             assertEquals(sent.type(), received.type());
@@ -59,8 +72,10 @@ class CloudEventCodecTest {
             assertEquals(sent.time(), received.time());
             assertEquals(sent.sequence(), received.sequence());
             assertArrayEquals(sent.data(), received.data());
-            assertEquals(event, CloudEventCodec.decode(
-                    delivered(CloudEventCodec.toRecord("t", sent))).event());
+            assertEquals(
+                    event,
+                    CloudEventCodec.decode(delivered(CloudEventCodec.toRecord("t", sent)))
+                            .event());
         }
     }
 
@@ -71,8 +86,14 @@ class CloudEventCodecTest {
         data.put("introducedInALaterRelease", "anything");
         data.withObject("/client").put("preferredLanguage", "en");
         CloudEvent envelope = CloudEvent.of(event, ID, 1);
-        CloudEvent extended = new CloudEvent(envelope.id(), envelope.source(), envelope.type(), envelope.subject(),
-                envelope.time(), envelope.sequence(), data.toString().getBytes(StandardCharsets.UTF_8));
+        CloudEvent extended = new CloudEvent(
+                envelope.id(),
+                envelope.source(),
+                envelope.type(),
+                envelope.subject(),
+                envelope.time(),
+                envelope.sequence(),
+                data.toString().getBytes(StandardCharsets.UTF_8));
 
         IncomingEvent incoming = CloudEventCodec.decode(delivered(CloudEventCodec.toRecord("t", extended)));
 
@@ -85,8 +106,8 @@ class CloudEventCodecTest {
         ProducerRecord<String, byte[]> record =
                 CloudEventCodec.toRecord("t", CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 1));
         record.headers().remove("ce_id");
-        PoisonRecordException e = assertThrows(PoisonRecordException.class,
-                () -> CloudEventCodec.decode(delivered(record)));
+        PoisonRecordException e =
+                assertThrows(PoisonRecordException.class, () -> CloudEventCodec.decode(delivered(record)));
         assertTrue(e.getMessage().contains("ce_id"), e.getMessage());
     }
 
@@ -94,25 +115,41 @@ class CloudEventCodecTest {
     void unknownTypeIsPoison() {
         ProducerRecord<String, byte[]> record =
                 CloudEventCodec.toRecord("t", CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 1));
-        record.headers().remove("ce_type").add("ce_type", "io.lanes.matter-exploded.v1".getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .remove("ce_type")
+                .add("ce_type", "io.lanes.matter-exploded.v1".getBytes(StandardCharsets.UTF_8));
         assertThrows(PoisonRecordException.class, () -> CloudEventCodec.decode(delivered(record)));
     }
 
     @Test
     void valueThatIsNotJsonIsPoison() {
         CloudEvent envelope = CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 1);
-        CloudEvent garbage = new CloudEvent(envelope.id(), envelope.source(), envelope.type(), envelope.subject(),
-                envelope.time(), 1, "{not json".getBytes(StandardCharsets.UTF_8));
-        assertThrows(PoisonRecordException.class,
+        CloudEvent garbage = new CloudEvent(
+                envelope.id(),
+                envelope.source(),
+                envelope.type(),
+                envelope.subject(),
+                envelope.time(),
+                1,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        assertThrows(
+                PoisonRecordException.class,
                 () -> CloudEventCodec.decode(delivered(CloudEventCodec.toRecord("t", garbage))));
     }
 
     @Test
     void schemaInvalidDataIsPoisonNamingTheField() {
         CloudEvent envelope = CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 1);
-        CloudEvent invalid = new CloudEvent(envelope.id(), envelope.source(), envelope.type(), envelope.subject(),
-                envelope.time(), 1, "{\"matterId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
-        PoisonRecordException e = assertThrows(PoisonRecordException.class,
+        CloudEvent invalid = new CloudEvent(
+                envelope.id(),
+                envelope.source(),
+                envelope.type(),
+                envelope.subject(),
+                envelope.time(),
+                1,
+                "{\"matterId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        PoisonRecordException e = assertThrows(
+                PoisonRecordException.class,
                 () -> CloudEventCodec.decode(delivered(CloudEventCodec.toRecord("t", invalid))));
         assertTrue(e.getMessage().contains("closedOn"), e.getMessage());
     }

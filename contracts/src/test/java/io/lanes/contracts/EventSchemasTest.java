@@ -63,16 +63,20 @@ class EventSchemasTest {
         data.put("attempt", "one");
         data.put("intakeId", "not-a-uuid");
         data.put("occurredAt", "2026-03-02 14:05");
-        assertEquals(3, EventSchemas.violations(EventType.INTAKE_INCOMPLETE, data).size());
+        assertEquals(
+                3, EventSchemas.violations(EventType.INTAKE_INCOMPLETE, data).size());
     }
 
     @Test
     void dateMustBeACalendarDateAndMoneyAtMostTwoDecimals() {
         LanesEvent writeDown = EventSamples.all().stream()
-                .filter(e -> EventType.of(e) == EventType.WRITE_DOWN_RECORDED).findFirst().orElseThrow();
+                .filter(e -> EventType.of(e) == EventType.WRITE_DOWN_RECORDED)
+                .findFirst()
+                .orElseThrow();
         ObjectNode data = (ObjectNode) EventJson.tree(writeDown);
         data.put("amount", new java.math.BigDecimal("10.005"));
-        assertEquals(1, EventSchemas.violations(EventType.WRITE_DOWN_RECORDED, data).size());
+        assertEquals(
+                1, EventSchemas.violations(EventType.WRITE_DOWN_RECORDED, data).size());
     }
 
     /** Walks objects of the data and flags properties the schema does not name. */

@@ -11,8 +11,8 @@ public class ConcurrencyConflict extends RuntimeException {
     private final long actualVersion;
 
     public ConcurrencyConflict(String streamId, long expectedVersion, long actualVersion) {
-        super("Stream " + streamId + " is at version " + (actualVersion < 0 ? "unknown" : actualVersion)
-                + ", not " + expectedVersion);
+        super("Stream " + streamId + " is at version " + (actualVersion < 0 ? "unknown" : actualVersion) + ", not "
+                + expectedVersion);
         this.streamId = streamId;
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;

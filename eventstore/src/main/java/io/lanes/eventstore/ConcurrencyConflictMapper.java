@@ -13,7 +13,11 @@ public class ConcurrencyConflictMapper {
 
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.CONFLICT, e.getMessage() + "; reload and retry", "/" + uri.getPath()
-                .replaceFirst("^/", ""), List.of(), Map.of("rule", "STALE_VERSION"));
+        return ProblemResponses.of(
+                ProblemType.CONFLICT,
+                e.getMessage() + "; reload and retry",
+                "/" + uri.getPath().replaceFirst("^/", ""),
+                List.of(),
+                Map.of("rule", "STALE_VERSION"));
     }
 }

@@ -43,7 +43,8 @@ public class EventStore {
     private final Counter appended;
 
     public EventStore(MeterRegistry registry) {
-        this.appended = Counter.builder("lanes.events.appended").description("Events appended to the event store")
+        this.appended = Counter.builder("lanes.events.appended")
+                .description("Events appended to the event store")
                 .register(registry);
     }
 
@@ -55,7 +56,8 @@ public class EventStore {
         requireStream(streamId);
         Objects.requireNonNull(streamType, "streamType");
         if (expectedVersion < 0 || expectedVersion > MAX_VERSION) {
-            throw new IllegalArgumentException("expected version must be 0.." + MAX_VERSION + ", was " + expectedVersion);
+            throw new IllegalArgumentException(
+                    "expected version must be 0.." + MAX_VERSION + ", was " + expectedVersion);
         }
         if (events == null || events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append to " + streamId);
@@ -64,20 +66,23 @@ public class EventStore {
             throw new IllegalArgumentException("the same event id twice in one append to " + streamId);
         }
         List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
-        return Panache.getSession().chain(session -> streamState(session, streamId, ids).chain(state -> {
-            if (state.storedIds() > 0) {
-                return storedWithIds(session, ids).map(stored -> {
-                    if (stored.size() != events.size()) {
-                        throw new ConcurrencyConflict(streamId, expectedVersion, state.version());
+        return Panache.getSession()
+                .chain(session -> streamState(session, streamId, ids).chain(state -> {
+                    if (state.storedIds() > 0) {
+                        return storedWithIds(session, ids).map(stored -> {
+                            if (stored.size() != events.size()) {
+                                throw new ConcurrencyConflict(streamId, expectedVersion, state.version());
+                            }
+                            return replayed(streamId, events, stored);
+                        });
                     }
-                    return replayed(streamId, events, stored);
-                });
-            }
-            if (state.version() != expectedVersion) {
-                return Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion, state.version()));
-            }
-            return insertAll(session, streamId, streamType, expectedVersion, events);
-        })).onFailure(EventStore::isStreamVersionTaken)
+                    if (state.version() != expectedVersion) {
+                        return Uni.createFrom()
+                                .failure(new ConcurrencyConflict(streamId, expectedVersion, state.version()));
+                    }
+                    return insertAll(session, streamId, streamType, expectedVersion, events);
+                }))
+                .onFailure(EventStore::isStreamVersionTaken)
                 .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1));
     }
 
@@ -92,16 +97,20 @@ public class EventStore {
         if (version < 1 || version > MAX_VERSION) {
             throw new IllegalArgumentException("version must be 1.." + MAX_VERSION + ", was " + version);
         }
-        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND version <= :version "
-                + "ORDER BY version", Map.of("stream", streamId, "version", version));
+        return select(
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND version <= :version "
+                        + "ORDER BY version",
+                Map.of("stream", streamId, "version", version));
     }
 
     /** The stream as it stood at {@code asOf}: the events that had occurred by then. */
     public Uni<List<StoredEvent>> loadAsOf(String streamId, Instant asOf) {
         requireStream(streamId);
         Objects.requireNonNull(asOf, "asOf");
-        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND occurred_at <= :asOf "
-                + "ORDER BY version", Map.of("stream", streamId, "asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
+        return select(
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND occurred_at <= :asOf "
+                        + "ORDER BY version",
+                Map.of("stream", streamId, "asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
     }
 
     /**
@@ -110,7 +119,8 @@ public class EventStore {
      */
     public Uni<List<StoredEvent>> loadAllOfType(String streamType) {
         Objects.requireNonNull(streamType, "streamType");
-        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE stream_type = :type ORDER BY stream_id, version",
+        return select(
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_type = :type ORDER BY stream_id, version",
                 Map.of("type", streamType));
     }
 
@@ -119,7 +129,8 @@ public class EventStore {
         if (position < 0 || limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("position must be >= 0 and limit 1..10000");
         }
-        return select("SELECT " + COLUMNS + " FROM lanes_event WHERE position > :position ORDER BY position LIMIT :limit",
+        return select(
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE position > :position ORDER BY position LIMIT :limit",
                 Map.of("position", position, "limit", limit));
     }
 
@@ -129,16 +140,17 @@ public class EventStore {
         return Panache.getSession().chain(session -> currentVersion(session, streamId));
     }
 
-    private Uni<AppendResult> insertAll(Mutiny.Session session, String streamId, String streamType, long expectedVersion,
-            List<NewEvent> events) {
+    private Uni<AppendResult> insertAll(
+            Mutiny.Session session, String streamId, String streamType, long expectedVersion, List<NewEvent> events) {
         Uni<List<StoredEvent>> chain = Uni.createFrom().item(new ArrayList<>());
         long version = expectedVersion;
         for (NewEvent event : events) {
             long next = ++version;
-            chain = chain.chain(written -> insert(session, streamId, streamType, next, event).map(row -> {
-                written.add(row);
-                return written;
-            }));
+            chain = chain.chain(written -> insert(session, streamId, streamType, next, event)
+                    .map(row -> {
+                        written.add(row);
+                        return written;
+                    }));
         }
         long finalVersion = version;
         return chain.invoke(written -> appended.increment(written.size()))
@@ -146,16 +158,17 @@ public class EventStore {
     }
 
     /** One round trip per event: the event row and, for a contract event, its outbox row. */
-    private static Uni<StoredEvent> insert(Mutiny.Session session, String streamId, String streamType, long version,
-            NewEvent event) {
+    private static Uni<StoredEvent> insert(
+            Mutiny.Session session, String streamId, String streamType, long version, NewEvent event) {
         Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(
-                // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
-                "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
-                        + "metadata, occurred_at) VALUES (:stream, :type, :version, :eventId, :ceType, "
-                        + "CAST(CAST(:data AS text) AS jsonb), CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) "
-                        + "RETURNING position, recorded_at), "
-                        + "o AS (INSERT INTO lanes_outbox (position) SELECT position FROM e WHERE :relayed) "
-                        + "SELECT position, recorded_at FROM e", Object[].class)
+                        // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
+                        "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
+                                + "metadata, occurred_at) VALUES (:stream, :type, :version, :eventId, :ceType, "
+                                + "CAST(CAST(:data AS text) AS jsonb), CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) "
+                                + "RETURNING position, recorded_at), "
+                                + "o AS (INSERT INTO lanes_outbox (position) SELECT position FROM e WHERE :relayed) "
+                                + "SELECT position, recorded_at FROM e",
+                        Object[].class)
                 .setParameter("stream", streamId)
                 .setParameter("type", streamType)
                 .setParameter("version", version)
@@ -165,33 +178,44 @@ public class EventStore {
                 .setParameter("metadata", metadataJson(event.metadata()))
                 .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .setParameter("relayed", event.isContractEvent());
-        return insert.getSingleResult().map(row -> new StoredEvent(((Number) row[0]).longValue(), streamId, streamType,
-                version, event.eventId(), event.ceType(), event.data(), event.occurredAt(), instant(row[1])));
+        return insert.getSingleResult()
+                .map(row -> new StoredEvent(
+                        ((Number) row[0]).longValue(),
+                        streamId,
+                        streamType,
+                        version,
+                        event.eventId(),
+                        event.ceType(),
+                        event.data(),
+                        event.occurredAt(),
+                        instant(row[1])));
     }
 
     /** The stream's version and how many of the ids are stored already, in one round trip. */
     private static Uni<StreamState> streamState(Mutiny.Session session, String streamId, List<UUID> ids) {
-        return session.createNativeQuery("SELECT COALESCE((SELECT MAX(version) FROM lanes_event WHERE stream_id = :stream), 0), "
-                        + "(SELECT count(*) FROM lanes_event WHERE event_id IN (:ids))", Object[].class)
+        return session.createNativeQuery(
+                        "SELECT COALESCE((SELECT MAX(version) FROM lanes_event WHERE stream_id = :stream), 0), "
+                                + "(SELECT count(*) FROM lanes_event WHERE event_id IN (:ids))",
+                        Object[].class)
                 .setParameter("stream", streamId)
                 .setParameter("ids", ids)
                 .getSingleResult()
                 .map(row -> new StreamState(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
     }
 
-    private record StreamState(long version, long storedIds) {
-    }
+    private record StreamState(long version, long storedIds) {}
 
     private static Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
-        return session.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM lanes_event WHERE stream_id = :stream",
-                        Long.class)
+        return session.createNativeQuery(
+                        "SELECT COALESCE(MAX(version), 0) FROM lanes_event WHERE stream_id = :stream", Long.class)
                 .setParameter("stream", streamId)
                 .getSingleResult()
                 .map(Number::longValue);
     }
 
     private static Uni<List<StoredEvent>> storedWithIds(Mutiny.Session session, List<UUID> ids) {
-        return session.createNativeQuery("SELECT " + COLUMNS + " FROM lanes_event WHERE event_id IN (:ids) ORDER BY position",
+        return session.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM lanes_event WHERE event_id IN (:ids) ORDER BY position",
                         Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()
@@ -201,8 +225,9 @@ public class EventStore {
     private static AppendResult replayed(String streamId, List<NewEvent> events, List<StoredEvent> stored) {
         Set<String> streams = stored.stream().map(StoredEvent::streamId).collect(Collectors.toSet());
         if (!streams.equals(Set.of(streamId))) {
-            throw new IllegalArgumentException("event ids " + events.stream().map(NewEvent::eventId).collect(Collectors.toList())
-                    + " are stored in another stream: " + streams);
+            throw new IllegalArgumentException(
+                    "event ids " + events.stream().map(NewEvent::eventId).collect(Collectors.toList())
+                            + " are stored in another stream: " + streams);
         }
         long version = stored.stream().mapToLong(StoredEvent::version).max().orElseThrow();
         return new AppendResult(streamId, version, stored, true);
@@ -219,8 +244,16 @@ public class EventStore {
     private static List<StoredEvent> rows(List<Object[]> rows) {
         List<StoredEvent> events = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            events.add(new StoredEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ((Number) r[3]).longValue(), (UUID) r[4], (String) r[5], (String) r[6], instant(r[7]), instant(r[8])));
+            events.add(new StoredEvent(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    (UUID) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    instant(r[7]),
+                    instant(r[8])));
         }
         return events;
     }

@@ -32,11 +32,16 @@ public final class InternalEventTypes<E extends InternalEvent> {
     public NewEvent toNew(E event, EventMetadata metadata) {
         String ceType = byClass.get(event.getClass());
         if (ceType == null) {
-            throw new IllegalArgumentException("no type name for " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no type name for " + event.getClass().getSimpleName());
         }
         try {
-            return new NewEvent(UUID.randomUUID(), ceType, EventJson.mapper().writeValueAsString(event),
-                    event.occurredAt(), metadata);
+            return new NewEvent(
+                    UUID.randomUUID(),
+                    ceType,
+                    EventJson.mapper().writeValueAsString(event),
+                    event.occurredAt(),
+                    metadata);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize " + ceType, e);
         }
@@ -63,13 +68,16 @@ public final class InternalEventTypes<E extends InternalEvent> {
             @Override
             @SuppressWarnings("unchecked")
             public NewEvent toNew(Object event, EventMetadata metadata) {
-                return event instanceof LanesEvent ? NewEvent.of((LanesEvent) event, metadata)
+                return event instanceof LanesEvent
+                        ? NewEvent.of((LanesEvent) event, metadata)
                         : InternalEventTypes.this.toNew((E) event, metadata);
             }
 
             @Override
             public Object read(StoredEvent stored) {
-                return EventType.fromCeType(stored.ceType()).isPresent() ? stored.event() : InternalEventTypes.this.read(stored);
+                return EventType.fromCeType(stored.ceType()).isPresent()
+                        ? stored.event()
+                        : InternalEventTypes.this.read(stored);
             }
         };
     }

@@ -30,8 +30,12 @@ public record NewEvent(UUID eventId, String ceType, String data, Instant occurre
 
     /** A contract event with a chosen id, e.g. derived from the message that caused it, so a retry is a no-op. */
     public static NewEvent of(UUID eventId, LanesEvent event, EventMetadata metadata) {
-        return new NewEvent(eventId, EventType.of(event).ceType(), new String(EventJson.write(event), StandardCharsets.UTF_8),
-                event.occurredAt(), metadata);
+        return new NewEvent(
+                eventId,
+                EventType.of(event).ceType(),
+                new String(EventJson.write(event), StandardCharsets.UTF_8),
+                event.occurredAt(),
+                metadata);
     }
 
     public boolean isContractEvent() {

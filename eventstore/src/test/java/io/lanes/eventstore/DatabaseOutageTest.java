@@ -36,13 +36,14 @@ class DatabaseOutageTest {
     OutboxRelay relay;
 
     private void append(UUID intake, int attempt) {
-        Reactive.await(() -> Panache.withTransaction(() -> store.append(intake.toString(), "intake", attempt - 1,
-                List.of(newIncomplete(intake, attempt)))));
+        Reactive.await(() -> Panache.withTransaction(
+                () -> store.append(intake.toString(), "intake", attempt - 1, List.of(newIncomplete(intake, attempt)))));
     }
 
     @Test
     void appendsFailCleanlyAndTheRelayPausesWhileTheDatabaseIsDown() {
-        assumeTrue(LanesInfra.get().postgres() instanceof EmbeddedPostgres,
+        assumeTrue(
+                LanesInfra.get().postgres() instanceof EmbeddedPostgres,
                 "needs a database this JVM may stop (not one named by LANES_PG_URL)");
         EmbeddedPostgres postgres = (EmbeddedPostgres) LanesInfra.get().postgres();
         UUID intake = UUID.randomUUID();
@@ -61,8 +62,10 @@ class DatabaseOutageTest {
             return true;
         });
         try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
-            reader.await(r -> intake.toString().equals(r.key())
-                    && Set.of("1", "2").contains(RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)), 2,
+            reader.await(
+                    r -> intake.toString().equals(r.key())
+                            && Set.of("1", "2").contains(RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)),
+                    2,
                     Duration.ofSeconds(60));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastError() == null);

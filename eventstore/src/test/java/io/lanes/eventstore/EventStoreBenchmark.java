@@ -46,21 +46,28 @@ class EventStoreBenchmark {
         appendAt(4, 1_000);
         for (int writers : new int[] {1, 8, 32}) {
             double perSecond = appendAt(writers, EVENTS_PER_LEVEL);
-            LOG.infof("BENCHMARK {\"benchmark\":\"append\",\"writers\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}",
+            LOG.infof(
+                    "BENCHMARK {\"benchmark\":\"append\",\"writers\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}",
                     writers, EVENTS_PER_LEVEL, perSecond);
         }
-        Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(5))
+                .until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
 
-        try (Connection hold = LanesInfra.get().database().connect(); Statement lock = hold.createStatement()) {
+        try (Connection hold = LanesInfra.get().database().connect();
+                Statement lock = hold.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(" + RELAY_LOCK + ")");
             appendAt(8, RELAY_BACKLOG);
             lock.execute("SELECT pg_advisory_unlock(" + RELAY_LOCK + ")");
         }
         long start = System.nanoTime();
-        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.infof("BENCHMARK {\"benchmark\":\"relay\",\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f}",
+        LOG.infof(
+                "BENCHMARK {\"benchmark\":\"relay\",\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f}",
                 RELAY_BACKLOG, seconds, RELAY_BACKLOG / seconds);
     }
 
@@ -80,8 +87,11 @@ class EventStoreBenchmark {
                         }
                         UUID current = stream;
                         long expected = i % 10;
-                        Reactive.await(() -> Panache.withTransaction(() -> store.append(current.toString(), "intake",
-                                expected, List.of(newIncomplete(current, (int) expected + 1)))));
+                        Reactive.await(() -> Panache.withTransaction(() -> store.append(
+                                current.toString(),
+                                "intake",
+                                expected,
+                                List.of(newIncomplete(current, (int) expected + 1)))));
                     }
                     return null;
                 }));

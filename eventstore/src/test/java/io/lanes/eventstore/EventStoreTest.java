@@ -34,7 +34,8 @@ class EventStoreTest {
     EventStore store;
 
     private AppendResult append(String stream, long expected, NewEvent... events) {
-        return Reactive.await(() -> Panache.withTransaction(() -> store.append(stream, "intake", expected, List.of(events))));
+        return Reactive.await(
+                () -> Panache.withTransaction(() -> store.append(stream, "intake", expected, List.of(events))));
     }
 
     private List<StoredEvent> load(String stream) {
@@ -51,9 +52,13 @@ class EventStoreTest {
         assertEquals(2, first.version());
         assertEquals(3, second.version());
         List<StoredEvent> events = load(stream);
-        assertEquals(List.of(1L, 2L, 3L), events.stream().map(StoredEvent::version).collect(Collectors.toList()));
-        assertEquals(List.of(1, 2, 3), events.stream().map(e -> ((IntakeIncomplete) e.event()).attempt())
-                .collect(Collectors.toList()));
+        assertEquals(
+                List.of(1L, 2L, 3L), events.stream().map(StoredEvent::version).collect(Collectors.toList()));
+        assertEquals(
+                List.of(1, 2, 3),
+                events.stream()
+                        .map(e -> ((IntakeIncomplete) e.event()).attempt())
+                        .collect(Collectors.toList()));
         assertEquals("io.lanes.intake-incomplete.v1", events.get(0).ceType());
     }
 
@@ -85,15 +90,16 @@ class EventStoreTest {
         } finally {
             writers.shutdownNow();
         }
-        assertEquals(List.of(1L, 2L), load(stream).stream().map(StoredEvent::version).collect(Collectors.toList()));
+        assertEquals(
+                List.of(1L, 2L), load(stream).stream().map(StoredEvent::version).collect(Collectors.toList()));
     }
 
     @Test
     void staleExpectedVersionIsAConflictNamingTheCurrentVersion() {
         UUID intake = UUID.randomUUID();
         append(intake.toString(), 0, newIncomplete(intake, 1));
-        ConcurrencyConflict conflict = assertThrows(ConcurrencyConflict.class,
-                () -> append(intake.toString(), 0, newIncomplete(intake, 2)));
+        ConcurrencyConflict conflict =
+                assertThrows(ConcurrencyConflict.class, () -> append(intake.toString(), 0, newIncomplete(intake, 2)));
         assertEquals(1, conflict.actualVersion());
     }
 
@@ -107,16 +113,27 @@ class EventStoreTest {
         assertTrue(again.replayed());
         assertEquals(first.version(), again.version());
         assertEquals(first.events().get(0).position(), again.events().get(0).position());
-        assertEquals(1, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_event WHERE event_id = ?", event.eventId()));
+        assertEquals(
+                1,
+                LanesInfra.get()
+                        .database()
+                        .queryLong("SELECT count(*) FROM lanes_event WHERE event_id = ?", event.eventId()));
     }
 
     @Test
     void failureAfterAppendStoresNothing() {
         UUID intake = UUID.randomUUID();
-        assertThrows(IllegalStateException.class, () -> Reactive.await(() -> Panache.withTransaction(
-                () -> store.append(intake.toString(), "intake", 0, List.of(newIncomplete(intake, 1)))
-                        .chain(written -> Uni.createFrom().failure(new IllegalStateException("crash before commit"))))));
-        assertEquals(0, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_event WHERE stream_id = ?", intake.toString()));
+        assertThrows(
+                IllegalStateException.class,
+                () -> Reactive.await(() -> Panache.withTransaction(
+                        () -> store.append(intake.toString(), "intake", 0, List.of(newIncomplete(intake, 1)))
+                                .chain(written ->
+                                        Uni.createFrom().failure(new IllegalStateException("crash before commit"))))));
+        assertEquals(
+                0,
+                LanesInfra.get()
+                        .database()
+                        .queryLong("SELECT count(*) FROM lanes_event WHERE stream_id = ?", intake.toString()));
         assertTrue(load(intake.toString()).isEmpty());
     }
 
@@ -129,8 +146,12 @@ class EventStoreTest {
 
     @Test
     void absurdVersionsAndEmptyAppendsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> store.append("s", "intake", -1, List.of(newIncomplete(UUID.randomUUID(), 1))));
-        assertThrows(IllegalArgumentException.class, () -> store.append("s", "intake", Long.MAX_VALUE, List.of(newIncomplete(UUID.randomUUID(), 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.append("s", "intake", -1, List.of(newIncomplete(UUID.randomUUID(), 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.append("s", "intake", Long.MAX_VALUE, List.of(newIncomplete(UUID.randomUUID(), 1))));
         assertThrows(IllegalArgumentException.class, () -> store.append("s", "intake", 0, List.of()));
         assertThrows(IllegalArgumentException.class, () -> store.load("s", 0));
         assertThrows(IllegalArgumentException.class, () -> store.load(" ", 1));
@@ -142,11 +163,13 @@ class EventStoreTest {
         UUID intake = UUID.randomUUID();
         Instant monday = Instant.parse("2026-03-02T09:00:00Z");
         append(intake.toString(), 0, NewEvent.of(Events.incomplete(intake, 1, monday), EventMetadata.by("i.jones")));
-        append(intake.toString(), 1, NewEvent.of(Events.incomplete(intake, 2, monday.plusSeconds(86_400)),
-                EventMetadata.by("i.jones")));
+        append(
+                intake.toString(),
+                1,
+                NewEvent.of(Events.incomplete(intake, 2, monday.plusSeconds(86_400)), EventMetadata.by("i.jones")));
 
-        List<StoredEvent> asOfMonday = Reactive.await(() -> Panache.withSession(
-                () -> store.loadAsOf(intake.toString(), monday.plusSeconds(3_600))));
+        List<StoredEvent> asOfMonday = Reactive.await(
+                () -> Panache.withSession(() -> store.loadAsOf(intake.toString(), monday.plusSeconds(3_600))));
         assertEquals(1, asOfMonday.size());
         assertEquals(1, ((IntakeIncomplete) asOfMonday.get(0).event()).attempt());
     }
@@ -157,7 +180,8 @@ class EventStoreTest {
         AppendResult written = append(intake.toString(), 0, newIncomplete(intake, 1), newIncomplete(intake, 2));
         long before = written.events().get(0).position() - 1;
         List<StoredEvent> after = Reactive.await(() -> Panache.withSession(() -> store.readAfter(before, 2)));
-        assertEquals(written.events().stream().map(StoredEvent::eventId).collect(Collectors.toList()),
+        assertEquals(
+                written.events().stream().map(StoredEvent::eventId).collect(Collectors.toList()),
                 after.stream().map(StoredEvent::eventId).collect(Collectors.toList()));
     }
 }

@@ -57,15 +57,23 @@ class IdempotentConsumerTest {
     }
 
     private static void awaitConsumedPast(RecordMetadata sent) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> LanesInfra.get().database().queryLong(
-                "SELECT next_offset FROM lanes_consumer_progress WHERE consumer = 'intake-counter' AND topic = ? "
-                        + "AND kafka_partition = ?", sent.topic(), sent.partition()) > sent.offset());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> LanesInfra.get()
+                                .database()
+                                .queryLong(
+                                        "SELECT next_offset FROM lanes_consumer_progress WHERE consumer = 'intake-counter' AND topic = ? "
+                                                + "AND kafka_partition = ?",
+                                        sent.topic(),
+                                        sent.partition())
+                        > sent.offset());
     }
 
     @Test
     void aRedeliveredRecordChangesTheReadModelOnce() throws Exception {
         UUID intake = UUID.randomUUID();
-        ProducerRecord<String, byte[]> record = intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
+        ProducerRecord<String, byte[]> record =
+                intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
         send(record);
         RecordMetadata second = send(record);
 
@@ -76,7 +84,8 @@ class IdempotentConsumerTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         UUID intake = UUID.randomUUID();
-        ProducerRecord<String, byte[]> poison = intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
+        ProducerRecord<String, byte[]> poison =
+                intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID());
         poison.headers().remove(CloudEventCodec.H_ID);
         send(poison);
         RecordMetadata next = send(intakeRecord(Events.incomplete(intake, 2, Instant.now()), UUID.randomUUID()));
@@ -93,7 +102,13 @@ class IdempotentConsumerTest {
     void aRecordThatViolatesItsSchemaIsDeadLettered() throws Exception {
         UUID intake = UUID.randomUUID();
         CloudEvent valid = CloudEvent.of(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID(), 1);
-        CloudEvent invalid = new CloudEvent(valid.id(), valid.source(), valid.type(), valid.subject(), valid.time(), 1,
+        CloudEvent invalid = new CloudEvent(
+                valid.id(),
+                valid.source(),
+                valid.type(),
+                valid.subject(),
+                valid.time(),
+                1,
                 "{\"intakeId\":\"not-a-uuid\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         send(CloudEventCodec.toRecord(Topic.INTAKE.topicName(), invalid));
 
@@ -104,8 +119,8 @@ class IdempotentConsumerTest {
     @Test
     void aRecordTheHandlerCannotApplyIsDeadLetteredWhileTheRestApply() throws Exception {
         UUID intake = UUID.randomUUID();
-        IntakeIncomplete unappliable = new IntakeIncomplete(intake, "commercial-litigation", "explode", List.of(), List.of(),
-                1, 1, "i.jones", Instant.now());
+        IntakeIncomplete unappliable = new IntakeIncomplete(
+                intake, "commercial-litigation", "explode", List.of(), List.of(), 1, 1, "i.jones", Instant.now());
         send(intakeRecord(unappliable, UUID.randomUUID()));
         RecordMetadata next = send(intakeRecord(Events.incomplete(intake, 2, Instant.now()), UUID.randomUUID()));
 
@@ -118,7 +133,8 @@ class IdempotentConsumerTest {
     /** The record of this intake that the consumer parked on the intake topic's dead-letter topic. */
     private static ConsumerRecord<String, byte[]> parkedOnTheDeadLetterTopic(UUID intake) {
         try (TopicReader dlq = TopicReader.of(DeadLetters.topicFor(Topic.INTAKE.topicName()))) {
-            return dlq.await(r -> intake.toString().equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            return dlq.await(r -> intake.toString().equals(r.key()), 1, Duration.ofSeconds(30))
+                    .get(0);
         }
     }
 }

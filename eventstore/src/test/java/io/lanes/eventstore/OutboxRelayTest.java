@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSchemas;
 import io.lanes.contracts.EventType;
-import io.lanes.contracts.EventJson;
 import io.lanes.contracts.Topic;
 import io.lanes.eventstore.fixture.Events;
 import io.lanes.eventstore.fixture.Reactive;
@@ -49,7 +49,8 @@ class OutboxRelayTest {
     EventStore store;
 
     private AppendResult append(String stream, String type, long expected, NewEvent... events) {
-        return Reactive.await(() -> Panache.withTransaction(() -> store.append(stream, type, expected, List.of(events))));
+        return Reactive.await(
+                () -> Panache.withTransaction(() -> store.append(stream, type, expected, List.of(events))));
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> idIn(Set<UUID> ids) {
@@ -62,7 +63,8 @@ class OutboxRelayTest {
     @Test
     void publishesCommittedEventsKeyedWithCloudEventsHeadersAndSchemaValid() {
         UUID intake = UUID.randomUUID();
-        AppendResult written = append(intake.toString(), "intake", 0, newIncomplete(intake, 1), newIncomplete(intake, 2));
+        AppendResult written =
+                append(intake.toString(), "intake", 0, newIncomplete(intake, 1), newIncomplete(intake, 2));
         Set<UUID> ids = written.events().stream().map(StoredEvent::eventId).collect(Collectors.toSet());
 
         try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
@@ -74,14 +76,24 @@ class OutboxRelayTest {
                 assertEquals("/lanes/intake-service", envelope.source());
                 assertEquals(EventType.INTAKE_INCOMPLETE.ceType(), envelope.type());
                 assertEquals(intake.toString(), envelope.subject());
-                assertEquals(List.of(), EventSchemas.violations(EventType.INTAKE_INCOMPLETE, EventJson.parse(record.value())));
+                assertEquals(
+                        List.of(),
+                        EventSchemas.violations(EventType.INTAKE_INCOMPLETE, EventJson.parse(record.value())));
             }
-            assertEquals(List.of("1", "2"), records.stream()
-                    .map(r -> io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)).collect(Collectors.toList()));
+            assertEquals(
+                    List.of("1", "2"),
+                    records.stream()
+                            .map(r -> io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE))
+                            .collect(Collectors.toList()));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> LanesInfra.get().database().queryLong(
-                "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) WHERE e.stream_id = ?",
-                intake.toString()) == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> LanesInfra.get()
+                                .database()
+                                .queryLong(
+                                        "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) WHERE e.stream_id = ?",
+                                        intake.toString())
+                        == 0);
     }
 
     @Test
@@ -92,8 +104,14 @@ class OutboxRelayTest {
 
         try (TopicReader matterTopic = TopicReader.of(Topic.MATTER.topicName());
                 TopicReader escalations = TopicReader.of(Topic.ESCALATIONS.topicName())) {
-            assertEquals(1, matterTopic.await(idIn(Set.of(id)), 1, Duration.ofSeconds(30)).size());
-            ConsumerRecord<String, byte[]> copy = escalations.await(idIn(Set.of(id)), 1, Duration.ofSeconds(30)).get(0);
+            assertEquals(
+                    1,
+                    matterTopic
+                            .await(idIn(Set.of(id)), 1, Duration.ofSeconds(30))
+                            .size());
+            ConsumerRecord<String, byte[]> copy = escalations
+                    .await(idIn(Set.of(id)), 1, Duration.ofSeconds(30))
+                    .get(0);
             assertEquals(matter.toString(), copy.key());
         }
     }
@@ -101,23 +119,42 @@ class OutboxRelayTest {
     @Test
     void readinessAndMetricsReportTheRelay() {
         String check = "checks.find { it.name == 'Outbox relay to Kafka' }";
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body(check + ".status", equalTo("UP"))
                 .body(check + ".data.pendingEvents", notNullValue())
                 .body(check + ".data.lagSeconds", notNullValue());
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("lanes_outbox_pending"), containsString("lanes_outbox_lag_seconds"),
-                        containsString("lanes_events_appended_total"), containsString("lanes_outbox_published_total"));
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("lanes_outbox_pending"),
+                        containsString("lanes_outbox_lag_seconds"),
+                        containsString("lanes_events_appended_total"),
+                        containsString("lanes_outbox_published_total"));
     }
 
     @Test
     void internalEventsAreStoredButNeverPublished() {
         String draft = "draft-" + UUID.randomUUID();
-        NewEvent internal = new NewEvent(UUID.randomUUID(), "io.lanes.internal.playbook-draft-saved.v1", "{\"x\":1}",
-                java.time.Instant.now(), EventMetadata.by("o.ramirez"));
+        NewEvent internal = new NewEvent(
+                UUID.randomUUID(),
+                "io.lanes.internal.playbook-draft-saved.v1",
+                "{\"x\":1}",
+                java.time.Instant.now(),
+                EventMetadata.by("o.ramirez"));
         append(draft, "playbook-draft", 0, internal);
-        assertEquals(0, LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
-                + "WHERE e.stream_id = ?", draft));
+        assertEquals(
+                0,
+                LanesInfra.get()
+                        .database()
+                        .queryLong(
+                                "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
+                                        + "WHERE e.stream_id = ?",
+                                draft));
     }
 
     @Test
@@ -125,15 +162,16 @@ class OutboxRelayTest {
         UUID lateIntake = UUID.randomUUID();
         NewEvent lateEvent = newIncomplete(lateIntake, 1);
         CountDownLatch lateAppended = new CountDownLatch(1);
-        CompletableFuture<AppendResult> late = CompletableFuture.supplyAsync(() -> Reactive.await(
-                () -> Panache.withTransaction(() -> store.append(lateIntake.toString(), "intake", 0, List.of(lateEvent))
+        CompletableFuture<AppendResult> late = CompletableFuture.supplyAsync(() -> Reactive.await(() ->
+                Panache.withTransaction(() -> store.append(lateIntake.toString(), "intake", 0, List.of(lateEvent))
                         .invoke(lateAppended::countDown)
-                        .call(written -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "SELECT 1 FROM pg_sleep(6)", Integer.class).getSingleResult())))));
+                        .call(written -> Panache.getSession()
+                                .chain(s -> s.createNativeQuery("SELECT 1 FROM pg_sleep(6)", Integer.class)
+                                        .getSingleResult())))));
         assertTrue(lateAppended.await(30, TimeUnit.SECONDS));
 
-        List<UUID> streams = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID());
+        List<UUID> streams =
+                List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Set<UUID> laterIds = new HashSet<>();
         for (int attempt = 1; attempt <= 5; attempt++) {
             for (UUID stream : streams) {
@@ -157,11 +195,13 @@ class OutboxRelayTest {
             assertEquals(26, published.size(), "every committed event exactly once");
             Map<String, List<Long>> sequencesPerStream = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : published) {
-                sequencesPerStream.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                sequencesPerStream
+                        .computeIfAbsent(record.key(), k -> new ArrayList<>())
                         .add(Long.parseLong(io.lanes.testing.RecordHeaders.text(record, CloudEventCodec.H_SEQUENCE)));
             }
             for (UUID stream : streams) {
-                assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequencesPerStream.get(stream.toString()), "order of " + stream);
+                assertEquals(
+                        List.of(1L, 2L, 3L, 4L, 5L), sequencesPerStream.get(stream.toString()), "order of " + stream);
             }
         }
     }

@@ -48,19 +48,28 @@ class IntakeApiTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private static final String MATTER_TYPE = "commercial-litigation-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String MATTER_TYPE =
+            "commercial-litigation-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     private static final String PROBLEM = "application/problem+json";
 
     @BeforeAll
     static void playbookPublishedEarlier() throws Exception {
         IntakeFixtures.publish(IntakeFixtures.playbook(MATTER_TYPE, 1), 1);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> IntakeFixtures.count(
-                "SELECT count(*) FROM local_playbook WHERE matter_type = ?", MATTER_TYPE) == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        IntakeFixtures.count("SELECT count(*) FROM local_playbook WHERE matter_type = ?", MATTER_TYPE)
+                                == 1);
     }
 
     private static Response create(String body) {
-        return given().auth().oauth2(INTAKE).contentType(ContentType.JSON).body(body).when().post("/intakes");
+        return given().auth()
+                .oauth2(INTAKE)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/intakes");
     }
 
     private static String createdId(String body) {
@@ -81,13 +90,15 @@ class IntakeApiTest {
         submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED")).body("attempts", equalTo(1));
 
         try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
-            ConsumerRecord<String, byte[]> record = reader.await(of(id, EventType.INTAKE_COMPLETE), 1,
-                    Duration.ofSeconds(30)).get(0);
+            ConsumerRecord<String, byte[]> record = reader.await(
+                            of(id, EventType.INTAKE_COMPLETE), 1, Duration.ofSeconds(30))
+                    .get(0);
             assertEquals("/lanes/intake-service", RecordHeaders.text(record, CloudEventCodec.H_SOURCE));
             assertEquals(id, RecordHeaders.text(record, CloudEventCodec.H_SUBJECT));
             var data = EventJson.parse(record.value());
             assertEquals(List.of(), EventSchemas.violations(EventType.INTAKE_COMPLETE, data));
-            assertEquals("commercial-litigation", data.get("routing").get("team").asText());
+            assertEquals(
+                    "commercial-litigation", data.get("routing").get("team").asText());
             assertEquals(1, data.get("attempt").asInt());
             assertEquals("Globex Ltd", data.get("fields").get("adverseParties").asText(), "strings are trimmed");
             assertEquals(1, reader.matching(r -> id.equals(r.key())).size(), "exactly one event for the intake");
@@ -97,36 +108,59 @@ class IntakeApiTest {
     @Test
     void anIncompleteIntakeIs422WithEveryMissingItemThenCompletesOnTheSecondAttempt() {
         String id = createdId(intake(MATTER_TYPE, false));
-        submit(id).then().statusCode(422).contentType(PROBLEM)
+        submit(id)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:unprocessable"))
                 .body("attempt", equalTo(1))
-                .body("errors.field", hasItems("fields.conflictCheckCleared", "fields.statuteOfLimitationsDate",
-                        "fields.feeArrangement", "checklist.engagement-letter"))
-                .body("errors.find { it.field == 'fields.statuteOfLimitationsDate' }.message",
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "fields.conflictCheckCleared",
+                                "fields.statuteOfLimitationsDate",
+                                "fields.feeArrangement",
+                                "checklist.engagement-letter"))
+                .body(
+                        "errors.find { it.field == 'fields.statuteOfLimitationsDate' }.message",
                         equalTo("Statute of limitations date must be a date (YYYY-MM-DD)"))
-                .body("errors.find { it.field == 'checklist.engagement-letter' }.message",
+                .body(
+                        "errors.find { it.field == 'checklist.engagement-letter' }.message",
                         containsString("Engagement letter countersigned"));
-        given().auth().oauth2(INTAKE).when().get("/intakes/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(INTAKE)
+                .when()
+                .get("/intakes/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("INCOMPLETE"))
                 .body("missingChecklistItems", equalTo(List.of("engagement-letter")));
 
         String fix = "{\"fields\":{\"conflictCheckCleared\":true,\"statuteOfLimitationsDate\":\"2027-01-15\","
                 + "\"feeArrangement\":\"FIXED_FEE\"},\"checklist\":[{\"key\":\"conflict-check\",\"done\":true},"
                 + "{\"key\":\"engagement-letter\",\"done\":true}]}";
-        given().auth().oauth2(INTAKE).contentType("application/merge-patch+json").body(fix)
-                .when().patch("/intakes/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
+                .body(fix)
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(200)
                 .body("fields.adverseParties", equalTo("Globex Ltd"))
                 .body("fields.feeArrangement", equalTo("FIXED_FEE"));
         submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED")).body("attempts", equalTo(2));
 
         try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
-            ConsumerRecord<String, byte[]> refused = reader.await(of(id, EventType.INTAKE_INCOMPLETE), 1,
-                    Duration.ofSeconds(30)).get(0);
+            ConsumerRecord<String, byte[]> refused = reader.await(
+                            of(id, EventType.INTAKE_INCOMPLETE), 1, Duration.ofSeconds(30))
+                    .get(0);
             var refusedData = EventJson.parse(refused.value());
             assertEquals(1, refusedData.get("attempt").asInt());
             assertEquals(List.of(), EventSchemas.violations(EventType.INTAKE_INCOMPLETE, refusedData));
             var complete = EventJson.parse(reader.await(of(id, EventType.INTAKE_COMPLETE), 1, Duration.ofSeconds(30))
-                    .get(0).value());
+                    .get(0)
+                    .value());
             assertEquals(2, complete.get("attempt").asInt());
         }
     }
@@ -136,20 +170,43 @@ class IntakeApiTest {
         String id = createdId(intake(MATTER_TYPE, true));
         submit(id).then().statusCode(200);
         UUID intakeId = UUID.fromString(id);
-        IntakeFixtures.publish(new HandoffRejected(MatterIds.fromIntake(intakeId), intakeId, "p.patel",
-                List.of(new RejectionReason(RejectionCode.CONFLICT_UNRESOLVED, "Globex subsidiary is a client")),
-                Instant.now()), 2);
+        IntakeFixtures.publish(
+                new HandoffRejected(
+                        MatterIds.fromIntake(intakeId),
+                        intakeId,
+                        "p.patel",
+                        List.of(new RejectionReason(
+                                RejectionCode.CONFLICT_UNRESOLVED, "Globex subsidiary is a client")),
+                        Instant.now()),
+                2);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "RETURNED".equals(
-                given().auth().oauth2(INTAKE).when().get("/intakes/" + id).then().extract().path("status")));
-        given().auth().oauth2(INTAKE).when().get("/intakes/" + id).then()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> "RETURNED"
+                        .equals(given().auth()
+                                .oauth2(INTAKE)
+                                .when()
+                                .get("/intakes/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
+        given().auth()
+                .oauth2(INTAKE)
+                .when()
+                .get("/intakes/" + id)
+                .then()
                 .body("returnReasons[0].code", equalTo("CONFLICT_UNRESOLVED"))
                 .body("returnReasons[0].detail", equalTo("Globex subsidiary is a client"))
                 .body("returnedBy", equalTo("p.patel"));
 
-        given().auth().oauth2(INTAKE).contentType("application/merge-patch+json")
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
                 .body("{\"fields\":{\"adverseParties\":\"Globex Ltd (conflict waived in writing)\"}}")
-                .when().patch("/intakes/" + id).then().statusCode(200);
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(200);
         submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED")).body("attempts", equalTo(2));
     }
 
@@ -157,48 +214,119 @@ class IntakeApiTest {
     void theIdempotencyKeyReplaysTheFirstIntakeAndRefusesAnotherBody() {
         String key = UUID.randomUUID().toString();
         String body = intake(MATTER_TYPE, true);
-        String first = given().auth().oauth2(INTAKE).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body).when().post("/intakes").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(INTAKE).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .when().post("/intakes").then().statusCode(201).body("id", equalTo(first))
+        String first = given().auth()
+                .oauth2(INTAKE)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/intakes")
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(first))
                 .header("Location", containsString(first));
-        given().auth().oauth2(INTAKE).contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(body.replace("Acme v. Globex", "Acme v. Initech")).when().post("/intakes")
-                .then().statusCode(422).body("type", equalTo("urn:lanes:problem:idempotency-key-reused"));
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body.replace("Acme v. Globex", "Acme v. Initech"))
+                .when()
+                .post("/intakes")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("urn:lanes:problem:idempotency-key-reused"));
     }
 
     @Test
     void aStaleETagIs412AndASubmittedIntakeIsFrozen() {
         Response created = create(intake(MATTER_TYPE, true));
-        String id = created.then().statusCode(201).header("ETag", "\"1\"").extract().path("id");
-        given().auth().oauth2(INTAKE).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"matterName\":\"Acme Corp v. Globex Ltd\"}").when().patch("/intakes/" + id)
-                .then().statusCode(200).header("ETag", "\"2\"");
-        given().auth().oauth2(INTAKE).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"matterName\":\"lost update\"}").when().patch("/intakes/" + id)
-                .then().statusCode(412).contentType(PROBLEM);
+        String id =
+                created.then().statusCode(201).header("ETag", "\"1\"").extract().path("id");
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"matterName\":\"Acme Corp v. Globex Ltd\"}")
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"matterName\":\"lost update\"}")
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(412)
+                .contentType(PROBLEM);
         submit(id).then().statusCode(200);
-        given().auth().oauth2(INTAKE).contentType("application/merge-patch+json")
-                .body("{\"matterName\":\"too late\"}").when().patch("/intakes/" + id)
-                .then().statusCode(409).body("rule", equalTo("INTAKE_ALREADY_SUBMITTED"));
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
+                .body("{\"matterName\":\"too late\"}")
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("INTAKE_ALREADY_SUBMITTED"));
     }
 
     @Test
     void badInputGetsAClearProblem() {
-        create("{\"matterType\": ").then().statusCode(400).contentType(PROBLEM)
+        create("{\"matterType\": ")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:malformed-request"));
-        create(intake(MATTER_TYPE, true).replace("120000.00", "\"a lot\"")).then().statusCode(400)
+        create(intake(MATTER_TYPE, true).replace("120000.00", "\"a lot\""))
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("estimatedBudget"));
-        create(intake(MATTER_TYPE, true).replace("Acme v. Globex", "x".repeat(201))).then().statusCode(400)
+        create(intake(MATTER_TYPE, true).replace("Acme v. Globex", "x".repeat(201)))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("matterName"));
-        create(intake(MATTER_TYPE, true).replace("legal@acme.example", "not-an-email")).then().statusCode(400)
+        create(intake(MATTER_TYPE, true).replace("legal@acme.example", "not-an-email"))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("client.email"));
-        create(intake("no-such-matter-type", true)).then().statusCode(422)
+        create(intake("no-such-matter-type", true))
+                .then()
+                .statusCode(422)
                 .body("knownMatterTypes", hasItem(MATTER_TYPE));
-        given().auth().oauth2(INTAKE).when().get("/intakes/" + UUID.randomUUID()).then().statusCode(404)
+        given().auth()
+                .oauth2(INTAKE)
+                .when()
+                .get("/intakes/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
-        given().auth().oauth2(INTAKE).when().post("/intakes/" + UUID.randomUUID() + "/submit").then().statusCode(404);
-        given().auth().oauth2(INTAKE).when().get("/intakes?size=1000").then().statusCode(400)
+        given().auth()
+                .oauth2(INTAKE)
+                .when()
+                .post("/intakes/" + UUID.randomUUID() + "/submit")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(INTAKE)
+                .when()
+                .get("/intakes?size=1000")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("size"));
         String bloated = intake(MATTER_TYPE, true).replace("Acme v. Globex", "x".repeat(300_000));
         create(bloated).then().statusCode(413);
@@ -206,10 +334,22 @@ class IntakeApiTest {
 
     @Test
     void onlyIntakeStaffWithATokenMayUseIntakes() {
-        given().contentType(ContentType.JSON).body(intake(MATTER_TYPE, true)).when().post("/intakes")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(DevTokens.forRole("pm")).contentType(ContentType.JSON).body(intake(MATTER_TYPE, true))
-                .when().post("/intakes").then().statusCode(403).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(intake(MATTER_TYPE, true))
+                .when()
+                .post("/intakes")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(DevTokens.forRole("pm"))
+                .contentType(ContentType.JSON)
+                .body(intake(MATTER_TYPE, true))
+                .when()
+                .post("/intakes")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -217,12 +357,27 @@ class IntakeApiTest {
         String submitted = createdId(intake(MATTER_TYPE, true));
         submit(submitted).then().statusCode(200);
         createdId(intake(MATTER_TYPE, true));
-        given().auth().oauth2(INTAKE).queryParam("status", "SUBMITTED").queryParam("matterType", MATTER_TYPE)
-                .queryParam("size", 100).when().get("/intakes")
-                .then().statusCode(200).body("items.id", hasItem(submitted))
+        given().auth()
+                .oauth2(INTAKE)
+                .queryParam("status", "SUBMITTED")
+                .queryParam("matterType", MATTER_TYPE)
+                .queryParam("size", 100)
+                .when()
+                .get("/intakes")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(submitted))
                 .body("items.status", everyItemIs("SUBMITTED"));
-        given().auth().oauth2(INTAKE).queryParam("matterType", MATTER_TYPE).queryParam("size", 1).when()
-                .get("/intakes").then().statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1));
+        given().auth()
+                .oauth2(INTAKE)
+                .queryParam("matterType", MATTER_TYPE)
+                .queryParam("size", 1)
+                .when()
+                .get("/intakes")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("size", equalTo(1));
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {

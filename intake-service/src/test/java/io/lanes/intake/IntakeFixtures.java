@@ -3,10 +3,10 @@ package io.lanes.intake;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
-import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.testing.LanesInfra;
@@ -19,22 +19,31 @@ import java.util.Map;
 /** A playbook and intake bodies for the intake tests, and a way to publish contract events to the broker. */
 final class IntakeFixtures {
 
-    private IntakeFixtures() {
-    }
+    private IntakeFixtures() {}
 
     static PlaybookPublished playbook(String matterType, int version) {
-        return new PlaybookPublished(matterType, version, "litigation", "o.ramirez",
-                List.of(new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null),
+        return new PlaybookPublished(
+                matterType,
+                version,
+                "litigation",
+                "o.ramirez",
+                List.of(
+                        new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null),
                         new RequiredField("conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null),
-                        new RequiredField("statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null),
-                        new RequiredField("feeArrangement", "Fee arrangement", FieldType.ENUM, List.of("HOURLY", "FIXED_FEE"))),
-                List.of(new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
+                        new RequiredField(
+                                "statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null),
+                        new RequiredField(
+                                "feeArrangement", "Fee arrangement", FieldType.ENUM, List.of("HOURLY", "FIXED_FEE"))),
+                List.of(
+                        new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
                         new ChecklistItem("engagement-letter", "Engagement letter countersigned")),
                 new Routing("commercial-litigation", "a.chen"),
-                List.of(new MilestoneTemplate("initial-case-assessment", "Initial case assessment", 10, "associate",
-                        "L100", false)),
+                List.of(new MilestoneTemplate(
+                        "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
                 List.of(new BudgetPhase("L100", BigDecimal.ONE)),
-                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24), Map.of(), Instant.now());
+                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                Map.of(),
+                Instant.now());
     }
 
     /** Publishes a contract event as its producing service would (key, CloudEvents headers). */

@@ -7,5 +7,4 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(LanesInfraResource.class)
-class IntakeServiceConventionsTest extends ServiceConventions {
-}
+class IntakeServiceConventionsTest extends ServiceConventions {}

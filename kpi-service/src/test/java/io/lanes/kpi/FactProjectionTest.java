@@ -55,34 +55,83 @@ class FactProjectionTest {
         UUID playbookFact = UUID.randomUUID();
         Instant at = Instant.parse("2026-03-02T14:05:00Z");
         try (TopicWriter writer = TopicWriter.of()) {
-            writer.send(record(new IntakeIncomplete(intake, "contract-review", "corporate", List.of("counterparty"),
-                    List.of(), 1, 1, "i.jones", at), intakeFact));
-            ProducerRecord<String, byte[]> closed = record(new MatterClosed(matter, LocalDate.parse("2026-03-02"),
-                    LocalDate.parse("2026-04-30"), LocalDate.parse("2026-04-20"), "SIGNED", at), matterFact);
+            writer.send(record(
+                    new IntakeIncomplete(
+                            intake,
+                            "contract-review",
+                            "corporate",
+                            List.of("counterparty"),
+                            List.of(),
+                            1,
+                            1,
+                            "i.jones",
+                            at),
+                    intakeFact));
+            ProducerRecord<String, byte[]> closed = record(
+                    new MatterClosed(
+                            matter,
+                            LocalDate.parse("2026-03-02"),
+                            LocalDate.parse("2026-04-30"),
+                            LocalDate.parse("2026-04-20"),
+                            "SIGNED",
+                            at),
+                    matterFact);
             writer.send(closed);
             writer.send(closed);
-            writer.send(record(new PlaybookPublished("kpi-test-" + intake, 1, "corporate", "o.ramirez", List.of(),
-                    List.of(), new Routing("contracts", null), List.of(), List.of(),
-                    new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 1, 7, 24), Map.of(), at), playbookFact));
+            writer.send(record(
+                    new PlaybookPublished(
+                            "kpi-test-" + intake,
+                            1,
+                            "corporate",
+                            "o.ramirez",
+                            List.of(),
+                            List.of(),
+                            new Routing("contracts", null),
+                            List.of(),
+                            List.of(),
+                            new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 1, 7, 24),
+                            Map.of(),
+                            at),
+                    playbookFact));
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                facts(intakeFact) == 1 && facts(matterFact) == 1 && facts(playbookFact) == 1);
-        assertEquals(2, LanesInfra.get().database().queryLong("SELECT count(*) FROM kpi_fact WHERE matter_id = ?",
-                matter), "the intake's and the matter's events share the matter id");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
-                .oauth2(DevTokens.forRole("leadership")).get("/projection/status").jsonPath().getList("lag", Long.class)
-                .stream().allMatch(lag -> lag == 0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> facts(intakeFact) == 1 && facts(matterFact) == 1 && facts(playbookFact) == 1);
+        assertEquals(
+                2,
+                LanesInfra.get().database().queryLong("SELECT count(*) FROM kpi_fact WHERE matter_id = ?", matter),
+                "the intake's and the matter's events share the matter id");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given()
+                        .auth()
+                        .oauth2(DevTokens.forRole("leadership"))
+                        .get("/projection/status")
+                        .jsonPath()
+                        .getList("lag", Long.class)
+                        .stream()
+                        .allMatch(lag -> lag == 0));
         assertEquals(1, facts(matterFact), "a redelivered record is kept once");
     }
 
     @Test
     void statusCoversEveryPartitionOfTheProjectedTopics() {
-        given().auth().oauth2(DevTokens.forRole("leadership")).when().get("/projection/status").then().statusCode(200)
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .when()
+                .get("/projection/status")
+                .then()
+                .statusCode(200)
                 .body("topic", hasItems("lanes.intake.v1", "lanes.matter.v1", "lanes.ops-config.v1"))
                 .body("lag", everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(0)));
         given().when().get("/projection/status").then().statusCode(401);
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/projection/status").then().statusCode(403)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/projection/status")
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("urn:lanes:problem:forbidden"));
     }
 }

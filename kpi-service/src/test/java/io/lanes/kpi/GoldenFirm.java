@@ -89,8 +89,15 @@ final class GoldenFirm {
     static final String LEASE_TEAM = "real-estate-team";
 
     /** The weekly snapshot slots of March and April 2025 (Mondays, 06:00 UTC). */
-    static final List<Instant> SLOTS = List.of(at("03-03T06:00"), at("03-10T06:00"), at("03-17T06:00"),
-            at("03-24T06:00"), at("03-31T06:00"), at("04-07T06:00"), at("04-14T06:00"), at("04-21T06:00"),
+    static final List<Instant> SLOTS = List.of(
+            at("03-03T06:00"),
+            at("03-10T06:00"),
+            at("03-17T06:00"),
+            at("03-24T06:00"),
+            at("03-31T06:00"),
+            at("04-07T06:00"),
+            at("04-14T06:00"),
+            at("04-21T06:00"),
             at("04-28T06:00"));
 
     private final List<LanesEvent> events = new ArrayList<>();
@@ -134,17 +141,36 @@ final class GoldenFirm {
             CloudEvent probe = CloudEvent.of(event, UUID.randomUUID(), 1);
             long seq = sequence.merge(probe.subject(), 1L, Long::sum);
             UUID ceId = UUID.nameUUIDFromBytes(("golden-event-" + i).getBytes(StandardCharsets.UTF_8));
-            records.add(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(), CloudEvent.of(event, ceId, seq)));
+            records.add(
+                    CloudEventCodec.toRecord(EventType.of(event).topic().topicName(), CloudEvent.of(event, ceId, seq)));
         }
         return records;
     }
 
     private void playbooks() {
-        events.add(playbook(CLAIM, 1, CONSTRUCTION, CLAIM_TEAM, 24, at("02-01T09:00"),
+        events.add(playbook(
+                CLAIM,
+                1,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                24,
+                at("02-01T09:00"),
                 Map.of("intakeToOpenHours", new BigDecimal("48"), "onTimeMilestoneRate", new BigDecimal("0.8"))));
-        events.add(playbook(CLAIM, 2, CONSTRUCTION, CLAIM_TEAM, 24, at("03-15T00:00"),
+        events.add(playbook(
+                CLAIM,
+                2,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                24,
+                at("03-15T00:00"),
                 Map.of("intakeToOpenHours", new BigDecimal("48"), "onTimeMilestoneRate", new BigDecimal("0.8"))));
-        events.add(playbook(LEASE, 1, REAL_ESTATE, LEASE_TEAM, 48, at("02-01T09:00"),
+        events.add(playbook(
+                LEASE,
+                1,
+                REAL_ESTATE,
+                LEASE_TEAM,
+                48,
+                at("02-01T09:00"),
                 Map.of("intakeToOpenHours", new BigDecimal("36"))));
     }
 
@@ -153,9 +179,20 @@ final class GoldenFirm {
         events.add(new HandoffReceived(m1, i1, 1, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-02T10:00")));
         UUID ms1a = id("MS1a");
         UUID ms1b = id("MS1b");
-        events.add(accepted(m1, i1, CLAIM, CONSTRUCTION, CLAIM_TEAM, "alice", "03-02T09:00", 1, true, "10000",
+        events.add(accepted(
+                m1,
+                i1,
+                CLAIM,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                "alice",
+                "03-02T09:00",
+                1,
+                true,
+                "10000",
                 List.of(milestone(ms1a, "pleadings", "03-10", false), milestone(ms1b, "filing", "03-20", true)),
-                "04-30", "03-03T09:00"));
+                "04-30",
+                "03-03T09:00"));
         events.add(new MilestoneCompleted(m1, ms1a, date("03-10"), date("03-09"), true, false, at("03-09T12:00")));
         events.add(new MilestoneCompleted(m1, ms1b, date("03-20"), date("03-20"), true, true, at("03-20T12:00")));
         UUID t1 = id("T1");
@@ -163,7 +200,8 @@ final class GoldenFirm {
         events.add(new TaskCompleted(m1, t1, "alice", date("03-12"), date("03-11"), true, at("03-11T16:00")));
         events.add(time(m1, "E1", TimekeeperRole.ATTORNEY, "03-04", "10", "5000", false, "03-04T18:00"));
         events.add(time(m1, "E2", TimekeeperRole.ATTORNEY, "03-05", "2", "1000", true, "03-07T10:00"));
-        events.add(new StatusUpdateSent(m1, id("U1"), date("03-17"), date("03-16"), true, "On plan", at("03-16T09:00")));
+        events.add(
+                new StatusUpdateSent(m1, id("U1"), date("03-17"), date("03-16"), true, "On plan", at("03-16T09:00")));
         events.add(new MatterClosed(m1, date("03-03"), date("04-30"), date("04-20"), "SETTLED", at("04-20T12:00")));
         events.add(new ClientFeedbackRecorded(m1, id("F1"), 5, null, at("04-21T09:00")));
     }
@@ -171,93 +209,240 @@ final class GoldenFirm {
     private void matter2() {
         intake(i2, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "03-05T09:00", 2, 1, "03-06T09:00");
         events.add(new HandoffReceived(m2, i2, 2, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-06T09:00")));
-        events.add(new HandoffRejected(m2, i2, "p.kim", List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION,
-                "No site reports")), at("03-07T09:00")));
+        events.add(new HandoffRejected(
+                m2,
+                i2,
+                "p.kim",
+                List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No site reports")),
+                at("03-07T09:00")));
         intake(i2, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "03-05T09:00", 3, 1, "03-09T09:00");
         events.add(new HandoffReceived(m2, i2, 3, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-09T09:00")));
         UUID ms2a = id("MS2a");
         UUID ms2b = id("MS2b");
-        events.add(accepted(m2, i2, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "03-05T09:00", 1, true, "20000",
+        events.add(accepted(
+                m2,
+                i2,
+                CLAIM,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                "bob",
+                "03-05T09:00",
+                1,
+                true,
+                "20000",
                 List.of(milestone(ms2a, "pleadings", "03-25", false), milestone(ms2b, "filing", "04-10", true)),
-                "06-30", "03-10T09:00"));
+                "06-30",
+                "03-10T09:00"));
         UUID x2a = id("X2a");
-        events.add(new MilestoneSlipped(m2, ms2a, "pleadings", "Pleadings", date("03-25"), date("03-28"), 3, "bob",
-                "L200", false, x2a, at("03-28T06:00")));
-        events.add(new EscalationRaised(m2, x2a, EscalationCause.MILESTONE_SLIPPED, Severity.WARNING, ms2a.toString(),
-                "p.kim", at("03-28T06:00")));
-        events.add(new EscalationResolved(m2, x2a, EscalationCause.MILESTONE_SLIPPED, at("03-28T06:00"), "p.kim",
-                "Replanned with the client", at("03-30T06:00")));
-        events.add(new MilestoneReplanned(m2, ms2b, date("04-10"), date("04-15"), "Court calendar", "p.kim",
-                at("04-01T09:00")));
+        events.add(new MilestoneSlipped(
+                m2,
+                ms2a,
+                "pleadings",
+                "Pleadings",
+                date("03-25"),
+                date("03-28"),
+                3,
+                "bob",
+                "L200",
+                false,
+                x2a,
+                at("03-28T06:00")));
+        events.add(new EscalationRaised(
+                m2,
+                x2a,
+                EscalationCause.MILESTONE_SLIPPED,
+                Severity.WARNING,
+                ms2a.toString(),
+                "p.kim",
+                at("03-28T06:00")));
+        events.add(new EscalationResolved(
+                m2,
+                x2a,
+                EscalationCause.MILESTONE_SLIPPED,
+                at("03-28T06:00"),
+                "p.kim",
+                "Replanned with the client",
+                at("03-30T06:00")));
+        events.add(new MilestoneReplanned(
+                m2, ms2b, date("04-10"), date("04-15"), "Court calendar", "p.kim", at("04-01T09:00")));
         events.add(new DeadlineMissed(m2, ms2b, "Filing", date("04-15"), at("04-16T06:00")));
         UUID x2b = id("X2b");
-        events.add(new MilestoneSlipped(m2, ms2b, "filing", "Filing", date("04-15"), date("04-18"), 3, "bob", "L200",
-                true, x2b, at("04-18T06:00")));
-        events.add(new EscalationRaised(m2, x2b, EscalationCause.MILESTONE_SLIPPED, Severity.CRITICAL, ms2b.toString(),
-                "p.kim", at("04-18T06:00")));
+        events.add(new MilestoneSlipped(
+                m2,
+                ms2b,
+                "filing",
+                "Filing",
+                date("04-15"),
+                date("04-18"),
+                3,
+                "bob",
+                "L200",
+                true,
+                x2b,
+                at("04-18T06:00")));
+        events.add(new EscalationRaised(
+                m2,
+                x2b,
+                EscalationCause.MILESTONE_SLIPPED,
+                Severity.CRITICAL,
+                ms2b.toString(),
+                "p.kim",
+                at("04-18T06:00")));
         UUID t2 = id("T2");
         events.add(new TaskAssigned(m2, t2, ms2a, "Collect site reports", "bob", date("03-20"), at("03-10T10:00")));
         events.add(new TaskCompleted(m2, t2, "bob", date("03-20"), date("03-23"), false, at("03-23T15:00")));
         events.add(time(m2, "E3", TimekeeperRole.ATTORNEY, "03-12", "40", "23000", false, "03-12T20:00"));
-        events.add(new BudgetVariance(m2, "TOTAL", new BigDecimal("20000"), new BigDecimal("23000"),
-                new BigDecimal("15.0"), VarianceLevel.WARNING, new BigDecimal("10"), null, at("03-12T20:00")));
+        events.add(new BudgetVariance(
+                m2,
+                "TOTAL",
+                new BigDecimal("20000"),
+                new BigDecimal("23000"),
+                new BigDecimal("15.0"),
+                VarianceLevel.WARNING,
+                new BigDecimal("10"),
+                null,
+                at("03-12T20:00")));
         events.add(time(m2, "E4", TimekeeperRole.ATTORNEY, "04-02", "4", "2000", true, "04-02T10:00"));
         UUID x2c = id("X2c");
-        events.add(new BudgetVariance(m2, "TOTAL", new BigDecimal("20000"), new BigDecimal("25000"),
-                new BigDecimal("25.0"), VarianceLevel.ESCALATION, new BigDecimal("20"), x2c, at("04-02T10:00")));
-        events.add(new EscalationRaised(m2, x2c, EscalationCause.BUDGET_VARIANCE, Severity.CRITICAL, "TOTAL", "p.kim",
+        events.add(new BudgetVariance(
+                m2,
+                "TOTAL",
+                new BigDecimal("20000"),
+                new BigDecimal("25000"),
+                new BigDecimal("25.0"),
+                VarianceLevel.ESCALATION,
+                new BigDecimal("20"),
+                x2c,
                 at("04-02T10:00")));
-        events.add(new EscalationResolved(m2, x2c, EscalationCause.BUDGET_VARIANCE, at("04-02T10:00"), "p.kim",
-                "Budget revised with the client", at("04-03T10:00")));
-        events.add(new EscalationRaised(m2, id("X2s"), EscalationCause.STATUS_UPDATE_OVERDUE, Severity.WARNING,
-                "2025-03-24", "p.kim", at("03-25T06:00")));
-        events.add(new StatusUpdateSent(m2, id("U2"), date("04-07"), date("04-09"), false, "Filing moved",
-                at("04-09T09:00")));
-        events.add(new WriteDownRecorded(m2, id("W2"), new BigDecimal("1500"), WriteDownCause.PROCESS_FAILURE,
-                "Duplicate research", at("04-25T09:00")));
+        events.add(new EscalationRaised(
+                m2, x2c, EscalationCause.BUDGET_VARIANCE, Severity.CRITICAL, "TOTAL", "p.kim", at("04-02T10:00")));
+        events.add(new EscalationResolved(
+                m2,
+                x2c,
+                EscalationCause.BUDGET_VARIANCE,
+                at("04-02T10:00"),
+                "p.kim",
+                "Budget revised with the client",
+                at("04-03T10:00")));
+        events.add(new EscalationRaised(
+                m2,
+                id("X2s"),
+                EscalationCause.STATUS_UPDATE_OVERDUE,
+                Severity.WARNING,
+                "2025-03-24",
+                "p.kim",
+                at("03-25T06:00")));
+        events.add(new StatusUpdateSent(
+                m2, id("U2"), date("04-07"), date("04-09"), false, "Filing moved", at("04-09T09:00")));
+        events.add(new WriteDownRecorded(
+                m2,
+                id("W2"),
+                new BigDecimal("1500"),
+                WriteDownCause.PROCESS_FAILURE,
+                "Duplicate research",
+                at("04-25T09:00")));
     }
 
     private void matter3() {
         intake(i3, LEASE, REAL_ESTATE, LEASE_TEAM, "carol", "03-10T08:00", 1, 1, "03-10T09:00");
         events.add(new HandoffReceived(m3, i3, 1, REAL_ESTATE, LEASE, LEASE_TEAM, at("03-10T09:00")));
         UUID ms3a = id("MS3a");
-        events.add(accepted(m3, i3, LEASE, REAL_ESTATE, LEASE_TEAM, "carol", "03-10T08:00", 1, false, "5000",
-                List.of(milestone(ms3a, "redline", "03-18", false)), "03-25", "03-11T08:00"));
+        events.add(accepted(
+                m3,
+                i3,
+                LEASE,
+                REAL_ESTATE,
+                LEASE_TEAM,
+                "carol",
+                "03-10T08:00",
+                1,
+                false,
+                "5000",
+                List.of(milestone(ms3a, "redline", "03-18", false)),
+                "03-25",
+                "03-11T08:00"));
         events.add(new MilestoneCompleted(m3, ms3a, date("03-18"), date("03-20"), false, false, at("03-20T10:00")));
         events.add(time(m3, "E5", TimekeeperRole.PARALEGAL, "03-12", "5", "2500", false, "03-13T20:00"));
         events.add(new ClientFeedbackRecorded(m3, id("F3"), 4, "Thorough", at("03-25T10:00")));
         events.add(new MatterClosed(m3, date("03-11"), date("03-25"), date("03-31"), "SIGNED", at("03-31T10:00")));
-        events.add(new WriteDownRecorded(m3, id("W3"), new BigDecimal("500"), WriteDownCause.CLIENT_NEGOTIATION, null,
-                at("03-31T11:00")));
+        events.add(new WriteDownRecorded(
+                m3, id("W3"), new BigDecimal("500"), WriteDownCause.CLIENT_NEGOTIATION, null, at("03-31T11:00")));
     }
 
     private void matter4() {
         intake(i4, LEASE, REAL_ESTATE, LEASE_TEAM, "carol", "03-20T08:00", 2, 1, "03-21T08:00");
         events.add(new HandoffReceived(m4, i4, 2, REAL_ESTATE, LEASE, LEASE_TEAM, at("03-21T08:00")));
         UUID ms4a = id("MS4a");
-        events.add(accepted(m4, i4, LEASE, REAL_ESTATE, LEASE_TEAM, "carol", "03-20T08:00", 1, true, "8000",
-                List.of(milestone(ms4a, "signing", "04-06", true)), "05-30", "03-23T08:00"));
+        events.add(accepted(
+                m4,
+                i4,
+                LEASE,
+                REAL_ESTATE,
+                LEASE_TEAM,
+                "carol",
+                "03-20T08:00",
+                1,
+                true,
+                "8000",
+                List.of(milestone(ms4a, "signing", "04-06", true)),
+                "05-30",
+                "03-23T08:00"));
         events.add(new DeadlineMissed(m4, ms4a, "Signing", date("04-06"), at("04-07T06:00")));
         UUID x4 = id("X4");
-        events.add(new MilestoneSlipped(m4, ms4a, "signing", "Signing", date("04-06"), date("04-09"), 3, "carol",
-                "L100", true, x4, at("04-09T06:00")));
-        events.add(new EscalationRaised(m4, x4, EscalationCause.MILESTONE_SLIPPED, Severity.CRITICAL, ms4a.toString(),
-                "p.kim", at("04-09T06:00")));
-        events.add(new EscalationResolved(m4, x4, EscalationCause.MILESTONE_SLIPPED, at("04-09T06:00"), "p.kim",
-                "Signed late with consent", at("04-10T18:00")));
-        events.add(new TaskAssigned(m4, id("T4"), ms4a, "Collect signatures", "carol", date("04-08"),
-                at("03-24T09:00")));
+        events.add(new MilestoneSlipped(
+                m4,
+                ms4a,
+                "signing",
+                "Signing",
+                date("04-06"),
+                date("04-09"),
+                3,
+                "carol",
+                "L100",
+                true,
+                x4,
+                at("04-09T06:00")));
+        events.add(new EscalationRaised(
+                m4,
+                x4,
+                EscalationCause.MILESTONE_SLIPPED,
+                Severity.CRITICAL,
+                ms4a.toString(),
+                "p.kim",
+                at("04-09T06:00")));
+        events.add(new EscalationResolved(
+                m4,
+                x4,
+                EscalationCause.MILESTONE_SLIPPED,
+                at("04-09T06:00"),
+                "p.kim",
+                "Signed late with consent",
+                at("04-10T18:00")));
+        events.add(
+                new TaskAssigned(m4, id("T4"), ms4a, "Collect signatures", "carol", date("04-08"), at("03-24T09:00")));
         events.add(time(m4, "E6", TimekeeperRole.ATTORNEY, "04-01", "3", "1500", true, "04-01T12:00"));
-        events.add(new StatusUpdateSent(m4, id("U4"), date("04-06"), date("04-05"), true, "Awaiting signatures",
-                at("04-05T10:00")));
+        events.add(new StatusUpdateSent(
+                m4, id("U4"), date("04-06"), date("04-05"), true, "Awaiting signatures", at("04-05T10:00")));
     }
 
     private void matter5() {
         intake(i5, CLAIM, CONSTRUCTION, CLAIM_TEAM, "alice", "03-14T09:00", 1, 1, "03-14T10:00");
         events.add(new HandoffReceived(m5, i5, 1, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-14T10:00")));
         UUID ms5a = id("MS5a");
-        events.add(accepted(m5, i5, CLAIM, CONSTRUCTION, CLAIM_TEAM, "alice", "03-14T09:00", 1, true, "12000",
-                List.of(milestone(ms5a, "pleadings", "04-03", false)), "07-31", "03-17T09:00"));
+        events.add(accepted(
+                m5,
+                i5,
+                CLAIM,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                "alice",
+                "03-14T09:00",
+                1,
+                true,
+                "12000",
+                List.of(milestone(ms5a, "pleadings", "04-03", false)),
+                "07-31",
+                "03-17T09:00"));
         events.add(new MilestoneCompleted(m5, ms5a, date("04-03"), date("04-02"), true, false, at("04-02T15:00")));
         events.add(time(m5, "E7", TimekeeperRole.ATTORNEY, "03-30", "1.5", "750", true, "03-30T22:00"));
     }
@@ -265,8 +450,13 @@ final class GoldenFirm {
     private void matter6() {
         intake(i6, LEASE, REAL_ESTATE, LEASE_TEAM, "dave", "04-01T08:00", 1, 1, "04-01T09:00");
         events.add(new HandoffReceived(m6, i6, 1, REAL_ESTATE, LEASE, LEASE_TEAM, at("04-01T09:00")));
-        events.add(new HandoffRejected(m6, i6, "p.kim", List.of(new RejectionReason(RejectionCode.WRONG_ROUTING,
-                "Belongs to construction"), new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which leases?")),
+        events.add(new HandoffRejected(
+                m6,
+                i6,
+                "p.kim",
+                List.of(
+                        new RejectionReason(RejectionCode.WRONG_ROUTING, "Belongs to construction"),
+                        new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which leases?")),
                 at("04-02T08:00")));
     }
 
@@ -274,9 +464,20 @@ final class GoldenFirm {
         intake(i7, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "04-05T08:00", 1, 2, "04-06T08:00");
         events.add(new HandoffReceived(m7, i7, 1, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("04-06T08:00")));
         UUID ms7a = id("MS7a");
-        events.add(accepted(m7, i7, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "04-05T08:00", 2, true, "6000",
+        events.add(accepted(
+                m7,
+                i7,
+                CLAIM,
+                CONSTRUCTION,
+                CLAIM_TEAM,
+                "bob",
+                "04-05T08:00",
+                2,
+                true,
+                "6000",
                 List.of(milestone(ms7a, "filing", "04-20", true), milestone(id("MS7b"), "hearing", "05-10", false)),
-                "04-28", "04-07T08:00"));
+                "04-28",
+                "04-07T08:00"));
         events.add(new MilestoneCompleted(m7, ms7a, date("04-20"), date("04-20"), true, true, at("04-20T12:00")));
         UUID t7 = id("T7");
         events.add(new TaskAssigned(m7, t7, ms7a, "File claim", "bob", date("04-25"), at("04-08T09:00")));
@@ -285,38 +486,124 @@ final class GoldenFirm {
         events.add(new MatterClosed(m7, date("04-07"), date("04-28"), date("04-29"), "SETTLED", at("04-29T12:00")));
     }
 
-    private void intake(UUID intakeId, String type, String area, String team, String attorney, String received,
-            int attempt, int version, String at) {
-        events.add(new IntakeComplete(intakeId, type, area, "Matter " + intakeId.toString().substring(0, 8),
-                new IntakeComplete.Client("Client Ltd", IntakeComplete.ClientKind.ORGANIZATION, null), Map.of(),
-                List.of(), List.of(), null, "EUR", new Routing(team, attorney), at(received), attempt, version,
-                "i.jones", at(at)));
+    private void intake(
+            UUID intakeId,
+            String type,
+            String area,
+            String team,
+            String attorney,
+            String received,
+            int attempt,
+            int version,
+            String at) {
+        events.add(new IntakeComplete(
+                intakeId,
+                type,
+                area,
+                "Matter " + intakeId.toString().substring(0, 8),
+                new IntakeComplete.Client("Client Ltd", IntakeComplete.ClientKind.ORGANIZATION, null),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                "EUR",
+                new Routing(team, attorney),
+                at(received),
+                attempt,
+                version,
+                "i.jones",
+                at(at)));
     }
 
-    private static HandoffAccepted accepted(UUID matter, UUID intake, String type, String area, String team,
-            String attorney, String received, int version, boolean checklist, String budget,
-            List<PlannedMilestone> milestones, String plannedClose, String at) {
-        return new HandoffAccepted(matter, intake, at(received), "p.kim", area, type, team, attorney, version, checklist,
-                "EUR", new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
-                milestones, date(plannedClose), at(at));
+    private static HandoffAccepted accepted(
+            UUID matter,
+            UUID intake,
+            String type,
+            String area,
+            String team,
+            String attorney,
+            String received,
+            int version,
+            boolean checklist,
+            String budget,
+            List<PlannedMilestone> milestones,
+            String plannedClose,
+            String at) {
+        return new HandoffAccepted(
+                matter,
+                intake,
+                at(received),
+                "p.kim",
+                area,
+                type,
+                team,
+                attorney,
+                version,
+                checklist,
+                "EUR",
+                new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
+                milestones,
+                date(plannedClose),
+                at(at));
     }
 
     private static PlannedMilestone milestone(UUID id, String templateKey, String due, boolean hard) {
-        return new PlannedMilestone(id, templateKey, templateKey.substring(0, 1).toUpperCase() + templateKey.substring(1),
-                date(due), "pm", "L100", hard);
+        return new PlannedMilestone(
+                id,
+                templateKey,
+                templateKey.substring(0, 1).toUpperCase() + templateKey.substring(1),
+                date(due),
+                "pm",
+                "L100",
+                hard);
     }
 
-    private static TimeRecorded time(UUID matter, String entry, TimekeeperRole role, String workDate, String hours,
-            String amount, boolean admin, String at) {
-        return new TimeRecorded(matter, id(entry), "tk-" + entry, role, date(workDate), new BigDecimal(hours),
-                new BigDecimal(amount), "L100", null, null, !admin, admin, at(at));
+    private static TimeRecorded time(
+            UUID matter,
+            String entry,
+            TimekeeperRole role,
+            String workDate,
+            String hours,
+            String amount,
+            boolean admin,
+            String at) {
+        return new TimeRecorded(
+                matter,
+                id(entry),
+                "tk-" + entry,
+                role,
+                date(workDate),
+                new BigDecimal(hours),
+                new BigDecimal(amount),
+                "L100",
+                null,
+                null,
+                !admin,
+                admin,
+                at(at));
     }
 
-    private static PlaybookPublished playbook(String type, int version, String area, String team, int billingHours,
-            Instant at, Map<String, BigDecimal> targets) {
-        return new PlaybookPublished(type, version, area, "o.ramirez", List.of(), List.of(), new Routing(team, null),
-                List.of(), List.of(new PlaybookPublished.BudgetPhase("L100", BigDecimal.ONE)),
-                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, billingHours), targets, at);
+    private static PlaybookPublished playbook(
+            String type,
+            int version,
+            String area,
+            String team,
+            int billingHours,
+            Instant at,
+            Map<String, BigDecimal> targets) {
+        return new PlaybookPublished(
+                type,
+                version,
+                area,
+                "o.ramirez",
+                List.of(),
+                List.of(),
+                new Routing(team, null),
+                List.of(),
+                List.of(new PlaybookPublished.BudgetPhase("L100", BigDecimal.ONE)),
+                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, billingHours),
+                targets,
+                at);
     }
 
     static UUID id(String name) {

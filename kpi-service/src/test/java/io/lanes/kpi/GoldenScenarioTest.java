@@ -70,8 +70,9 @@ class GoldenScenarioTest {
     @Test
     @Order(1)
     void everyKpiOfEveryScorecardMatchesTheHandWorkedNumbers() throws Throwable {
-        FIRM.events().forEach(e -> assertEquals(List.of(), EventSchemas.violations(EventType.of(e), EventJson.tree(e)),
-                "golden event " + e));
+        FIRM.events()
+                .forEach(e -> assertEquals(
+                        List.of(), EventSchemas.violations(EventType.of(e), EventJson.tree(e)), "golden event " + e));
         assertTrue(RECORDS.size() >= 40, "at least 40 events");
         publish(RECORDS);
         awaitAllFacts();
@@ -88,7 +89,11 @@ class GoldenScenarioTest {
         kpi(ops, "sopAdoptionRate", "0.6000", 3L, 5L, 5, "0.9", "OFF_TARGET");
         // handoffReworkRate: 1 rejection (M2) / (5 accepted + 1 rejected).
         kpi(ops, "handoffReworkRate", "0.1667", 1L, 6L, 6, "0.1", "OFF_TARGET");
-        assertEquals(1, detail(ops, "handoffReworkRate", "rejectionsByReason").get("MISSING_INFORMATION").asInt());
+        assertEquals(
+                1,
+                detail(ops, "handoffReworkRate", "rejectionsByReason")
+                        .get("MISSING_INFORMATION")
+                        .asInt());
         // billingTimelinessRate: E1 18 h ok, E2 58 h late, E3 20 h ok, E5 44 h ok (lease reviews allow 48), E7 22 h ok.
         kpi(ops, "billingTimelinessRate", "0.8000", 4L, 5L, 5, "0.9", "OFF_TARGET");
         // reportDeliveryRate: slots 03-03, 03-10 on time, 03-17 two hours late, 03-24 never, 03-31 on time -> 3/5.
@@ -129,8 +134,16 @@ class GoldenScenarioTest {
         assertDecimal("0.0000", detail(shared, "processWriteDowns", "shareOfAllWriteDowns"));
         // throughputPerAttorney: M3 closed (carol) over the attorneys of matters open in March (alice, bob, carol).
         kpi(shared, "throughputPerAttorney", "0.33", 1L, 3L, 1, "1", "OFF_TARGET");
-        assertEquals(1, detail(shared, "throughputPerAttorney", "byAttorney").get("carol").asInt());
-        assertEquals(1, detail(shared, "throughputPerAttorney", "byTeam").get(GoldenFirm.LEASE_TEAM).asInt());
+        assertEquals(
+                1,
+                detail(shared, "throughputPerAttorney", "byAttorney")
+                        .get("carol")
+                        .asInt());
+        assertEquals(
+                1,
+                detail(shared, "throughputPerAttorney", "byTeam")
+                        .get(GoldenFirm.LEASE_TEAM)
+                        .asInt());
 
         ops = scorecard("ops", APRIL);
         // Acceptances in April: M7 48 h -> median and p90 48, on the 48 target.
@@ -141,8 +154,16 @@ class GoldenScenarioTest {
         kpi(ops, "sopAdoptionRate", "1.0000", 1L, 1L, 1, "0.9", "ON_TARGET");
         // M6 rejected (two reasons), M7 accepted -> 1/2.
         kpi(ops, "handoffReworkRate", "0.5000", 1L, 2L, 2, "0.1", "OFF_TARGET");
-        assertEquals(1, detail(ops, "handoffReworkRate", "rejectionsByReason").get("WRONG_ROUTING").asInt());
-        assertEquals(1, detail(ops, "handoffReworkRate", "rejectionsByReason").get("SCOPE_UNCLEAR").asInt());
+        assertEquals(
+                1,
+                detail(ops, "handoffReworkRate", "rejectionsByReason")
+                        .get("WRONG_ROUTING")
+                        .asInt());
+        assertEquals(
+                1,
+                detail(ops, "handoffReworkRate", "rejectionsByReason")
+                        .get("SCOPE_UNCLEAR")
+                        .asInt());
         // E4 10 h, E6 12 h -> 2/2.
         kpi(ops, "billingTimelinessRate", "1.0000", 2L, 2L, 2, "0.9", "ON_TARGET");
         // 04-07, 04-14 on time, 04-21 exactly one hour after (on time), 04-28 never -> 3/4.
@@ -160,7 +181,9 @@ class GoldenScenarioTest {
         // As of 05-01, matters open in April: M1 -40, M2 (25000-20000)/20000 = +25, M4 (1500-8000)/8000 = -81.25,
         // M5 -93.75, M7 -100 -> median -81.25 (M3 closed in March).
         kpi(pm, "budgetVariancePct", "-81.25", null, null, 5, "10", "ON_TARGET");
-        assertDecimal("25.00", detail(pm, "budgetVariancePct", "mattersAboveWarning").get(0).get("variancePct"));
+        assertDecimal(
+                "25.00",
+                detail(pm, "budgetVariancePct", "mattersAboveWarning").get(0).get("variancePct"));
         // U2 late, U4 on time, no window without update -> 1/2.
         kpi(pm, "onTimeStatusUpdateRate", "0.5000", 1L, 2L, 2, "0.9", "OFF_TARGET");
         // X2c 24 h, X4 36 h -> median 30, p90 36; open at 05-01: X2s and X2b.
@@ -181,10 +204,15 @@ class GoldenScenarioTest {
         assertDecimal("1.0000", detail(shared, "processWriteDowns", "shareOfAllWriteDowns"));
         // M1 (alice) and M7 (bob) closed over alice, bob, carol (M1, M2, M4, M5, M7 open in April) -> 0.67.
         kpi(shared, "throughputPerAttorney", "0.67", 2L, 3L, 2, "1", "OFF_TARGET");
-        assertEquals(2, detail(shared, "throughputPerAttorney", "byTeam").get(GoldenFirm.CLAIM_TEAM).asInt());
+        assertEquals(
+                2,
+                detail(shared, "throughputPerAttorney", "byTeam")
+                        .get(GoldenFirm.CLAIM_TEAM)
+                        .asInt());
 
         // Filtered to lease reviews in March: M3 24 h, M4 72 h -> median 48 against the lease playbook's own 36.
-        JsonNode lease = scorecard("ops", MARCH + "&practiceArea=real-estate&matterType=lease-review&team=real-estate-team");
+        JsonNode lease =
+                scorecard("ops", MARCH + "&practiceArea=real-estate&matterType=lease-review&team=real-estate-team");
         kpi(lease, "intakeToOpenHours", "48.00", null, null, 2, "36", "OFF_TARGET");
         // I3 first try, I4 second -> 1/2; M3 checklist incomplete, M4 adopted -> 1/2; no rejections -> 0/2.
         kpi(lease, "dataCompletenessRate", "0.5000", 1L, 2L, 2, "0.85", "OFF_TARGET");
@@ -200,9 +228,16 @@ class GoldenScenarioTest {
         assertEquals("BOTH", march.get("verdict").asText());
         assertEquals(6, march.get("evidence").get("opsOff").size());
         assertEquals(4, march.get("evidence").get("pmOff").size());
-        assertEquals(2, march.get("evidence").get("concentration").get("failures").asInt());
+        assertEquals(
+                2, march.get("evidence").get("concentration").get("failures").asInt());
         assertDecimal("1.0000", march.get("evidence").get("concentration").get("topShare"));
-        assertEquals(FIRM.m2.toString(), march.get("evidence").get("failingMatters").get(0).get("matterId").asText());
+        assertEquals(
+                FIRM.m2.toString(),
+                march.get("evidence")
+                        .get("failingMatters")
+                        .get(0)
+                        .get("matterId")
+                        .asText());
         // April: rework and report delivery off (2 ops KPIs: firm-wide); failures M2 (slip MS2b, budget escalation)
         // and M4 (slip MS4a, overdue T4): the top matter holds 2/4 = 0.5 -> concentrated -> BOTH.
         JsonNode april = diagnosis(APRIL);
@@ -220,8 +255,13 @@ class GoldenScenarioTest {
         assertEquals("2025-04-01", intakeToOpen.get("points").get(1).get("from").asText());
 
         // One matter's PM view: M2 as of today.
-        JsonNode m2 = EventJson.parse(given().auth().oauth2(DevTokens.forRole("pm"))
-                .get("/matters/" + FIRM.m2 + "/scorecard").then().statusCode(200).extract().asByteArray());
+        JsonNode m2 = EventJson.parse(given().auth()
+                .oauth2(DevTokens.forRole("pm"))
+                .get("/matters/" + FIRM.m2 + "/scorecard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertEquals(2, m2.get("milestones").get("slipped").asInt());
         assertEquals(1, m2.get("milestones").get("deadlinesMissed").asInt());
         assertEquals(1, m2.get("tasks").get("overdue").size());
@@ -257,12 +297,28 @@ class GoldenScenarioTest {
     @Test
     @Order(4)
     void aRebuildFromOffsetZeroGivesIdenticalScorecards() {
-        given().auth().oauth2(DevTokens.forRole("leadership")).contentType("application/json").body("{}")
-                .post("/projection/rebuild").then().statusCode(403);
-        given().auth().oauth2(DevTokens.forRole("admin")).contentType("application/json").body("{}")
-                .post("/projection/rebuild").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> "SWAPPED".equals(given().auth()
-                .oauth2(DevTokens.forRole("admin")).get("/projection/rebuild").jsonPath().getString("state")));
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .contentType("application/json")
+                .body("{}")
+                .post("/projection/rebuild")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(DevTokens.forRole("admin"))
+                .contentType("application/json")
+                .body("{}")
+                .post("/projection/rebuild")
+                .then()
+                .statusCode(202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> "SWAPPED"
+                        .equals(given().auth()
+                                .oauth2(DevTokens.forRole("admin"))
+                                .get("/projection/rebuild")
+                                .jsonPath()
+                                .getString("state")));
         assertEquals(RECORDS.size(), goldenFacts());
         assertSameAnswers();
     }
@@ -279,14 +335,22 @@ class GoldenScenarioTest {
         late.put(GoldenFirm.SLOTS.get(6), Duration.ofMinutes(45));
         late.put(GoldenFirm.SLOTS.get(7), Duration.ofHours(1));
         for (Map.Entry<Instant, Duration> slot : late.entrySet()) {
-            assertTrue(VertxContextSupport.subscribeAndAwait(() ->
-                    snapshots.produce(slot.getKey(), slot.getKey().plus(slot.getValue()))));
+            assertTrue(VertxContextSupport.subscribeAndAwait(
+                    () -> snapshots.produce(slot.getKey(), slot.getKey().plus(slot.getValue()))));
         }
-        given().auth().oauth2(DevTokens.forRole("leadership")).get("/snapshots?" + MARCH).then().statusCode(200)
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/snapshots?" + MARCH)
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(4))
                 .body("onTime", contains(true, false, true, true));
         // A snapshot keeps the three scorecards of the week before its Monday.
-        given().auth().oauth2(DevTokens.forRole("ops")).get("/snapshots/2025-03-10T06:00:00Z").then().statusCode(200)
+        given().auth()
+                .oauth2(DevTokens.forRole("ops"))
+                .get("/snapshots/2025-03-10T06:00:00Z")
+                .then()
+                .statusCode(200)
                 .body("from", equalTo("2025-03-03"))
                 .body("to", equalTo("2025-03-10"))
                 .body("scorecards.ops.kpis.size()", equalTo(7))
@@ -307,14 +371,22 @@ class GoldenScenarioTest {
     private static void assertSameAnswers() {
         assertTrue(!BASELINE.isEmpty(), "the ordered run set the baseline");
         for (Map.Entry<String, String> expected : BASELINE.entrySet()) {
-            String path = expected.getKey().equals("trend") ? "/scorecards/pm/trend?interval=week&" + MARCH
-                    : expected.getKey().equals("diagnosis") ? "/diagnosis?" + APRIL : "/scorecards/" + expected.getKey();
+            String path = expected.getKey().equals("trend")
+                    ? "/scorecards/pm/trend?interval=week&" + MARCH
+                    : expected.getKey().equals("diagnosis")
+                            ? "/diagnosis?" + APRIL
+                            : "/scorecards/" + expected.getKey();
             assertEquals(expected.getValue(), answer(path), path);
         }
     }
 
     private static String answer(String path) {
-        return given().auth().oauth2(DevTokens.forRole("leadership")).get(path).then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
     }
 
@@ -339,8 +411,15 @@ class GoldenScenarioTest {
         return find(scorecard, key).get("details").get(detail);
     }
 
-    private static void kpi(JsonNode scorecard, String key, String value, Long numerator, Long denominator,
-            long sampleSize, String target, String status) {
+    private static void kpi(
+            JsonNode scorecard,
+            String key,
+            String value,
+            Long numerator,
+            Long denominator,
+            long sampleSize,
+            String target,
+            String status) {
         JsonNode kpi = find(scorecard, key);
         assertDecimal(value, kpi.get("value"), key + ".value");
         if (numerator == null) {
@@ -363,7 +442,9 @@ class GoldenScenarioTest {
             assertNull(actual.isNull() ? null : actual, what);
             return;
         }
-        assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()),
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(actual.decimalValue()),
                 what + ": expected " + expected + " but was " + actual);
     }
 
@@ -374,8 +455,10 @@ class GoldenScenarioTest {
     }
 
     private static long goldenFacts() {
-        return LanesInfra.get().database().queryLong("SELECT count(*) FROM kpi_fact WHERE occurred_at >= "
-                + "'2025-01-01' AND occurred_at < '2025-06-01'");
+        return LanesInfra.get()
+                .database()
+                .queryLong("SELECT count(*) FROM kpi_fact WHERE occurred_at >= "
+                        + "'2025-01-01' AND occurred_at < '2025-06-01'");
     }
 
     private static void awaitAllFacts() {
@@ -383,8 +466,14 @@ class GoldenScenarioTest {
     }
 
     private static boolean caughtUp() {
-        return given().auth().oauth2(DevTokens.forRole("leadership")).get("/projection/status").jsonPath()
-                .getList("lag", Long.class).stream().allMatch(lag -> lag == 0);
+        return given()
+                .auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/projection/status")
+                .jsonPath()
+                .getList("lag", Long.class)
+                .stream()
+                .allMatch(lag -> lag == 0);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -59,33 +59,60 @@ class KpiApiTest {
     @Test
     void everyKpiWithoutDataIsNullAndNoData() {
         for (String kind : new String[] {"ops", "pm", "shared"}) {
-            long count = Arrays.stream(KpiKey.values()).filter(k -> k.scorecard().name().equalsIgnoreCase(kind)).count();
-            given().auth().oauth2(token("leadership")).get("/scorecards/" + kind + "?" + EMPTY).then().statusCode(200)
+            long count = Arrays.stream(KpiKey.values())
+                    .filter(k -> k.scorecard().name().equalsIgnoreCase(kind))
+                    .count();
+            given().auth()
+                    .oauth2(token("leadership"))
+                    .get("/scorecards/" + kind + "?" + EMPTY)
+                    .then()
+                    .statusCode(200)
                     .body("scorecard", equalTo(kind))
-                    .body("from", equalTo("2019-01-01")).body("to", equalTo("2019-02-01"))
+                    .body("from", equalTo("2019-01-01"))
+                    .body("to", equalTo("2019-02-01"))
                     .body("kpis", hasSize((int) count))
                     .body("kpis.value", everyItem(nullValue()))
                     .body("kpis.status", everyItem(equalTo("NO_DATA")))
                     .body("kpis.sampleSize", everyItem(equalTo(0)))
                     .body("kpis.target", everyItem(org.hamcrest.Matchers.notNullValue()));
         }
-        given().auth().oauth2(token("leadership")).get("/diagnosis?" + EMPTY).then().statusCode(200)
+        given().auth()
+                .oauth2(token("leadership"))
+                .get("/diagnosis?" + EMPTY)
+                .then()
+                .statusCode(200)
                 .body("verdict", equalTo("HEALTHY"))
                 .body("evidence.concentration.topShare", nullValue());
     }
 
     @Test
     void defaultPeriodIsTheLastThirtyDays() {
-        given().auth().oauth2(token("leadership")).get("/scorecards/ops").then().statusCode(200)
+        given().auth()
+                .oauth2(token("leadership"))
+                .get("/scorecards/ops")
+                .then()
+                .statusCode(200)
                 .body("kpis", hasSize(7))
-                .body("from", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(1).minusDays(30).toString()))
+                .body(
+                        "from",
+                        equalTo(LocalDate.now(ZoneOffset.UTC)
+                                .plusDays(1)
+                                .minusDays(30)
+                                .toString()))
                 .body("to", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()));
     }
 
     @Test
     void csvCarriesTheSameKpis() {
-        String csv = given().auth().oauth2(token("leadership")).accept("text/csv").get("/scorecards/pm?" + EMPTY)
-                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String csv = given().auth()
+                .oauth2(token("leadership"))
+                .accept("text/csv")
+                .get("/scorecards/pm?" + EMPTY)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
         String[] lines = csv.split("\n");
         assertEquals("scorecard,from,to,key,value,unit,numerator,denominator,sampleSize,target,status", lines[0]);
         assertEquals(7, lines.length, "header and the six PM KPIs");
@@ -94,14 +121,20 @@ class KpiApiTest {
 
     @Test
     void trendGivesOneSeriesPerKpiWithAPointPerInterval() {
-        given().auth().oauth2(token("ops")).get("/scorecards/ops/trend?interval=month&from=2019-01-01&to=2019-04-01")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token("ops"))
+                .get("/scorecards/ops/trend?interval=month&from=2019-01-01&to=2019-04-01")
+                .then()
+                .statusCode(200)
                 .body("interval", equalTo("month"))
                 .body("series", hasSize(7))
                 .body("series[0].points.from", contains("2019-01-01", "2019-02-01", "2019-03-01"))
                 .body("series[0].points.status", everyItem(equalTo("NO_DATA")));
-        given().auth().oauth2(token("ops")).get("/scorecards/ops/trend?interval=week&from=2019-01-02&to=2019-01-15")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token("ops"))
+                .get("/scorecards/ops/trend?interval=week&from=2019-01-02&to=2019-01-15")
+                .then()
+                .statusCode(200)
                 .body("series[0].points.from", contains("2019-01-02", "2019-01-07", "2019-01-14"));
     }
 
@@ -118,15 +151,31 @@ class KpiApiTest {
         problem("/scorecards/ops?from=1990-01-01&to=2019-01-01", "to");
         problem("/diagnosis?from=2019-01-01&to=2018-01-01", "from");
         problem("/snapshots/next-monday", "scheduledFor");
-        given().auth().oauth2(token("pm")).get("/matters/not-a-uuid/scorecard").then().statusCode(400)
+        given().auth()
+                .oauth2(token("pm"))
+                .get("/matters/not-a-uuid/scorecard")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("matterId"));
-        given().auth().oauth2(token("pm")).get("/matters/" + UUID.randomUUID() + "/scorecard").then().statusCode(404)
+        given().auth()
+                .oauth2(token("pm"))
+                .get("/matters/" + UUID.randomUUID() + "/scorecard")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(token("leadership")).get("/snapshots/2019-01-07T06:00:00Z").then().statusCode(404);
+        given().auth()
+                .oauth2(token("leadership"))
+                .get("/snapshots/2019-01-07T06:00:00Z")
+                .then()
+                .statusCode(404);
     }
 
     private static void problem(String path, String field) {
-        given().auth().oauth2(token("leadership")).get(path).then().statusCode(400)
+        given().auth()
+                .oauth2(token("leadership"))
+                .get(path)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:lanes:problem:invalid-request"))
                 .body("errors.field", hasItem(field));
@@ -136,18 +185,47 @@ class KpiApiTest {
     void eachRoleReadsOnlyItsScorecards() {
         given().get("/scorecards/ops").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not-a-token").get("/scorecards/ops").then().statusCode(401);
-        given().auth().oauth2(token("ops")).get("/scorecards/ops?" + EMPTY).then().statusCode(200);
-        given().auth().oauth2(token("ops")).get("/scorecards/pm?" + EMPTY).then().statusCode(403)
+        given().auth()
+                .oauth2(token("ops"))
+                .get("/scorecards/ops?" + EMPTY)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("ops"))
+                .get("/scorecards/pm?" + EMPTY)
+                .then()
+                .statusCode(403)
                 .body("type", equalTo("urn:lanes:problem:forbidden"));
         given().auth().oauth2(token("pm")).get("/scorecards/pm?" + EMPTY).then().statusCode(200);
-        given().auth().oauth2(token("pm")).get("/scorecards/ops/trend?" + EMPTY).then().statusCode(403);
-        given().auth().oauth2(token("pm")).get("/scorecards/shared?" + EMPTY).then().statusCode(403);
-        given().auth().oauth2(token("intake")).get("/scorecards/ops?" + EMPTY).then().statusCode(403);
+        given().auth()
+                .oauth2(token("pm"))
+                .get("/scorecards/ops/trend?" + EMPTY)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("pm"))
+                .get("/scorecards/shared?" + EMPTY)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("intake"))
+                .get("/scorecards/ops?" + EMPTY)
+                .then()
+                .statusCode(403);
         given().auth().oauth2(token("ops")).get("/diagnosis").then().statusCode(403);
         given().auth().oauth2(token("pm")).get("/snapshots").then().statusCode(403);
-        given().auth().oauth2(token("ops")).get("/matters/" + UUID.randomUUID() + "/scorecard").then().statusCode(403);
-        given().auth().oauth2(token("pm")).contentType("application/json").body("{}").post("/projection/rebuild")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(token("ops"))
+                .get("/matters/" + UUID.randomUUID() + "/scorecard")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(token("pm"))
+                .contentType("application/json")
+                .body("{}")
+                .post("/projection/rebuild")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -155,13 +233,22 @@ class KpiApiTest {
         try (Connection otherReplica = LanesInfra.get().database().connect();
                 Statement lock = otherReplica.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(" + RebuildTables.REBUILD_LOCK + ")");
-            given().auth().oauth2(token("admin")).contentType("application/json").body("{}").post("/projection/rebuild")
-                    .then().statusCode(409)
+            given().auth()
+                    .oauth2(token("admin"))
+                    .contentType("application/json")
+                    .body("{}")
+                    .post("/projection/rebuild")
+                    .then()
+                    .statusCode(409)
                     .contentType("application/problem+json")
                     .body("rule", equalTo("rebuild-running"));
             lock.execute("SELECT pg_advisory_unlock(" + RebuildTables.REBUILD_LOCK + ")");
         }
-        given().auth().oauth2(token("admin")).get("/projection/rebuild").then().statusCode(200)
+        given().auth()
+                .oauth2(token("admin"))
+                .get("/projection/rebuild")
+                .then()
+                .statusCode(200)
                 .body("state", org.hamcrest.Matchers.not(equalTo("RUNNING")));
     }
 
@@ -170,17 +257,29 @@ class KpiApiTest {
         String key = UUID.randomUUID().toString();
         try (TopicReader dlq = TopicReader.of(Topic.MATTER.deadLetterTopicName());
                 TopicWriter writer = TopicWriter.of()) {
-            writer.send(new ProducerRecord<>(Topic.MATTER.topicName(), key, "{not json".getBytes(StandardCharsets.UTF_8)));
-            dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).forEach(r ->
-                    assertEquals("kpi-facts", RecordHeaders.text(r, DeadLetters.CONSUMER)));
+            writer.send(
+                    new ProducerRecord<>(Topic.MATTER.topicName(), key, "{not json".getBytes(StandardCharsets.UTF_8)));
+            dlq.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60))
+                    .forEach(r -> assertEquals("kpi-facts", RecordHeaders.text(r, DeadLetters.CONSUMER)));
         }
         // The next good record on the same topic is still projected (in 2017, clear of the other tests' periods).
         UUID matter = UUID.randomUUID();
         try (TopicWriter writer = TopicWriter.of()) {
-            writer.publish(new MatterClosed(matter, LocalDate.parse("2017-01-02"), LocalDate.parse("2017-01-20"),
-                    LocalDate.parse("2017-01-21"), "SETTLED", Instant.parse("2017-01-21T10:00:00Z")), 9);
+            writer.publish(
+                    new MatterClosed(
+                            matter,
+                            LocalDate.parse("2017-01-02"),
+                            LocalDate.parse("2017-01-20"),
+                            LocalDate.parse("2017-01-21"),
+                            "SETTLED",
+                            Instant.parse("2017-01-21T10:00:00Z")),
+                    9);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> LanesInfra.get().database()
-                .queryLong("SELECT count(*) FROM kpi_fact WHERE matter_id = ?", matter) == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> LanesInfra.get()
+                                .database()
+                                .queryLong("SELECT count(*) FROM kpi_fact WHERE matter_id = ?", matter)
+                        == 1);
     }
 }

@@ -68,40 +68,79 @@ class KpiProjectionBenchmark {
         long start = System.nanoTime();
         publish();
         double publishSeconds = seconds(start);
-        Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> facts() >= EVENTS);
         double catchUpSeconds = seconds(start);
 
         String admin = DevTokens.forRole("admin");
         long queryStart = System.nanoTime();
-        given().auth().oauth2(DevTokens.forRole("leadership")).get("/scorecards/pm?from=2024-06-01&to=2024-07-01")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/scorecards/pm?from=2024-06-01&to=2024-07-01")
+                .then()
+                .statusCode(200);
         double monthQuerySeconds = seconds(queryStart);
         queryStart = System.nanoTime();
-        given().auth().oauth2(DevTokens.forRole("leadership")).get("/scorecards/ops/trend?interval=month&from=2024-01-01&to=2025-01-01")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/scorecards/ops/trend?interval=month&from=2024-01-01&to=2025-01-01")
+                .then()
+                .statusCode(200);
         double yearTrendSeconds = seconds(queryStart);
         queryStart = System.nanoTime();
-        given().auth().oauth2(DevTokens.forRole("leadership")).get("/scorecards/ops?from=2024-06-01&to=2024-07-01")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/scorecards/ops?from=2024-06-01&to=2024-07-01")
+                .then()
+                .statusCode(200);
         double opsMonthSeconds = seconds(queryStart);
         queryStart = System.nanoTime();
-        given().auth().oauth2(DevTokens.forRole("pm")).get("/matters/" + sampleMatter + "/scorecard").then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.forRole("pm"))
+                .get("/matters/" + sampleMatter + "/scorecard")
+                .then()
+                .statusCode(200);
         double matterSeconds = seconds(queryStart);
 
-        given().auth().oauth2(admin).contentType("application/json").body("{}").post("/projection/rebuild")
-                .then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "SWAPPED".equals(given().auth().oauth2(admin).get("/projection/rebuild").jsonPath().getString("state")));
-        double rebuildPerSecond = given().auth().oauth2(admin).get("/projection/rebuild").jsonPath()
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{}")
+                .post("/projection/rebuild")
+                .then()
+                .statusCode(202);
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "SWAPPED"
+                        .equals(given().auth()
+                                .oauth2(admin)
+                                .get("/projection/rebuild")
+                                .jsonPath()
+                                .getString("state")));
+        double rebuildPerSecond = given().auth()
+                .oauth2(admin)
+                .get("/projection/rebuild")
+                .jsonPath()
                 .getDouble("eventsPerSecond");
 
-        LOG.infof("BENCHMARK {\"benchmark\":\"kpi-projection\",\"events\":%d,\"publishSeconds\":%.1f,"
+        LOG.infof(
+                "BENCHMARK {\"benchmark\":\"kpi-projection\",\"events\":%d,\"publishSeconds\":%.1f,"
                         + "\"catchUpSeconds\":%.1f,\"catchUpEventsPerSecond\":%.0f,\"rebuildEventsPerSecond\":%.0f,"
                         + "\"pmScorecardMonthSeconds\":%.2f,\"opsScorecardMonthSeconds\":%.2f,"
                         + "\"opsTrendYearByMonthSeconds\":%.2f,\"matterScorecardSeconds\":%.2f,\"factsAfterRebuild\":%d}",
-                EVENTS, publishSeconds, catchUpSeconds, EVENTS / catchUpSeconds, rebuildPerSecond, monthQuerySeconds,
-                opsMonthSeconds, yearTrendSeconds, matterSeconds, facts());
+                EVENTS,
+                publishSeconds,
+                catchUpSeconds,
+                EVENTS / catchUpSeconds,
+                rebuildPerSecond,
+                monthQuerySeconds,
+                opsMonthSeconds,
+                yearTrendSeconds,
+                matterSeconds,
+                facts());
     }
 
     private static long facts() {
@@ -113,17 +152,25 @@ class KpiProjectionBenchmark {
     }
 
     private void publish() {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LanesInfra.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LanesInfra.get().kafka().bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (int m = 0; m < MATTERS; m++) {
                 List<LanesEvent> events = matter(m);
                 sampleMatter = ((HandoffAccepted) events.get(2)).matterId();
                 for (int i = 0; i < events.size(); i++) {
                     LanesEvent event = events.get(i);
-                    producer.send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
+                    producer.send(CloudEventCodec.toRecord(
+                            EventType.of(event).topic().topicName(),
                             CloudEvent.of(event, UUID.randomUUID(), event instanceof IntakeComplete ? 1 : i)));
                 }
             }
@@ -146,34 +193,101 @@ class KpiProjectionBenchmark {
         UUID m2 = UUID.randomUUID();
         UUID task = UUID.randomUUID();
         List<LanesEvent> events = new ArrayList<>();
-        events.add(new IntakeComplete(intake, type, area, "Matter " + n, new IntakeComplete.Client("Client " + n,
-                IntakeComplete.ClientKind.ORGANIZATION, null), Map.of(), List.of(), List.of(), null, "EUR",
-                new Routing(team, attorney), received, 1 + n % 3, 1, "intake", received.plusSeconds(3600)));
+        events.add(new IntakeComplete(
+                intake,
+                type,
+                area,
+                "Matter " + n,
+                new IntakeComplete.Client("Client " + n, IntakeComplete.ClientKind.ORGANIZATION, null),
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                "EUR",
+                new Routing(team, attorney),
+                received,
+                1 + n % 3,
+                1,
+                "intake",
+                received.plusSeconds(3600)));
         events.add(new HandoffReceived(matter, intake, 1, area, type, team, received.plusSeconds(3601)));
-        events.add(new HandoffAccepted(matter, intake, received, "pm", area, type, team, attorney, 1, n % 4 != 0,
-                "EUR", new Budget(new BigDecimal("10000"), List.of(new PhaseAmount("L100", new BigDecimal("10000")))),
-                List.of(new PlannedMilestone(m1, "pleadings", "Pleadings", opened.plusDays(10), "pm", "L100", false),
+        events.add(new HandoffAccepted(
+                matter,
+                intake,
+                received,
+                "pm",
+                area,
+                type,
+                team,
+                attorney,
+                1,
+                n % 4 != 0,
+                "EUR",
+                new Budget(new BigDecimal("10000"), List.of(new PhaseAmount("L100", new BigDecimal("10000")))),
+                List.of(
+                        new PlannedMilestone(m1, "pleadings", "Pleadings", opened.plusDays(10), "pm", "L100", false),
                         new PlannedMilestone(m2, "filing", "Filing", opened.plusDays(20), "pm", "L200", true)),
-                opened.plusDays(40), openedAt));
-        events.add(new MilestoneCompleted(matter, m1, opened.plusDays(10), opened.plusDays(9 + n % 3), n % 3 < 2,
-                false, at(opened.plusDays(9 + n % 3))));
-        events.add(new MilestoneCompleted(matter, m2, opened.plusDays(20), opened.plusDays(20), true, true,
-                at(opened.plusDays(20))));
+                opened.plusDays(40),
+                openedAt));
+        events.add(new MilestoneCompleted(
+                matter,
+                m1,
+                opened.plusDays(10),
+                opened.plusDays(9 + n % 3),
+                n % 3 < 2,
+                false,
+                at(opened.plusDays(9 + n % 3))));
+        events.add(new MilestoneCompleted(
+                matter, m2, opened.plusDays(20), opened.plusDays(20), true, true, at(opened.plusDays(20))));
         events.add(new TaskAssigned(matter, task, m1, "Draft", attorney, opened.plusDays(5), at(opened.plusDays(1))));
-        events.add(new TaskCompleted(matter, task, attorney, opened.plusDays(5), opened.plusDays(4 + n % 3), n % 3 < 2,
+        events.add(new TaskCompleted(
+                matter,
+                task,
+                attorney,
+                opened.plusDays(5),
+                opened.plusDays(4 + n % 3),
+                n % 3 < 2,
                 at(opened.plusDays(4 + n % 3))));
-        events.add(new StatusUpdateSent(matter, UUID.randomUUID(), opened.plusDays(14), opened.plusDays(14), true,
-                "On plan", at(opened.plusDays(14))));
-        events.add(new StatusUpdateSent(matter, UUID.randomUUID(), opened.plusDays(28), opened.plusDays(29), false,
-                "Late", at(opened.plusDays(29))));
+        events.add(new StatusUpdateSent(
+                matter,
+                UUID.randomUUID(),
+                opened.plusDays(14),
+                opened.plusDays(14),
+                true,
+                "On plan",
+                at(opened.plusDays(14))));
+        events.add(new StatusUpdateSent(
+                matter,
+                UUID.randomUUID(),
+                opened.plusDays(28),
+                opened.plusDays(29),
+                false,
+                "Late",
+                at(opened.plusDays(29))));
         for (int t = 0; t < 9; t++) {
             LocalDate work = opened.plusDays(1 + t * 3);
-            events.add(new TimeRecorded(matter, UUID.randomUUID(), attorney, TimekeeperRole.ATTORNEY, work,
-                    new BigDecimal("3.5"), new BigDecimal("1050"), "L100", null, null, t != 4, t == 4,
+            events.add(new TimeRecorded(
+                    matter,
+                    UUID.randomUUID(),
+                    attorney,
+                    TimekeeperRole.ATTORNEY,
+                    work,
+                    new BigDecimal("3.5"),
+                    new BigDecimal("1050"),
+                    "L100",
+                    null,
+                    null,
+                    t != 4,
+                    t == 4,
                     at(work).plus(Duration.ofHours(10 + t * 3))));
         }
         events.add(new ClientFeedbackRecorded(matter, UUID.randomUUID(), 3 + n % 3, null, at(opened.plusDays(40))));
-        events.add(new MatterClosed(matter, opened, opened.plusDays(40), opened.plusDays(38 + n % 5), "SETTLED",
+        events.add(new MatterClosed(
+                matter,
+                opened,
+                opened.plusDays(40),
+                opened.plusDays(38 + n % 5),
+                "SETTLED",
                 at(opened.plusDays(38 + n % 5)).plusSeconds(60)));
         return events;
     }

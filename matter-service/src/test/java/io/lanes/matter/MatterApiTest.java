@@ -63,23 +63,43 @@ class MatterApiTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private static final String MATTER_TYPE = "commercial-litigation-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String MATTER_TYPE =
+            "commercial-litigation-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PM = DevTokens.forUser("p.patel", "pm");
     private static final String PROBLEM = "application/problem+json";
-    private static final BusinessCalendar CALENDAR = new BusinessCalendar(Set.of(LocalDate.parse("2026-12-25"),
-            LocalDate.parse("2027-01-01")));
+    private static final BusinessCalendar CALENDAR =
+            new BusinessCalendar(Set.of(LocalDate.parse("2026-12-25"), LocalDate.parse("2027-01-01")));
 
     @Inject
     Detection detection;
 
     @BeforeAll
     static void playbookPublishedEarlier() throws Exception {
-        publish(new PlaybookPublished(MATTER_TYPE, 1, "litigation", "o.ramirez", List.of(),
-                List.of(new ChecklistItem("conflict-check", "Conflict check")), new Routing("litigation-east", "a.chen"),
-                List.of(new MilestoneTemplate("initial-case-assessment", "Initial case assessment", 10, "associate",
-                        "L100", false), new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
-                List.of(new BudgetPhase("L100", new BigDecimal("0.2")), new BudgetPhase("L200", new BigDecimal("0.8"))),
-                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24), Map.of(), Instant.now()), 1);
+        publish(
+                new PlaybookPublished(
+                        MATTER_TYPE,
+                        1,
+                        "litigation",
+                        "o.ramirez",
+                        List.of(),
+                        List.of(new ChecklistItem("conflict-check", "Conflict check")),
+                        new Routing("litigation-east", "a.chen"),
+                        List.of(
+                                new MilestoneTemplate(
+                                        "initial-case-assessment",
+                                        "Initial case assessment",
+                                        10,
+                                        "associate",
+                                        "L100",
+                                        false),
+                                new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
+                        List.of(
+                                new BudgetPhase("L100", new BigDecimal("0.2")),
+                                new BudgetPhase("L200", new BigDecimal("0.8"))),
+                        new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                        Map.of(),
+                        Instant.now()),
+                1);
     }
 
     private static void publish(LanesEvent event, long sequence) {
@@ -91,54 +111,105 @@ class MatterApiTest {
     /** A complete packet on the intake topic; returns the matter id it opens. */
     private static UUID handoff(BigDecimal budget) throws Exception {
         UUID intake = UUID.randomUUID();
-        publish(new IntakeComplete(intake, MATTER_TYPE, "litigation", "Acme v. Globex",
-                new Client("Acme Corp", ClientKind.ORGANIZATION, null), Map.of(),
-                List.of(new ChecklistEntry("conflict-check", true)),
-                List.of(new KeyDate("Statute of limitations", LocalDate.parse("2027-06-30"), true)), budget, "USD",
-                new Routing("litigation-east", "a.chen"), Instant.now().minusSeconds(7_200), 1, 1, "i.jones",
-                Instant.now()), 1);
+        publish(
+                new IntakeComplete(
+                        intake,
+                        MATTER_TYPE,
+                        "litigation",
+                        "Acme v. Globex",
+                        new Client("Acme Corp", ClientKind.ORGANIZATION, null),
+                        Map.of(),
+                        List.of(new ChecklistEntry("conflict-check", true)),
+                        List.of(new KeyDate("Statute of limitations", LocalDate.parse("2027-06-30"), true)),
+                        budget,
+                        "USD",
+                        new Routing("litigation-east", "a.chen"),
+                        Instant.now().minusSeconds(7_200),
+                        1,
+                        1,
+                        "i.jones",
+                        Instant.now()),
+                1);
         UUID matter = MatterIds.fromIntake(intake);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(PM)
-                .when().get("/handoffs/" + matter).statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(PM)
+                                .when()
+                                .get("/handoffs/" + matter)
+                                .statusCode()
+                        == 200);
         return matter;
     }
 
     private static UUID openMatter(BigDecimal budget) throws Exception {
         UUID matter = handoff(budget);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(200)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/handoffs/" + matter + "/accept")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("OPEN"));
         return matter;
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> of(UUID matter, EventType type) {
-        return r -> matter.toString().equals(r.key()) && type.ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE));
+        return r -> matter.toString().equals(r.key())
+                && type.ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE));
     }
 
     private static List<JsonNode> events(UUID matter, EventType type, int atLeast, Topic topic) {
         try (TopicReader reader = TopicReader.of(topic.topicName())) {
             return reader.await(of(matter, type), atLeast, Duration.ofSeconds(30)).stream()
-                    .map(r -> EventJson.parse(r.value())).collect(Collectors.toList());
+                    .map(r -> EventJson.parse(r.value()))
+                    .collect(Collectors.toList());
         }
     }
 
     @Test
     void aPacketBecomesAPendingHandoffAndAcceptingPlansOnBusinessDays() throws Exception {
         UUID matter = handoff(new BigDecimal("50000.00"));
-        given().auth().oauth2(PM).when().get("/handoffs?status=PENDING").then().statusCode(200)
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/handoffs?status=PENDING")
+                .then()
+                .statusCode(200)
                 .body("matterId", hasItem(matter.toString()));
-        given().auth().oauth2(PM).when().get("/handoffs/" + matter).then().statusCode(200)
-                .body("status", equalTo("PENDING")).body("packet.matterName", equalTo("Acme v. Globex"));
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/handoffs/" + matter)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("packet.matterName", equalTo("Acme v. Globex"));
         events(matter, EventType.HANDOFF_RECEIVED, 1, Topic.MATTER);
 
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(200)
-                .body("status", equalTo("OPEN")).body("acceptedBy", equalTo("p.patel"))
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/handoffs/" + matter + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("acceptedBy", equalTo("p.patel"))
                 .body("budget.find { it.phase == 'L200' }.budget", equalTo(40000.00f));
 
-        JsonNode accepted = events(matter, EventType.HANDOFF_ACCEPTED, 1, Topic.MATTER).get(0);
+        JsonNode accepted =
+                events(matter, EventType.HANDOFF_ACCEPTED, 1, Topic.MATTER).get(0);
         assertEquals(List.of(), EventSchemas.violations(EventType.HANDOFF_ACCEPTED, accepted));
-        LocalDate acceptedOn = Instant.parse(accepted.get("occurredAt").asText()).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate acceptedOn = Instant.parse(accepted.get("occurredAt").asText())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate();
         Map<String, String> due = new java.util.HashMap<>();
-        accepted.get("milestones").forEach(m -> due.put(m.get("name").asText(), m.get("dueDate").asText()));
+        accepted.get("milestones")
+                .forEach(m -> due.put(m.get("name").asText(), m.get("dueDate").asText()));
         assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 10).toString(), due.get("Initial case assessment"));
         assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 25).toString(), due.get("Pleadings"));
         assertEquals("2027-06-30", due.get("Statute of limitations"));
@@ -148,23 +219,44 @@ class MatterApiTest {
     @Test
     void rejectingSendsTheHandoffBackWithReasons() throws Exception {
         UUID matter = handoff(new BigDecimal("10000.00"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
                 .body("{\"reasons\":[{\"code\":\"WRONG_ROUTING\",\"detail\":\"Belongs to the employment team\"}]}")
-                .when().post("/handoffs/" + matter + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
-        JsonNode rejected = events(matter, EventType.HANDOFF_REJECTED, 1, Topic.MATTER).get(0);
+                .when()
+                .post("/handoffs/" + matter + "/reject")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        JsonNode rejected =
+                events(matter, EventType.HANDOFF_REJECTED, 1, Topic.MATTER).get(0);
         assertEquals("WRONG_ROUTING", rejected.get("reasons").get(0).get("code").asText());
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/handoffs/" + matter + "/accept").then().statusCode(409)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/handoffs/" + matter + "/accept")
+                .then()
+                .statusCode(409)
                 .body("rule", equalTo("HANDOFF_NOT_PENDING"));
     }
 
     @Test
     void aMilestonePlannedInThePastSlipsOnceEvenWhenDetectionRunsTwice() throws Throwable {
         UUID matter = openMatter(new BigDecimal("10000.00"));
-        String milestone = given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"name\":\"Serve initial disclosures\",\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(10)
+        String milestone = given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Serve initial disclosures\",\"dueDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(10)
                         + "\",\"owner\":\"associate\",\"phase\":\"L200\",\"hardDeadline\":false}")
-                .when().post("/matters/" + matter + "/milestones").then().statusCode(201)
-                .extract().path("milestones.find { it.name == 'Serve initial disclosures' }.id");
+                .when()
+                .post("/matters/" + matter + "/milestones")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("milestones.find { it.name == 'Serve initial disclosures' }.id");
 
         // Two instances at once (the stream version makes one writer lose), then the next pass.
         var parallel = java.util.concurrent.CompletableFuture.runAsync(() -> runDetection());
@@ -176,10 +268,14 @@ class MatterApiTest {
         assertEquals(1, slipped.size());
         assertEquals(milestone, slipped.get(0).get("milestoneId").asText());
         assertEquals(10, slipped.get(0).get("daysLate").asInt());
-        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
+        assertEquals(
+                1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
         List<JsonNode> copies = events(matter, EventType.MILESTONE_SLIPPED, 1, Topic.ESCALATIONS);
         assertEquals(1, copies.size(), "PM tools see it once on lanes.escalations.v1");
-        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.ESCALATIONS).size());
+        assertEquals(
+                1,
+                events(matter, EventType.ESCALATION_RAISED, 1, Topic.ESCALATIONS)
+                        .size());
     }
 
     private void runDetection() {
@@ -194,22 +290,39 @@ class MatterApiTest {
     void timeCrossingTenThenTwentyPercentWarnsThenEscalatesExactlyOnce() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         for (String amount : List.of("1500.00", "700.00", "100.00", "300.00", "50.00")) {
-            given().auth().oauth2(PM).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(PM)
+                    .contentType(ContentType.JSON)
                     .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
                             + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":2.5,\"amount\":" + amount
                             + ",\"phase\":\"L100\",\"taskCode\":\"L110\",\"activityCode\":\"A101\",\"billable\":true,"
                             + "\"admin\":false}")
-                    .when().post("/matters/" + matter + "/time-entries").then().statusCode(201);
+                    .when()
+                    .post("/matters/" + matter + "/time-entries")
+                    .then()
+                    .statusCode(201);
         }
         // L100 budget 2000.00: 1500 (-25%), 2200 (+10.0%, WARNING), 2300, 2600 (+30%, ESCALATION), 2650.
         List<JsonNode> variances = events(matter, EventType.BUDGET_VARIANCE, 2, Topic.MATTER);
-        assertEquals(List.of("WARNING", "ESCALATION"), variances.stream().map(v -> v.get("level").asText())
-                .collect(Collectors.toList()));
-        assertEquals(List.of("10.0", "30.0"), variances.stream().map(v -> v.get("variancePct").decimalValue()
-                .toPlainString()).collect(Collectors.toList()));
-        assertEquals(1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
-        assertEquals(2, events(matter, EventType.BUDGET_VARIANCE, 2, Topic.ESCALATIONS).size());
-        given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200)
+        assertEquals(
+                List.of("WARNING", "ESCALATION"),
+                variances.stream().map(v -> v.get("level").asText()).collect(Collectors.toList()));
+        assertEquals(
+                List.of("10.0", "30.0"),
+                variances.stream()
+                        .map(v -> v.get("variancePct").decimalValue().toPlainString())
+                        .collect(Collectors.toList()));
+        assertEquals(
+                1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
+        assertEquals(
+                2,
+                events(matter, EventType.BUDGET_VARIANCE, 2, Topic.ESCALATIONS).size());
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(200)
                 .body("openEscalations[0].cause", equalTo("BUDGET_VARIANCE"))
                 .body("budget.find { it.phase == 'L100' }.actual", equalTo(2650.00f));
     }
@@ -217,87 +330,217 @@ class MatterApiTest {
     @Test
     void asOfReturnsTheEarlierPlanAfterAReplan() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
-        var before = given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200).extract();
+        var before = given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(200)
+                .extract();
         String milestone = before.path("milestones[0].id");
         String originalDue = before.path("milestones[0].dueDate");
         Instant beforeReplan = Instant.now();
-        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(beforeReplan));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> Instant.now().isAfter(beforeReplan));
 
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
                 .body("{\"dueDate\":\"2027-03-01\",\"reason\":\"Court rescheduled the conference\"}")
-                .when().put("/matters/" + matter + "/milestones/" + milestone + "/due-date").then().statusCode(200)
+                .when()
+                .put("/matters/" + matter + "/milestones/" + milestone + "/due-date")
+                .then()
+                .statusCode(200)
                 .body("milestones.find { it.id == '" + milestone + "' }.dueDate", equalTo("2027-03-01"));
 
-        given().auth().oauth2(PM).queryParam("asOf", beforeReplan.toString()).when().get("/matters/" + matter)
-                .then().statusCode(200).body("milestones.find { it.id == '" + milestone + "' }.dueDate",
-                        equalTo(originalDue));
-        given().auth().oauth2(PM).when().get("/matters/" + matter + "/events").then().statusCode(200)
+        given().auth()
+                .oauth2(PM)
+                .queryParam("asOf", beforeReplan.toString())
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(200)
+                .body("milestones.find { it.id == '" + milestone + "' }.dueDate", equalTo(originalDue));
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter + "/events")
+                .then()
+                .statusCode(200)
                 .body("type", hasItem("io.lanes.milestone-replanned.v1"));
     }
 
     @Test
     void staleVersionsAndBrokenRulesAreRefused() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
-        var current = given().auth().oauth2(PM).when().get("/matters/" + matter).then().extract();
+        var current = given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .extract();
         String etag = current.header("ETag");
         String milestone = current.path("milestones[0].id");
-        given().auth().oauth2(PM).header("If-Match", etag).contentType(ContentType.JSON).body("{}").when()
-                .post("/matters/" + matter + "/milestones/" + milestone + "/complete").then().statusCode(200);
-        given().auth().oauth2(PM).header("If-Match", etag).contentType(ContentType.JSON)
-                .body("{\"summary\":\"Weekly update\"}").when().post("/matters/" + matter + "/status-updates")
-                .then().statusCode(412).contentType(PROBLEM);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}").when().post("/matters/" + matter + "/milestones/" + milestone + "/complete")
-                .then().statusCode(409).body("rule", equalTo("MILESTONE_ALREADY_COMPLETED"));
+        given().auth()
+                .oauth2(PM)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/matters/" + matter + "/milestones/" + milestone + "/complete")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(PM)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body("{\"summary\":\"Weekly update\"}")
+                .when()
+                .post("/matters/" + matter + "/status-updates")
+                .then()
+                .statusCode(412)
+                .contentType(PROBLEM);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/matters/" + matter + "/milestones/" + milestone + "/complete")
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("MILESTONE_ALREADY_COMPLETED"));
     }
 
     @Test
     void theRestOfTheMattersLifeTasksUpdatesEscalationsWriteDownsFeedbackAndClose() throws Throwable {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String task = given().auth().oauth2(PM).contentType(ContentType.JSON)
+        String task = given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"Draft the complaint\",\"assignee\":\"j.okafor\",\"dueDate\":\"" + today + "\"}")
-                .when().post("/matters/" + matter + "/tasks").then().statusCode(201)
-                .extract().path("tasks[0].id");
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{}")
-                .when().post("/matters/" + matter + "/tasks/" + task + "/complete").then().statusCode(200)
+                .when()
+                .post("/matters/" + matter + "/tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("tasks[0].id");
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/matters/" + matter + "/tasks/" + task + "/complete")
+                .then()
+                .statusCode(200)
                 .body("tasks[0].completedOn", equalTo(today));
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"summary\":\"Pleadings on track\"}")
-                .when().post("/matters/" + matter + "/status-updates").then().statusCode(201);
-        JsonNode update = events(matter, EventType.STATUS_UPDATE_SENT, 1, Topic.MATTER).get(0);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"summary\":\"Pleadings on track\"}")
+                .when()
+                .post("/matters/" + matter + "/status-updates")
+                .then()
+                .statusCode(201);
+        JsonNode update =
+                events(matter, EventType.STATUS_UPDATE_SENT, 1, Topic.MATTER).get(0);
         assertEquals(true, update.get("onTime").asBoolean());
 
-        String milestone = given().auth().oauth2(PM).contentType(ContentType.JSON)
-                .body("{\"name\":\"Overdue filing\",\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(5)
+        String milestone = given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Overdue filing\",\"dueDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(5)
                         + "\",\"owner\":\"associate\",\"phase\":\"L100\",\"hardDeadline\":true}")
-                .when().post("/matters/" + matter + "/milestones").then().statusCode(201)
-                .extract().path("milestones.find { it.name == 'Overdue filing' }.id");
+                .when()
+                .post("/matters/" + matter + "/milestones")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("milestones.find { it.name == 'Overdue filing' }.id");
         VertxContextSupport.subscribeAndAwait(() -> detection.runOnce());
-        assertEquals(1, events(matter, EventType.DEADLINE_MISSED, 1, Topic.MATTER).size());
-        String escalation = given().auth().oauth2(PM).when().get("/matters/" + matter).then().statusCode(200)
-                .extract().path("openEscalations.find { it.relatedId == '" + milestone + "' }.id");
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"resolution\":\"Filed late with leave\"}")
-                .when().post("/matters/" + matter + "/escalations/" + escalation + "/resolve").then().statusCode(200);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"resolution\":\"again\"}")
-                .when().post("/matters/" + matter + "/escalations/" + escalation + "/resolve").then().statusCode(409)
+        assertEquals(
+                1, events(matter, EventType.DEADLINE_MISSED, 1, Topic.MATTER).size());
+        String escalation = given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("openEscalations.find { it.relatedId == '" + milestone + "' }.id");
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"resolution\":\"Filed late with leave\"}")
+                .when()
+                .post("/matters/" + matter + "/escalations/" + escalation + "/resolve")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"resolution\":\"again\"}")
+                .when()
+                .post("/matters/" + matter + "/escalations/" + escalation + "/resolve")
+                .then()
+                .statusCode(409)
                 .body("rule", equalTo("ESCALATION_ALREADY_RESOLVED"));
-        assertEquals(1, events(matter, EventType.ESCALATION_RESOLVED, 1, Topic.ESCALATIONS).size());
+        assertEquals(
+                1,
+                events(matter, EventType.ESCALATION_RESOLVED, 1, Topic.ESCALATIONS)
+                        .size());
 
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
                 .body("{\"amount\":1200.00,\"cause\":\"PROCESS_FAILURE\",\"note\":\"Duplicate research\"}")
-                .when().post("/matters/" + matter + "/write-downs").then().statusCode(201);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"score\":4}")
-                .when().post("/matters/" + matter + "/client-feedback").then().statusCode(201);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"score\":6}")
-                .when().post("/matters/" + matter + "/client-feedback").then().statusCode(400);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"outcome\":\"SETTLED\"}")
-                .when().post("/matters/" + matter + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON)
+                .when()
+                .post("/matters/" + matter + "/write-downs")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"score\":4}")
+                .when()
+                .post("/matters/" + matter + "/client-feedback")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"score\":6}")
+                .when()
+                .post("/matters/" + matter + "/client-feedback")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"outcome\":\"SETTLED\"}")
+                .when()
+                .post("/matters/" + matter + "/close")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
                 .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"" + today
                         + "\",\"hours\":1,\"amount\":100,\"phase\":\"L100\",\"billable\":true,\"admin\":false}")
-                .when().post("/matters/" + matter + "/time-entries").then().statusCode(409)
+                .when()
+                .post("/matters/" + matter + "/time-entries")
+                .then()
+                .statusCode(409)
                 .body("rule", equalTo("MATTER_NOT_OPEN"));
-        for (EventType type : List.of(EventType.TASK_ASSIGNED, EventType.TASK_COMPLETED, EventType.WRITE_DOWN_RECORDED,
-                EventType.CLIENT_FEEDBACK_RECORDED, EventType.MATTER_CLOSED)) {
+        for (EventType type : List.of(
+                EventType.TASK_ASSIGNED,
+                EventType.TASK_COMPLETED,
+                EventType.WRITE_DOWN_RECORDED,
+                EventType.CLIENT_FEEDBACK_RECORDED,
+                EventType.MATTER_CLOSED)) {
             JsonNode event = events(matter, type, 1, Topic.MATTER).get(0);
             assertEquals(List.of(), EventSchemas.violations(type, event), type.ceType());
         }
@@ -308,19 +551,46 @@ class MatterApiTest {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         String entry = "{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"2026-03-02\","
                 + "\"hours\":1,\"amount\":100,\"phase\":\"L900\",\"billable\":true,\"admin\":false}";
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body(entry)
-                .when().post("/matters/" + matter + "/time-entries").then().statusCode(422)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body(entry)
+                .when()
+                .post("/matters/" + matter + "/time-entries")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("phase"));
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body(entry.replace("L900", "L100")
-                .replace("\"billable\"", "\"activityCode\":\"A999\",\"billable\""))
-                .when().post("/matters/" + matter + "/time-entries").then().statusCode(422)
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body(entry.replace("L900", "L100").replace("\"billable\"", "\"activityCode\":\"A999\",\"billable\""))
+                .when()
+                .post("/matters/" + matter + "/time-entries")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("activityCode"));
-        given().auth().oauth2(PM).when().get("/matters/" + UUID.randomUUID()).then().statusCode(404)
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
         given().when().get("/matters/" + matter).then().statusCode(401);
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/matters/" + matter).then().statusCode(403);
-        given().auth().oauth2(PM).contentType(ContentType.JSON).body("{\"reasons\":[]}")
-                .when().post("/handoffs/" + matter + "/reject").then().statusCode(400)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"reasons\":[]}")
+                .when()
+                .post("/handoffs/" + matter + "/reject")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("reasons"));
     }
 }

@@ -20,31 +20,62 @@ class ImprovementFlagApiTest {
         String body = "{\"matterType\":\"" + matterType + "\",\"templateKey\":\"first-markup\",\"matters\":[\""
                 + UUID.randomUUID() + "\",\"" + UUID.randomUUID() + "\",\"" + UUID.randomUUID()
                 + "\"],\"windowStart\":\"2026-02-01\",\"windowEnd\":\"2026-03-02\"}";
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
-                .when().post("/internal/improvement-flags")
-                .then().statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/internal/improvement-flags")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("OPEN"))
+                .extract()
+                .path("id");
     }
 
     @Test
     void opsDismissesAFlagWithAReasonOnce() {
         String matterType = PlaybookApiTest.newMatterType();
         String id = raise(matterType);
-        given().auth().oauth2(DevTokens.forRole("leadership")).queryParam("status", "OPEN")
-                .queryParam("matterType", matterType).when().get("/improvement-flags")
-                .then().statusCode(200).body("id", hasItem(id));
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .queryParam("status", "OPEN")
+                .queryParam("matterType", matterType)
+                .when()
+                .get("/improvement-flags")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
 
-        given().auth().oauth2(PlaybookApiTest.OPS).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"Counterparty delays, not our template\"}")
-                .when().post("/improvement-flags/" + id + "/dismiss")
-                .then().statusCode(200).body("status", equalTo("DISMISSED"))
+                .when()
+                .post("/improvement-flags/" + id + "/dismiss")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISMISSED"))
                 .body("resolution", equalTo("Counterparty delays, not our template"))
                 .body("resolvedBy", equalTo("o.ramirez"));
-        given().auth().oauth2(PlaybookApiTest.OPS).contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
-                .when().post("/improvement-flags/" + id + "/dismiss")
-                .then().statusCode(409).body("rule", equalTo("FLAG_NOT_OPEN"));
-        given().auth().oauth2(PlaybookApiTest.OPS).contentType(ContentType.JSON).body("{\"reason\":\" \"}")
-                .when().post("/improvement-flags/" + raise(matterType) + "/dismiss")
-                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"again\"}")
+                .when()
+                .post("/improvement-flags/" + id + "/dismiss")
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("FLAG_NOT_OPEN"));
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\" \"}")
+                .when()
+                .post("/improvement-flags/" + raise(matterType) + "/dismiss")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
     }
 
     @Test
@@ -56,22 +87,60 @@ class ImprovementFlagApiTest {
 
         PlaybookApiTest.publishNew(matterType, PlaybookApiTest.starter("contract-review"));
 
-        given().auth().oauth2(PlaybookApiTest.OPS).when().get("/improvement-flags/" + id)
-                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedByVersion", equalTo(1));
-        given().auth().oauth2(PlaybookApiTest.OPS).when().get("/improvement-flags/" + untouched)
-                .then().statusCode(200).body("status", equalTo("OPEN"));
-        given().auth().oauth2(PlaybookApiTest.OPS).queryParam("status", "OPEN").when().get("/improvement-flags")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .when()
+                .get("/improvement-flags/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLOSED"))
+                .body("closedByVersion", equalTo(1));
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .when()
+                .get("/improvement-flags/" + untouched)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/improvement-flags")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(id)));
     }
 
     @Test
     void onlyAdminsRaiseFlagsByHandAndUnknownFlagsAre404() {
-        given().auth().oauth2(PlaybookApiTest.OPS).contentType(ContentType.JSON).body("{}")
-                .when().post("/internal/improvement-flags").then().statusCode(403);
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/improvement-flags").then().statusCode(403);
-        given().auth().oauth2(PlaybookApiTest.OPS).when().get("/improvement-flags/" + UUID.randomUUID())
-                .then().statusCode(404);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"matterType\":\"x\"}")
-                .when().post("/internal/improvement-flags").then().statusCode(400);
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/internal/improvement-flags")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/improvement-flags")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .when()
+                .get("/improvement-flags/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"matterType\":\"x\"}")
+                .when()
+                .post("/internal/improvement-flags")
+                .then()
+                .statusCode(400);
     }
 }

@@ -31,9 +31,13 @@ class IdempotencyKeyTest {
     }
 
     private static Response post(String key, String name) {
-        return given().auth().oauth2(INTAKE).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        return given().auth()
+                .oauth2(INTAKE)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body("{\"name\":\"" + name + "\",\"count\":2}")
-                .when().post("/samples");
+                .when()
+                .post("/samples");
     }
 
     private static long rowsNamed(String name) {
@@ -81,7 +85,9 @@ class IdempotencyKeyTest {
     void sameKeyWithAnotherBodyIs422AndCreatesNothing() throws Exception {
         String key = UUID.randomUUID().toString();
         post(key, "first-" + key).then().statusCode(201);
-        post(key, "second-" + key).then().statusCode(422)
+        post(key, "second-" + key)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:lanes:problem:idempotency-key-reused"))
                 .body("errors[0].field", equalTo("Idempotency-Key"));
@@ -92,10 +98,20 @@ class IdempotencyKeyTest {
     void keysOfDifferentUsersNeverMeet() {
         String key = UUID.randomUUID().toString();
         String name = "shared-" + key;
-        String first = post(key, name).then().statusCode(201).extract().jsonPath().getString("id");
-        String other = given().auth().oauth2(DevTokens.forUser("someone.else", "intake")).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body("{\"name\":\"" + name + "\",\"count\":2}")
-                .when().post("/samples").then().statusCode(201).extract().jsonPath().getString("id");
+        String first =
+                post(key, name).then().statusCode(201).extract().jsonPath().getString("id");
+        String other = given().auth()
+                .oauth2(DevTokens.forUser("someone.else", "intake"))
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body("{\"name\":\"" + name + "\",\"count\":2}")
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
         assertNotEquals(first, other);
     }
 
@@ -103,15 +119,20 @@ class IdempotencyKeyTest {
     void withoutAKeyEveryRequestCreates() throws Exception {
         String name = "nokey-" + UUID.randomUUID();
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(INTAKE).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"count\":2}")
-                    .when().post("/samples").then().statusCode(201);
+            given().auth()
+                    .oauth2(INTAKE)
+                    .contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"count\":2}")
+                    .when()
+                    .post("/samples")
+                    .then()
+                    .statusCode(201);
         }
         assertEquals(2, rowsNamed(name));
     }
 
     @Test
     void overlongKeyIs400() {
-        post("k".repeat(256), "overlong").then().statusCode(400)
-                .body("errors[0].field", equalTo("Idempotency-Key"));
+        post("k".repeat(256), "overlong").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

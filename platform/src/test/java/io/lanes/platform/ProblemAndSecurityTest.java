@@ -27,8 +27,10 @@ class ProblemAndSecurityTest {
 
     @Test
     void missingTokenIs401ProblemWithBearerChallenge() {
-        given().when().get("/samples/secured")
-                .then().statusCode(401)
+        given().when()
+                .get("/samples/secured")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("urn:lanes:problem:unauthorized"))
@@ -40,30 +42,50 @@ class ProblemAndSecurityTest {
     void forgedTokenIs401() {
         String token = DevTokens.forRole("pm");
         String forged = token.substring(0, token.length() - 4) + "AAAA";
-        given().auth().oauth2(forged).when().get("/samples/secured")
-                .then().statusCode(401).contentType(PROBLEM)
+        given().auth()
+                .oauth2(forged)
+                .when()
+                .get("/samples/secured")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:unauthorized"));
     }
 
     @Test
     void wrongRoleIs403Problem() {
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/samples/secured")
-                .then().statusCode(403).contentType(PROBLEM)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/samples/secured")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:forbidden"));
     }
 
     @Test
     void rightRolePasses() {
-        given().auth().oauth2(DevTokens.forUser("p.patel", "pm")).when().get("/samples/secured")
-                .then().statusCode(200).body("user", equalTo("p.patel"));
+        given().auth()
+                .oauth2(DevTokens.forUser("p.patel", "pm"))
+                .when()
+                .get("/samples/secured")
+                .then()
+                .statusCode(200)
+                .body("user", equalTo("p.patel"));
     }
 
     @Test
     void invalidFieldsAreListedOneByOne() {
-        given().auth().oauth2(DevTokens.forRole("intake")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\" \",\"email\":\"not-an-email\",\"count\":11}")
-                .when().post("/samples")
-                .then().statusCode(400).contentType(PROBLEM)
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:invalid-request"))
                 .body("errors.field", hasItems("name", "email", "count"))
                 .body("errors.find { it.field == 'count' }.code", equalTo("max"));
@@ -71,59 +93,95 @@ class ProblemAndSecurityTest {
 
     @Test
     void malformedJsonIs400() {
-        given().auth().oauth2(DevTokens.forRole("intake")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"x\",")
-                .when().post("/samples")
-                .then().statusCode(400).contentType(PROBLEM)
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:malformed-request"));
     }
 
     @Test
     void wrongJsonTypeNamesTheField() {
-        given().auth().oauth2(DevTokens.forRole("intake")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"x\",\"count\":1,\"due\":\"next tuesday\"}")
-                .when().post("/samples")
-                .then().statusCode(400).contentType(PROBLEM)
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:malformed-request"))
                 .body("errors[0].field", equalTo("due"));
     }
 
     @Test
     void missingBodyIs400() {
-        given().auth().oauth2(DevTokens.forRole("intake")).contentType(ContentType.JSON)
-                .when().post("/samples")
-                .then().statusCode(400).contentType(PROBLEM);
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     @Test
     void wrongMediaTypeIs415Problem() {
-        given().auth().oauth2(DevTokens.forRole("intake")).contentType(ContentType.TEXT).body("name=x")
-                .when().post("/samples")
-                .then().statusCode(415).contentType(PROBLEM)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .contentType(ContentType.TEXT)
+                .body("name=x")
+                .when()
+                .post("/samples")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:unsupported-media-type"));
     }
 
     @Test
     void unknownIdIs404Problem() {
         UUID id = UUID.randomUUID();
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/samples/" + id)
-                .then().statusCode(404).contentType(PROBLEM)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/samples/" + id)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:not-found"))
                 .body("detail", containsString(id.toString()));
     }
 
     @Test
     void brokenRuleIs409NamingTheRule() {
-        given().auth().oauth2(DevTokens.forRole("intake")).when().post("/samples/" + UUID.randomUUID() + "/close")
-                .then().statusCode(409).contentType(PROBLEM)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .post("/samples/" + UUID.randomUUID() + "/close")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:conflict"))
                 .body("rule", equalTo("ALREADY_CLOSED"));
     }
 
     @Test
     void unexpectedErrorIs500WithoutInternals() {
-        given().auth().oauth2(DevTokens.forRole("intake")).when().get("/samples/boom")
-                .then().statusCode(500).contentType(PROBLEM)
+        given().auth()
+                .oauth2(DevTokens.forRole("intake"))
+                .when()
+                .get("/samples/boom")
+                .then()
+                .statusCode(500)
+                .contentType(PROBLEM)
                 .body("type", equalTo("urn:lanes:problem:internal"))
                 .body(not(containsString("secret internal detail")))
                 .body(not(containsString("at io.lanes")))

@@ -3,8 +3,7 @@ package io.lanes.systemtests;
 /** The body of a complete contract-review intake (the starter playbook's required fields and checklist). */
 final class ContractReviewIntake {
 
-    private ContractReviewIntake() {
-    }
+    private ContractReviewIntake() {}
 
     static String json(String matterType, String name) {
         return "{\"matterType\":\"" + matterType + "\",\"matterName\":\"" + name + "\","

@@ -56,19 +56,25 @@ class IntakeLoadBenchmark {
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     private static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One submitted intake. */
-    private record Submitted(String intakeId) {
-    }
+    private record Submitted(String intakeId) {}
 
     @Test
     void intakeSubmissionsAtIncreasingRates() throws Exception {
-        ObjectNode summary = EventJson.mapper().createObjectNode().put("benchmark", "intake-load")
+        ObjectNode summary = EventJson.mapper()
+                .createObjectNode()
+                .put("benchmark", "intake-load")
                 .put("cores", Runtime.getRuntime().availableProcessors());
         try (LanesSystem system = LanesSystem.start()) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> post(system.intake, "/intakes",
-                    ContractReviewIntake.json("contract-review", "warm-up")).statusCode() == 201);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            post(system.intake, "/intakes", ContractReviewIntake.json("contract-review", "warm-up"))
+                                            .statusCode()
+                                    == 201);
             runStep(system, 5, Duration.ofSeconds(10)); // warm-up: JIT, pools, consumer assignment
             ArrayNode steps = summary.putArray("steps");
             for (int rate : INTAKES_PER_SECOND) {
@@ -76,8 +82,10 @@ class IntakeLoadBenchmark {
             }
         }
         ObjectNode baselines = summary.putObject("baselines");
-        pgbenchSingleInsertTps().ifPresentOrElse(tps -> baselines.put("pgbenchSingleInsertTps", tps),
-                () -> baselines.put("pgbenchSingleInsertTps", (String) null));
+        pgbenchSingleInsertTps()
+                .ifPresentOrElse(
+                        tps -> baselines.put("pgbenchSingleInsertTps", tps),
+                        () -> baselines.put("pgbenchSingleInsertTps", (String) null));
         Map<String, Double> producer = producerPerformance();
         baselines.put("kafkaProducerRecordsPerSecond", producer.get("recordsPerSecond"));
         baselines.put("kafkaProducerP99Ms", producer.get("p99Ms"));
@@ -94,35 +102,49 @@ class IntakeLoadBenchmark {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService clients = Executors.newFixedThreadPool(64);
         long start = System.nanoTime();
-        pacer.scheduleAtFixedRate(() -> clients.submit(() -> intake(system, latenciesMicros, submitted, errors)),
-                0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        pacer.scheduleAtFixedRate(
+                () -> clients.submit(() -> intake(system, latenciesMicros, submitted, errors)),
+                0,
+                1_000_000 / rate,
+                TimeUnit.MICROSECONDS);
         pacer.schedule(pacer::shutdown, length.toMillis(), TimeUnit.MILLISECONDS);
         pacer.awaitTermination(length.toSeconds() + 10, TimeUnit.SECONDS);
         clients.shutdown();
         clients.awaitTermination(120, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        ObjectNode step = EventJson.mapper().createObjectNode().put("targetIntakesPerSecond", rate)
-                .put("seconds", round(seconds)).put("intakes", submitted.size())
+        ObjectNode step = EventJson.mapper()
+                .createObjectNode()
+                .put("targetIntakesPerSecond", rate)
+                .put("seconds", round(seconds))
+                .put("intakes", submitted.size())
                 .put("achievedIntakesPerSecond", round(submitted.size() / seconds))
-                .put("requestsPerSecond", round(latenciesMicros.size() / seconds)).put("errors", errors.get())
+                .put("requestsPerSecond", round(latenciesMicros.size() / seconds))
+                .put("errors", errors.get())
                 .put("requestP50Ms", percentileMs(latenciesMicros, 0.50))
                 .put("requestP99Ms", percentileMs(latenciesMicros, 0.99));
         ObjectNode services = step.putObject("services");
         for (ServiceProcess s : system.services()) {
-            services.putObject(s.name()).put("rssMiB", round(ProcessFigures.rssMiB(s.pid())))
-                    .put("cpuPercent", round((ProcessFigures.cpuSeconds(s.pid()) - cpuBefore.get(s.name())[0])
-                            / seconds * 100));
+            services.putObject(s.name())
+                    .put("rssMiB", round(ProcessFigures.rssMiB(s.pid())))
+                    .put(
+                            "cpuPercent",
+                            round((ProcessFigures.cpuSeconds(s.pid())
+                                            - cpuBefore.get(s.name())[0])
+                                    / seconds
+                                    * 100));
         }
         List<Long> visibility = visibilityMicros(system, submitted);
-        step.put("kpiVisibleP50Ms", percentileMs(visibility, 0.50)).put("kpiVisibleP99Ms", percentileMs(visibility, 0.99));
+        step.put("kpiVisibleP50Ms", percentileMs(visibility, 0.50))
+                .put("kpiVisibleP99Ms", percentileMs(visibility, 0.99));
         return step;
     }
 
     private void intake(LanesSystem system, List<Long> latencies, List<Submitted> submitted, AtomicInteger errors) {
         try {
             long t0 = System.nanoTime();
-            HttpResponse<String> created = post(system.intake, "/intakes", ContractReviewIntake.json("contract-review", "Load " + t0));
+            HttpResponse<String> created =
+                    post(system.intake, "/intakes", ContractReviewIntake.json("contract-review", "Load " + t0));
             long t1 = System.nanoTime();
             latencies.add((t1 - t0) / 1000);
             Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(created.body());
@@ -149,14 +171,18 @@ class IntakeLoadBenchmark {
     private List<Long> visibilityMicros(LanesSystem system, List<Submitted> submitted) throws SQLException {
         String ids = submitted.stream().map(Submitted::intakeId).collect(Collectors.joining(","));
         PostgresDatabase kpiDb = system.kpiDatabase();
-        String inStep = "FROM kpi_fact f JOIN lanes_processed_event p ON p.ce_id = f.ce_id AND p.consumer = 'kpi-facts' "
-                + "WHERE f.ce_type = ? AND f.subject = ANY(string_to_array(?, ','))";
-        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        String inStep =
+                "FROM kpi_fact f JOIN lanes_processed_event p ON p.ce_id = f.ce_id AND p.consumer = 'kpi-facts' "
+                        + "WHERE f.ce_type = ? AND f.subject = ANY(string_to_array(?, ','))";
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> kpiDb.queryLong("SELECT count(*) " + inStep, EventType.INTAKE_COMPLETE.ceType(), ids)
                         >= submitted.size());
         List<Long> latencies = new ArrayList<>();
-        try (Connection c = kpiDb.connect(); PreparedStatement q = c.prepareStatement(
-                "SELECT (EXTRACT(EPOCH FROM (p.processed_at - f.occurred_at)) * 1000000)::bigint " + inStep)) {
+        try (Connection c = kpiDb.connect();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT (EXTRACT(EPOCH FROM (p.processed_at - f.occurred_at)) * 1000000)::bigint " + inStep)) {
             q.setString(1, EventType.INTAKE_COMPLETE.ceType());
             q.setString(2, ids);
             try (ResultSet rows = q.executeQuery()) {
@@ -171,9 +197,11 @@ class IntakeLoadBenchmark {
     private HttpResponse<String> post(ServiceProcess service, String path, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + INTAKE)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + INTAKE)
                 .header("Content-Type", "application/json");
-        request.POST(body == null ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.ofString(body));
+        request.POST(
+                body == null ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -185,15 +213,34 @@ class IntakeLoadBenchmark {
             return Optional.empty();
         }
         PostgresDatabase db = LanesInfra.get().postgres().createDatabase("bench_pgbench");
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench (id bigserial PRIMARY KEY, data jsonb NOT NULL)");
         }
         Path script = Files.createTempFile("insert", ".sql");
-        Files.writeString(script, "INSERT INTO bench (data) VALUES ('{\"intakeId\":\"" + "x".repeat(36)
-                + "\",\"matterType\":\"contract-review\",\"payload\":\"" + "y".repeat(500) + "\"}');\n");
-        ProcessBuilder builder = new ProcessBuilder(pgbench.get().toString(), "-n", "-c", "8", "-j", "2", "-T", "10",
-                "-f", script.toString(), "-h", db.host(), "-p", Integer.toString(db.port()), "-U", db.username(),
-                db.database()).redirectErrorStream(true);
+        Files.writeString(
+                script,
+                "INSERT INTO bench (data) VALUES ('{\"intakeId\":\"" + "x".repeat(36)
+                        + "\",\"matterType\":\"contract-review\",\"payload\":\"" + "y".repeat(500) + "\"}');\n");
+        ProcessBuilder builder = new ProcessBuilder(
+                        pgbench.get().toString(),
+                        "-n",
+                        "-c",
+                        "8",
+                        "-j",
+                        "2",
+                        "-T",
+                        "10",
+                        "-f",
+                        script.toString(),
+                        "-h",
+                        db.host(),
+                        "-p",
+                        Integer.toString(db.port()),
+                        "-U",
+                        db.username(),
+                        db.database())
+                .redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", db.password() == null ? "" : db.password());
         String out = run(builder);
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
@@ -210,7 +257,9 @@ class IntakeLoadBenchmark {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (var versions = Files.list(debian)) {
-                return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable).findFirst();
+                return versions.map(v -> v.resolve("bin/pgbench"))
+                        .filter(Files::isExecutable)
+                        .findFirst();
             }
         }
         return Optional.empty();
@@ -218,12 +267,27 @@ class IntakeLoadBenchmark {
 
     /** Kafka's ProducerPerformance on the same broker: 300,000 records of 600 bytes, acks=all, idempotent. */
     private static Map<String, Double> producerPerformance() throws Exception {
-        String out = run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", KafkaBroker.kafkaClasspath(), "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", "lanes.bench.producer", "--num-records", "300000", "--record-size", "600",
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + LanesInfra.get().kafka().bootstrapServers(),
-                "acks=all", "enable.idempotence=true").redirectErrorStream(true));
-        Matcher summary = Pattern.compile("records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms 99th").matcher(out);
+        String out = run(new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        KafkaBroker.kafkaClasspath(),
+                        "org.apache.kafka.tools.ProducerPerformance",
+                        "--topic",
+                        "lanes.bench.producer",
+                        "--num-records",
+                        "300000",
+                        "--record-size",
+                        "600",
+                        "--throughput",
+                        "-1",
+                        "--producer-props",
+                        "bootstrap.servers=" + LanesInfra.get().kafka().bootstrapServers(),
+                        "acks=all",
+                        "enable.idempotence=true")
+                .redirectErrorStream(true));
+        Matcher summary = Pattern.compile("records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms 99th")
+                .matcher(out);
         Map<String, Double> figures = new HashMap<>();
         if (summary.find()) {
             figures.put("recordsPerSecond", Double.parseDouble(summary.group(1)));
@@ -251,10 +315,14 @@ class IntakeLoadBenchmark {
         ObjectNode ratios = summary.putObject("ratios").put("bestAchievedIntakesPerSecond", best);
         var baselines = summary.get("baselines");
         if (baselines.hasNonNull("pgbenchSingleInsertTps")) {
-            ratios.put("intakesPerPgbenchInsert", round4(best / baselines.get("pgbenchSingleInsertTps").asDouble()));
+            ratios.put(
+                    "intakesPerPgbenchInsert",
+                    round4(best / baselines.get("pgbenchSingleInsertTps").asDouble()));
         }
         if (baselines.hasNonNull("kafkaProducerRecordsPerSecond")) {
-            ratios.put("intakesPerKafkaRecord", round4(best / baselines.get("kafkaProducerRecordsPerSecond").asDouble()));
+            ratios.put(
+                    "intakesPerKafkaRecord",
+                    round4(best / baselines.get("kafkaProducerRecordsPerSecond").asDouble()));
         }
     }
 

@@ -52,7 +52,9 @@ final class LanesSystem implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
         env.put("LANES_DETECTION_INTERVAL", "2s");
         env.put("LANES_DETECTION_DELAY", "1s");
         return env;

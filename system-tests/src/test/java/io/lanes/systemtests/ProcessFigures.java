@@ -10,8 +10,7 @@ final class ProcessFigures {
     /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessFigures() {
-    }
+    private ProcessFigures() {}
 
     /** Resident set size in MiB. */
     static double rssMiB(long pid) {

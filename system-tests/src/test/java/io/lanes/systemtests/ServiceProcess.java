@@ -1,5 +1,6 @@
 package io.lanes.systemtests;
 
+import io.lanes.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import io.lanes.testing.FreePorts;
 import org.awaitility.Awaitility;
 
 /** One Lanes service as the run command starts it: its quarkus-run.jar in a JVM of its own. */
@@ -55,8 +55,12 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -70,8 +74,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess awaitReady() {
-        Awaitility.await(name + " ready (log " + log + ")").atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofMillis(500)).until(this::ready);
+        Awaitility.await(name + " ready (log " + log + ")")
+                .atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(this::ready);
         return this;
     }
 
@@ -107,8 +113,8 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
         }
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL()
-                    .openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
             connection.setConnectTimeout(1_000);
             connection.setReadTimeout(2_000);
             return connection.getResponseCode() == 200;

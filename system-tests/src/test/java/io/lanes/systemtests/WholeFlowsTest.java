@@ -84,19 +84,30 @@ class WholeFlowsTest {
 
     /** Creates an intake once intake-service knows the matter type's playbook; returns its id. */
     private static String create(String body) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> as(INTAKE, intake).contentType(ContentType.JSON).body(body).post("/intakes"),
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> as(INTAKE, intake)
+                                .contentType(ContentType.JSON)
+                                .body(body)
+                                .post("/intakes"),
                         r -> r.statusCode() == 201)
                 .path("id");
     }
 
     private static UUID submitAndAwaitHandoff(String intakeId, int attempt) {
-        as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200)
-                .body("status", equalTo("SUBMITTED")).body("attempts", equalTo(attempt));
+        as(INTAKE, intake)
+                .post("/intakes/" + intakeId + "/submit")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("attempts", equalTo(attempt));
         UUID matterId = MatterIds.fromIntake(UUID.fromString(intakeId));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             var handoff = as(PM, matter).get("/handoffs/" + matterId);
-            return handoff.statusCode() == 200 && "PENDING".equals(handoff.path("status"))
+            return handoff.statusCode() == 200
+                    && "PENDING".equals(handoff.path("status"))
                     && Integer.valueOf(attempt).equals(handoff.path("packet.attempt"));
         });
         return matterId;
@@ -107,26 +118,49 @@ class WholeFlowsTest {
     void anIntakeBecomesAMatterWhoseSlipAPlainKafkaConsumerSees() {
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme MSA with Globex"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
-        as(PM, matter).contentType(ContentType.JSON).body("{}").post("/handoffs/" + matterId + "/accept")
-                .then().statusCode(200).body("status", equalTo("OPEN"));
-        as(PM, matter).contentType(ContentType.JSON)
+        as(PM, matter)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/handoffs/" + matterId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
+        as(PM, matter)
+                .contentType(ContentType.JSON)
                 .body("{\"name\":\"Redline from counterparty\",\"dueDate\":\""
                         + LocalDate.now(ZoneOffset.UTC).minusDays(7) + "\",\"owner\":\"associate\",\"phase\":\"P200\"}")
-                .post("/matters/" + matterId + "/milestones").then().statusCode(201);
+                .post("/matters/" + matterId + "/milestones")
+                .then()
+                .statusCode(201);
 
         try (TopicReader escalations = TopicReader.of(Topic.ESCALATIONS.topicName())) {
-            var slipped = escalations.await(r -> matterId.toString().equals(r.key()) && EventType.MILESTONE_SLIPPED
-                    .ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE)), 1, Duration.ofSeconds(60));
+            var slipped = escalations.await(
+                    r -> matterId.toString().equals(r.key())
+                            && EventType.MILESTONE_SLIPPED
+                                    .ceType()
+                                    .equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE)),
+                    1,
+                    Duration.ofSeconds(60));
             assertEquals(1, slipped.size());
         }
         // ... and the scorecards reflect it: the matter's PM view, and the PM scorecard's milestone KPI.
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(1).equals(
-                as(PM, kpi).get("/matters/" + matterId + "/scorecard").path("milestones.slipped")));
-        as(LEADERSHIP, kpi).get("/scorecards/pm?matterType=contract-review").then().statusCode(200)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Integer.valueOf(1)
+                        .equals(as(PM, kpi)
+                                .get("/matters/" + matterId + "/scorecard")
+                                .path("milestones.slipped")));
+        as(LEADERSHIP, kpi)
+                .get("/scorecards/pm?matterType=contract-review")
+                .then()
+                .statusCode(200)
                 .body("kpis.find { it.key == 'onTimeMilestoneRate' }.numerator", equalTo(0))
                 .body("kpis.find { it.key == 'onTimeMilestoneRate' }.denominator", equalTo(1))
                 .body("kpis.find { it.key == 'onTimeMilestoneRate' }.status", equalTo("OFF_TARGET"));
-        as(LEADERSHIP, kpi).get("/scorecards/ops?matterType=contract-review").then().statusCode(200)
+        as(LEADERSHIP, kpi)
+                .get("/scorecards/ops?matterType=contract-review")
+                .then()
+                .statusCode(200)
                 .body("kpis.find { it.key == 'intakeToOpenHours' }.sampleSize", equalTo(1));
     }
 
@@ -135,41 +169,66 @@ class WholeFlowsTest {
     void aRejectedHandoffIsReworkedResubmittedAndAccepted() {
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme NDA with Initech"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
-        as(PM, matter).contentType(ContentType.JSON)
+        as(PM, matter)
+                .contentType(ContentType.JSON)
                 .body("{\"reasons\":[{\"code\":\"SCOPE_UNCLEAR\",\"detail\":\"Which affiliates sign?\"}]}")
-                .post("/handoffs/" + matterId + "/reject").then().statusCode(200);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "RETURNED".equals(
-                as(INTAKE, intake).get("/intakes/" + intakeId).path("status")));
-        as(INTAKE, intake).contentType("application/merge-patch+json")
+                .post("/handoffs/" + matterId + "/reject")
+                .then()
+                .statusCode(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> "RETURNED"
+                        .equals(as(INTAKE, intake).get("/intakes/" + intakeId).path("status")));
+        as(INTAKE, intake)
+                .contentType("application/merge-patch+json")
                 .body("{\"matterName\":\"Acme NDA with Initech (Initech Holdings and subsidiaries)\"}")
-                .patch("/intakes/" + intakeId).then().statusCode(200);
+                .patch("/intakes/" + intakeId)
+                .then()
+                .statusCode(200);
         submitAndAwaitHandoff(intakeId, 2);
-        as(PM, matter).contentType(ContentType.JSON).body("{}").post("/handoffs/" + matterId + "/accept")
-                .then().statusCode(200).body("status", equalTo("OPEN"));
+        as(PM, matter)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/handoffs/" + matterId + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
         // The rejection is legal ops' rework: one of the three handoff decisions so far (flow 1's acceptance,
         // this rejection, this acceptance).
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(3).equals(as(LEADERSHIP, kpi)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Integer.valueOf(3)
+                        .equals(as(LEADERSHIP, kpi)
+                                .get("/scorecards/ops?matterType=contract-review")
+                                .path("kpis.find { it.key == 'handoffReworkRate' }.denominator")));
+        as(LEADERSHIP, kpi)
                 .get("/scorecards/ops?matterType=contract-review")
-                .path("kpis.find { it.key == 'handoffReworkRate' }.denominator")));
-        as(LEADERSHIP, kpi).get("/scorecards/ops?matterType=contract-review").then()
+                .then()
                 .body("kpis.find { it.key == 'handoffReworkRate' }.numerator", equalTo(1))
-                .body("kpis.find { it.key == 'handoffReworkRate' }.details.rejectionsByReason.SCOPE_UNCLEAR", equalTo(1));
+                .body(
+                        "kpis.find { it.key == 'handoffReworkRate' }.details.rejectionsByReason.SCOPE_UNCLEAR",
+                        equalTo(1));
     }
 
     @Test
     @Order(3)
     void aNewPlaybookVersionValidatesTheNextIntake() throws Exception {
         String matterType = "nda-review-" + UUID.randomUUID().toString().substring(0, 6);
-        var v1 = EventJson.mapper().readTree(
-                as(OPS, ops).get("/playbooks/contract-review/versions/1").asString());
-        ((ObjectNode) v1).remove(List.of("matterType", "version", "publishedBy",
-                "occurredAt"));
+        var v1 = EventJson.mapper()
+                .readTree(as(OPS, ops)
+                        .get("/playbooks/contract-review/versions/1")
+                        .asString());
+        ((ObjectNode) v1).remove(List.of("matterType", "version", "publishedBy", "occurredAt"));
         publish(matterType, v1.toString());
         String first = create(ContractReviewIntake.json(matterType, "Acme NDA v1"));
         as(INTAKE, intake).post("/intakes/" + first + "/submit").then().statusCode(200);
 
-        ((ObjectNode) v1).withArray("requiredFields").addObject()
-                .put("key", "governingLaw").put("label", "Governing law").put("type", "TEXT");
+        ((ObjectNode) v1)
+                .withArray("requiredFields")
+                .addObject()
+                .put("key", "governingLaw")
+                .put("label", "Governing law")
+                .put("type", "TEXT");
         publish(matterType, v1.toString());
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             String next = create(ContractReviewIntake.json(matterType, "Acme NDA v2"));
@@ -183,7 +242,10 @@ class WholeFlowsTest {
     void intakeKeepsAcceptingWhileOpsConfigIsDown() {
         ops.stop();
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
-        as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200)
+        as(INTAKE, intake)
+                .post("/intakes/" + intakeId + "/submit")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUBMITTED"));
     }
 
@@ -195,18 +257,29 @@ class WholeFlowsTest {
         AtomicInteger submitted = new AtomicInteger();
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
         // A stream of about two intakes a second, over HTTP only, before, during and after the outage.
-        stream.scheduleAtFixedRate(() -> {
-            String intakeId = create(ContractReviewIntake.json("contract-review", "Outage stream #" + submitted.get()));
-            as(INTAKE, intake).post("/intakes/" + intakeId + "/submit").then().statusCode(200);
-            submitted.incrementAndGet();
-        }, 0, 400, TimeUnit.MILLISECONDS);
+        stream.scheduleAtFixedRate(
+                () -> {
+                    String intakeId =
+                            create(ContractReviewIntake.json("contract-review", "Outage stream #" + submitted.get()));
+                    as(INTAKE, intake)
+                            .post("/intakes/" + intakeId + "/submit")
+                            .then()
+                            .statusCode(200);
+                    submitted.incrementAndGet();
+                },
+                0,
+                400,
+                TimeUnit.MILLISECONDS);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.get() >= 5);
             LanesInfra.get().kafka().stop();
             long stoppedAt = System.nanoTime();
             int beforeOutage = submitted.get();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> System.nanoTime() - stoppedAt
-                    >= Duration.ofSeconds(30).toNanos() && submitted.get() >= beforeOutage + 20);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> System.nanoTime() - stoppedAt
+                                    >= Duration.ofSeconds(30).toNanos()
+                            && submitted.get() >= beforeOutage + 20);
             LanesInfra.get().kafka().start();
             int afterOutage = submitted.get();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> submitted.get() >= afterOutage + 10);
@@ -216,7 +289,9 @@ class WholeFlowsTest {
         }
         long expected = before + submitted.get();
         // Every intake-complete reaches kpi-service; its dedupe on ce_id keeps each once in effect.
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> submittedToday() >= expected);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
         assertEquals(expected, submittedToday(), "each intake counted exactly once");
@@ -237,9 +312,16 @@ class WholeFlowsTest {
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(WholeFlowsTest::kpiCaughtUp);
         Map<String, JsonNode> live = scorecards();
 
-        as(ADMIN, kpi).contentType(ContentType.JSON).body("{}").post("/projection/rebuild").then().statusCode(202);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
-                "SWAPPED".equals(as(ADMIN, kpi).get("/projection/rebuild").path("state")));
+        as(ADMIN, kpi)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/projection/rebuild")
+                .then()
+                .statusCode(202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> "SWAPPED"
+                        .equals(as(ADMIN, kpi).get("/projection/rebuild").path("state")));
         assertEquals(live, scorecards(), "the scorecards after the crash equal those of a rebuild from offset 0");
     }
 
@@ -247,7 +329,12 @@ class WholeFlowsTest {
     private static Map<String, JsonNode> scorecards() {
         Map<String, JsonNode> answers = new HashMap<>();
         for (String path : List.of("/scorecards/ops", "/scorecards/pm", "/scorecards/shared", "/diagnosis")) {
-            JsonNode answer = EventJson.parse(as(LEADERSHIP, kpi).get(path).then().statusCode(200).extract().asByteArray());
+            JsonNode answer = EventJson.parse(as(LEADERSHIP, kpi)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray());
             ((ObjectNode) answer).remove("asOf");
             answers.put(path, answer);
         }
@@ -256,7 +343,8 @@ class WholeFlowsTest {
 
     /** Intakes submitted complete in the last 30 days, as kpi-service counts them. */
     private static long submittedToday() {
-        Integer count = as(LEADERSHIP, kpi).get("/scorecards/ops")
+        Integer count = as(LEADERSHIP, kpi)
+                .get("/scorecards/ops")
                 .path("kpis.find { it.key == 'dataCompletenessRate' }.denominator");
         return count == null ? 0 : count;
     }
@@ -267,8 +355,17 @@ class WholeFlowsTest {
     }
 
     private static void publish(String matterType, String content) {
-        String draft = as(OPS, ops).contentType(ContentType.JSON).body(content)
-                .post("/playbooks/" + matterType + "/drafts").then().statusCode(201).extract().path("id");
-        as(OPS, ops).post("/playbooks/" + matterType + "/drafts/" + draft + "/publish").then().statusCode(201);
+        String draft = as(OPS, ops)
+                .contentType(ContentType.JSON)
+                .body(content)
+                .post("/playbooks/" + matterType + "/drafts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(OPS, ops)
+                .post("/playbooks/" + matterType + "/drafts/" + draft + "/publish")
+                .then()
+                .statusCode(201);
     }
 }

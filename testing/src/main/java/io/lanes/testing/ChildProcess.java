@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs infrastructure programs with their output in a log file, and reports failures with the log's tail. */
 final class ChildProcess {
 
-    private ChildProcess() {
-    }
+    private ChildProcess() {}
 
     static Process start(List<String> command, Path log) {
         try {
@@ -39,7 +38,8 @@ final class ChildProcess {
             throw new IllegalStateException("interrupted while running " + command, e);
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException(command + " exited " + process.exitValue() + "; see " + log + "\n" + tail(log));
+            throw new IllegalStateException(
+                    command + " exited " + process.exitValue() + "; see " + log + "\n" + tail(log));
         }
     }
 

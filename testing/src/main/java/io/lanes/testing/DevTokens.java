@@ -30,8 +30,7 @@ public final class DevTokens {
     private static final String PRIVATE_KEY = "io/lanes/testing/dev-keys/private.pem";
     private static final PrivateKey KEY = loadKey();
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     /** A token for {@code user} holding the given roles, valid for 12 hours. */
     public static String forUser(String user, String... roles) {
@@ -50,8 +49,8 @@ public final class DevTokens {
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + jsonEscape(user) + "\",\"upn\":\"" + jsonEscape(user)
                 + "\",\"groups\":[" + groups + "],\"iat\":" + now.getEpochSecond() + ",\"exp\":"
                 + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64(claims.getBytes(StandardCharsets.UTF_8));
+        String signingInput =
+                base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(KEY);
@@ -88,8 +87,10 @@ public final class DevTokens {
                 throw new IllegalStateException(PRIVATE_KEY + " is not on the classpath");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

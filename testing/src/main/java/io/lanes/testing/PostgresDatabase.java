@@ -26,8 +26,8 @@ public record PostgresDatabase(String host, int port, String database, String us
             password = parts.length > 1 ? parts[1] : "";
         }
         String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "/postgres" : uri.getPath();
-        return new PostgresDatabase(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, path.substring(1), user,
-                password);
+        return new PostgresDatabase(
+                uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, path.substring(1), user, password);
     }
 
     public PostgresDatabase withDatabase(String name) {
@@ -49,7 +49,8 @@ public record PostgresDatabase(String host, int port, String database, String us
 
     /** Runs a query whose first column of the first row is a number (a count, a version); 0 when no row. */
     public long queryLong(String sql, Object... parameters) {
-        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -64,9 +65,13 @@ public record PostgresDatabase(String host, int port, String database, String us
     /** The Quarkus configuration that points a service's default datasource here. */
     public Map<String, String> quarkusConfig() {
         return Map.of(
-                "quarkus.datasource.reactive.url", reactiveUrl(),
-                "quarkus.datasource.jdbc.url", jdbcUrl(),
-                "quarkus.datasource.username", username,
-                "quarkus.datasource.password", password);
+                "quarkus.datasource.reactive.url",
+                reactiveUrl(),
+                "quarkus.datasource.jdbc.url",
+                jdbcUrl(),
+                "quarkus.datasource.username",
+                username,
+                "quarkus.datasource.password",
+                password);
     }
 }

@@ -33,7 +33,8 @@ public interface PostgresServer extends AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection c = admin().connect(); Statement s = c.createStatement()) {
+        try (Connection c = admin().connect();
+                Statement s = c.createStatement()) {
             boolean exists;
             try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 exists = rs.next();
@@ -48,7 +49,8 @@ public interface PostgresServer extends AutoCloseable {
     }
 
     default void dropDatabase(String name) {
-        try (Connection c = admin().connect(); Statement s = c.createStatement()) {
+        try (Connection c = admin().connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop database " + name, e);

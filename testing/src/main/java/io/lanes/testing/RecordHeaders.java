@@ -7,8 +7,7 @@ import org.apache.kafka.common.header.Header;
 /** Reads text headers of consumed records in assertions. */
 public final class RecordHeaders {
 
-    private RecordHeaders() {
-    }
+    private RecordHeaders() {}
 
     /** The last value of a header as UTF-8 text, or null when absent. */
     public static String text(ConsumerRecord<?, ?> record, String name) {

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Throw-away directories of infrastructure started for one JVM, under the system temp dir. */
 final class ScratchDirectory {
 
-    private ScratchDirectory() {
-    }
+    private ScratchDirectory() {}
 
     static Path create(String prefix) {
         try {

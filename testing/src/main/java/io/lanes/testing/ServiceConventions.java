@@ -28,7 +28,10 @@ public abstract class ServiceConventions {
 
     @Test
     void isReadyWithItsDatabase() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
     }
@@ -36,7 +39,11 @@ public abstract class ServiceConventions {
     @Test
     void servesItsOpenApiDocument() {
         String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", containsString(service));
     }
 
@@ -47,7 +54,11 @@ public abstract class ServiceConventions {
 
     @Test
     void answersUnknownPathsWithoutLeakingRoutes() {
-        given().auth().oauth2(DevTokens.forRole("admin")).when().get("/no-such-resource").then()
+        given().auth()
+                .oauth2(DevTokens.forRole("admin"))
+                .when()
+                .get("/no-such-resource")
+                .then()
                 .statusCode(404)
                 .body(not(containsString("Resource not found</h1>")));
     }

@@ -25,10 +25,13 @@ public final class TopicWriter implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public TopicWriter(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Writes to the broker of this JVM's infrastructure. */
@@ -38,8 +41,8 @@ public final class TopicWriter implements AutoCloseable {
 
     /** Publishes a contract event on its stream topic, with a fresh ce_id. */
     public RecordMetadata publish(LanesEvent event, long sequence) {
-        return send(CloudEventCodec.toRecord(EventType.of(event).topic().topicName(),
-                CloudEvent.of(event, UUID.randomUUID(), sequence)));
+        return send(CloudEventCodec.toRecord(
+                EventType.of(event).topic().topicName(), CloudEvent.of(event, UUID.randomUUID(), sequence)));
     }
 
     public RecordMetadata send(ProducerRecord<String, byte[]> record) {

@@ -18,10 +18,16 @@ class DevTokensTest {
         String[] parts = DevTokens.forUser("p.patel", "pm").split("\\.");
         assertEquals(3, parts.length);
 
-        String pem = new String(getClass().getClassLoader()
-                .getResourceAsStream("io/lanes/testing/dev-keys/public.pem").readAllBytes(), StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        String pem = new String(
+                        getClass()
+                                .getClassLoader()
+                                .getResourceAsStream("io/lanes/testing/dev-keys/public.pem")
+                                .readAllBytes(),
+                        StandardCharsets.US_ASCII)
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
+        PublicKey key = KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initVerify(key);
         rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));

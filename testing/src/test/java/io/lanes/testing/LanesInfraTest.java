@@ -38,17 +38,26 @@ class LanesInfraTest {
     void producesAndConsumesARecordOnTheRealBroker() throws Exception {
         String topic = "lanes.testing.smoke." + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, "hello")).get(30, TimeUnit.SECONDS);
         }
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + key,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "smoke-" + key,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (received.isEmpty() && System.nanoTime() < deadline) {
@@ -62,21 +71,28 @@ class LanesInfraTest {
 
     @Test
     void createsTheContractTopicsWithTheirConfigs() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (Topic topic : Topic.values()) {
                 assertTrue(names.contains(topic.topicName()), topic.topicName());
                 assertTrue(names.contains(topic.deadLetterTopicName()), topic.deadLetterTopicName());
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName());
-                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
-                topic.configs().forEach((name, value) -> assertEquals(value, config.get(name).value(), topic + " " + name));
+                Config config = admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(resource);
+                topic.configs()
+                        .forEach((name, value) ->
+                                assertEquals(value, config.get(name).value(), topic + " " + name));
             }
         }
     }
 
     @Test
     void roundTripsARowInTheFreshDatabase() throws Exception {
-        try (Connection c = infra.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = infra.database().connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE smoke (id uuid PRIMARY KEY, note text NOT NULL)");
             UUID id = UUID.randomUUID();
             s.execute("INSERT INTO smoke VALUES ('" + id + "', 'persisted')");
@@ -99,9 +115,15 @@ class LanesInfraTest {
             broker.start();
             assertEquals(bootstrap, broker.bootstrapServers());
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                assertEquals(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+                assertEquals(
+                        1,
+                        admin.describeCluster()
+                                .nodes()
+                                .get(30, TimeUnit.SECONDS)
+                                .size());
             }
-            assertTrue(Files.readString(broker.logFile(), StandardCharsets.UTF_8).contains("Kafka Server started"),
+            assertTrue(
+                    Files.readString(broker.logFile(), StandardCharsets.UTF_8).contains("Kafka Server started"),
                     "broker log is written to a file");
         } finally {
             broker.close();

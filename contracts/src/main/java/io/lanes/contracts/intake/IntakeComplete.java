@@ -26,19 +26,20 @@ public record IntakeComplete(
         int attempt,
         int playbookVersion,
         String submittedBy,
-        Instant occurredAt) implements IntakeEvent {
+        Instant occurredAt)
+        implements IntakeEvent {
 
-    public enum ClientKind { INDIVIDUAL, ORGANIZATION }
+    public enum ClientKind {
+        INDIVIDUAL,
+        ORGANIZATION
+    }
 
     /** The client; {@code email} is optional. */
-    public record Client(String name, ClientKind kind, String email) {
-    }
+    public record Client(String name, ClientKind kind, String email) {}
 
     /** One handoff checklist item as intake left it. */
-    public record ChecklistEntry(String key, boolean done) {
-    }
+    public record ChecklistEntry(String key, boolean done) {}
 
     /** A date the matter must respect; a hard deadline (a statute of limitations) becomes a hard milestone. */
-    public record KeyDate(String name, LocalDate date, boolean hardDeadline) {
-    }
+    public record KeyDate(String name, LocalDate date, boolean hardDeadline) {}
 }

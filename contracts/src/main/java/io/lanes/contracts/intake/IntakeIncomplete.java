@@ -14,5 +14,5 @@ public record IntakeIncomplete(
         int attempt,
         int playbookVersion,
         String submittedBy,
-        Instant occurredAt) implements IntakeEvent {
-}
+        Instant occurredAt)
+        implements IntakeEvent {}

@@ -14,5 +14,5 @@ public record BudgetVariance(
         VarianceLevel level,
         BigDecimal thresholdPct,
         UUID escalationId,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -1,4 +1,9 @@
 package io.lanes.contracts.matter;
 
 /** What raised an escalation. */
-public enum EscalationCause { MILESTONE_SLIPPED, BUDGET_VARIANCE, STATUS_UPDATE_OVERDUE, TASK_BLOCKED }
+public enum EscalationCause {
+    MILESTONE_SLIPPED,
+    BUDGET_VARIANCE,
+    STATUS_UPDATE_OVERDUE,
+    TASK_BLOCKED
+}

@@ -11,5 +11,5 @@ public record EscalationRaised(
         Severity severity,
         String relatedId,
         String assignedTo,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

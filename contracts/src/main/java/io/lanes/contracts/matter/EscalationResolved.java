@@ -11,5 +11,5 @@ public record EscalationResolved(
         Instant raisedAt,
         String resolvedBy,
         String resolution,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

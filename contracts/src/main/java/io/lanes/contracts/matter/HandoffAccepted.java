@@ -21,5 +21,5 @@ public record HandoffAccepted(
         Budget budget,
         List<PlannedMilestone> milestones,
         LocalDate plannedCloseDate,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

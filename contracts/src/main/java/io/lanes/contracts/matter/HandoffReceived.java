@@ -11,5 +11,5 @@ public record HandoffReceived(
         String practiceArea,
         String matterType,
         String team,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

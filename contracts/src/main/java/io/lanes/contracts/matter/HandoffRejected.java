@@ -6,9 +6,5 @@ import java.util.UUID;
 
 /** A PM sent the handoff back to intake with reasons. */
 public record HandoffRejected(
-        UUID matterId,
-        UUID intakeId,
-        String rejectedBy,
-        List<RejectionReason> reasons,
-        Instant occurredAt) implements MatterEvent {
-}
+        UUID matterId, UUID intakeId, String rejectedBy, List<RejectionReason> reasons, Instant occurredAt)
+        implements MatterEvent {}

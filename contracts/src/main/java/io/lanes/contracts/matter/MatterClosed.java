@@ -11,5 +11,5 @@ public record MatterClosed(
         LocalDate plannedCloseDate,
         LocalDate closedOn,
         String outcome,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

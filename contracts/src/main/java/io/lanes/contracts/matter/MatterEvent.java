@@ -8,9 +8,24 @@ import java.util.UUID;
  * order; the escalation-related ones are copied to {@code lanes.escalations.v1} for PM tools.
  */
 public sealed interface MatterEvent extends LanesEvent
-        permits HandoffReceived, HandoffAccepted, HandoffRejected, MilestonePlanned, MilestoneReplanned, MilestoneCompleted,
-        MilestoneSlipped, TaskAssigned, TaskCompleted, TimeRecorded, BudgetVariance, StatusUpdateSent,
-        EscalationRaised, EscalationResolved, DeadlineMissed, WriteDownRecorded, ClientFeedbackRecorded, MatterClosed {
+        permits HandoffReceived,
+                HandoffAccepted,
+                HandoffRejected,
+                MilestonePlanned,
+                MilestoneReplanned,
+                MilestoneCompleted,
+                MilestoneSlipped,
+                TaskAssigned,
+                TaskCompleted,
+                TimeRecorded,
+                BudgetVariance,
+                StatusUpdateSent,
+                EscalationRaised,
+                EscalationResolved,
+                DeadlineMissed,
+                WriteDownRecorded,
+                ClientFeedbackRecorded,
+                MatterClosed {
 
     UUID matterId();
 

@@ -12,5 +12,5 @@ public record MilestoneCompleted(
         LocalDate completedOn,
         boolean onTime,
         boolean hardDeadline,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -14,5 +14,5 @@ public record MilestonePlanned(
         String owner,
         String phase,
         boolean hardDeadline,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

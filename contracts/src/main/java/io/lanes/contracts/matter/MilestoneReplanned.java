@@ -12,5 +12,5 @@ public record MilestoneReplanned(
         LocalDate dueDate,
         String reason,
         String replannedBy,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

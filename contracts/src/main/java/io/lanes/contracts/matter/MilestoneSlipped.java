@@ -17,5 +17,5 @@ public record MilestoneSlipped(
         String phase,
         boolean hardDeadline,
         UUID escalationId,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -1,4 +1,7 @@
 package io.lanes.contracts.matter;
 
 /** How urgent an escalation is. */
-public enum Severity { WARNING, CRITICAL }
+public enum Severity {
+    WARNING,
+    CRITICAL
+}

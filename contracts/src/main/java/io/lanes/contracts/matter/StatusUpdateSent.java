@@ -12,5 +12,5 @@ public record StatusUpdateSent(
         LocalDate sentOn,
         boolean onTime,
         String summary,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -12,5 +12,5 @@ public record TaskAssigned(
         String title,
         String assignee,
         LocalDate dueDate,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -12,5 +12,5 @@ public record TaskCompleted(
         LocalDate dueDate,
         LocalDate completedOn,
         boolean onTime,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

@@ -19,5 +19,5 @@ public record TimeRecorded(
         String activityCode,
         boolean billable,
         boolean admin,
-        Instant occurredAt) implements MatterEvent {
-}
+        Instant occurredAt)
+        implements MatterEvent {}

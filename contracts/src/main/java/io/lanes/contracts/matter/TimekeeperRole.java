@@ -1,4 +1,9 @@
 package io.lanes.contracts.matter;
 
 /** LEDES-style timekeeper classification. */
-public enum TimekeeperRole { ATTORNEY, PARALEGAL, ASSISTANT, OTHER }
+public enum TimekeeperRole {
+    ATTORNEY,
+    PARALEGAL,
+    ASSISTANT,
+    OTHER
+}

@@ -1,4 +1,7 @@
 package io.lanes.contracts.matter;
 
 /** The budget threshold level crossed. */
-public enum VarianceLevel { WARNING, ESCALATION }
+public enum VarianceLevel {
+    WARNING,
+    ESCALATION
+}

@@ -23,29 +23,37 @@ public record PlaybookPublished(
         List<BudgetPhase> budgetPhases,
         Thresholds thresholds,
         Map<String, BigDecimal> kpiTargets,
-        Instant occurredAt) implements OpsConfigEvent {
+        Instant occurredAt)
+        implements OpsConfigEvent {
 
-    public enum FieldType { TEXT, DATE, EMAIL, MONEY, BOOLEAN, NUMBER, ENUM }
+    public enum FieldType {
+        TEXT,
+        DATE,
+        EMAIL,
+        MONEY,
+        BOOLEAN,
+        NUMBER,
+        ENUM
+    }
 
     /** An intake field that must be filled before a matter may open; {@code options} only for ENUM. */
-    public record RequiredField(String key, String label, FieldType type, List<String> options) {
-    }
+    public record RequiredField(String key, String label, FieldType type, List<String> options) {}
 
     /** A handoff checklist item that intake must tick. */
-    public record ChecklistItem(String key, String label) {
-    }
+    public record ChecklistItem(String key, String label) {}
 
     /** A milestone every matter of the type gets, due {@code offsetDays} business days after opening. */
-    public record MilestoneTemplate(String templateKey, String name, int offsetDays, String owner, String phase,
-            boolean hardDeadline) {
-    }
+    public record MilestoneTemplate(
+            String templateKey, String name, int offsetDays, String owner, String phase, boolean hardDeadline) {}
 
     /** The share (0..1) of the budget that goes to one UTBMS phase code. */
-    public record BudgetPhase(String code, BigDecimal share) {
-    }
+    public record BudgetPhase(String code, BigDecimal share) {}
 
     /** Escalation thresholds and cadences that matter-service and kpi-service apply. */
-    public record Thresholds(BigDecimal budgetWarningPct, BigDecimal budgetEscalationPct, int slipGraceDays,
-            int statusUpdateCadenceDays, int billingTimelinessHours) {
-    }
+    public record Thresholds(
+            BigDecimal budgetWarningPct,
+            BigDecimal budgetEscalationPct,
+            int slipGraceDays,
+            int statusUpdateCadenceDays,
+            int billingTimelinessHours) {}
 }

@@ -49,7 +49,8 @@ public class AggregateRepository<C, S, E> {
             next = decider.evolve(next, event);
         }
         S after = next;
-        List<NewEvent> batch = events.stream().map(e -> codec.toNew(e, metadata)).collect(Collectors.toList());
+        List<NewEvent> batch =
+                events.stream().map(e -> codec.toNew(e, metadata)).collect(Collectors.toList());
         return store.append(streamId, streamType, current.version(), batch)
                 .map((AppendResult result) -> new Versioned<>(after, result.version()));
     }

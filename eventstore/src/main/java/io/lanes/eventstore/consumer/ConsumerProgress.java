@@ -23,8 +23,7 @@ public final class ConsumerProgress {
         public static final Applied NOTHING = new Applied(0, null);
     }
 
-    private ConsumerProgress() {
-    }
+    private ConsumerProgress() {}
 
     /**
      * The progress of {@code consumer} per partition, through {@code client}: a pool, or the
@@ -38,7 +37,8 @@ public final class ConsumerProgress {
                     Map<TopicPartition, Applied> progress = new HashMap<>();
                     for (Row row : rows) {
                         OffsetDateTime last = row.getOffsetDateTime(3);
-                        progress.put(new TopicPartition(row.getString(0), row.getInteger(1)),
+                        progress.put(
+                                new TopicPartition(row.getString(0), row.getInteger(1)),
                                 new Applied(row.getLong(2), last == null ? null : last.toInstant()));
                     }
                     return progress;

@@ -34,7 +34,8 @@ public class DeadLetters {
     private final String clientId;
     private KafkaProducer<String, byte[]> producer;
 
-    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetters(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application) {
         this.bootstrapServers = bootstrapServers;
         this.clientId = application + "-dead-letters";
@@ -46,15 +47,16 @@ public class DeadLetters {
 
     /** Sends the record to its dead-letter topic and waits for the acknowledgement. Blocking. */
     public void park(String consumer, ConsumerRecord<String, byte[]> record, String reason) {
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topicFor(record.topic()), null, record.key(),
-                record.value());
+        ProducerRecord<String, byte[]> letter =
+                new ProducerRecord<>(topicFor(record.topic()), null, record.key(), record.value());
         for (Header header : record.headers()) {
             letter.headers().add(header);
         }
         letter.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));
         letter.headers().add(CONSUMER, consumer.getBytes(StandardCharsets.UTF_8));
         letter.headers().add(SOURCE_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        letter.headers().add(SOURCE_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        letter.headers()
+                .add(SOURCE_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         letter.headers().add(SOURCE_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         try {
             producer().send(letter).get(60, TimeUnit.SECONDS);
@@ -62,10 +64,11 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot dead-letter " + record.topic() + "/" + record.partition() + "@"
-                    + record.offset(), e);
+            throw new IllegalStateException(
+                    "cannot dead-letter " + record.topic() + "/" + record.partition() + "@" + record.offset(), e);
         }
-        LOG.warnf("%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
+        LOG.warnf(
+                "%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {

@@ -62,14 +62,23 @@ public class IdempotentConsumer {
                 poison.put(record, e instanceof PoisonRecordException ? e.getMessage() : "undecodable: " + e);
             }
         }
-        return park(consumer, poison).onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely()
+        return park(consumer, poison)
+                .onFailure()
+                .retry()
+                .withBackOff(RETRY_MIN, RETRY_MAX)
+                .indefinitely()
                 .chain(() -> Panache.withTransaction(() -> apply(consumer, decoded, handler))
-                        .onFailure().recoverWithUni(failure -> {
-                            LOG.warnf("%s: batch of %d failed (%s); applying one by one", consumer, decoded.size(),
-                                    failure.getMessage());
+                        .onFailure()
+                        .recoverWithUni(failure -> {
+                            LOG.warnf(
+                                    "%s: batch of %d failed (%s); applying one by one",
+                                    consumer, decoded.size(), failure.getMessage());
                             return oneByOne(consumer, decoded, handler);
                         })
-                        .onFailure().retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely());
+                        .onFailure()
+                        .retry()
+                        .withBackOff(RETRY_MIN, RETRY_MAX)
+                        .indefinitely());
     }
 
     /** Applies each record alone; one that fails while the database answers is dead-lettered. */
@@ -77,44 +86,52 @@ public class IdempotentConsumer {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Decoded one : decoded) {
             chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler))
-                    .onFailure().recoverWithUni(failure -> databaseAnswers().chain(answers -> answers
-                            ? park(consumer, Map.of(one.record(), "handler failed: " + failure))
-                            : Uni.createFrom().failure(failure))));
+                    .onFailure()
+                    .recoverWithUni(failure -> databaseAnswers()
+                            .chain(answers -> answers
+                                    ? park(consumer, Map.of(one.record(), "handler failed: " + failure))
+                                    : Uni.createFrom().failure(failure))));
         }
         return chain;
     }
 
     private static Uni<Boolean> databaseAnswers() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("SELECT 1", Integer.class).getSingleResult()))
+        return Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("SELECT 1", Integer.class)
+                                .getSingleResult()))
                 .map(one -> true)
-                .onFailure().recoverWithItem(false);
+                .onFailure()
+                .recoverWithItem(false);
     }
 
     private Uni<Void> apply(String consumer, List<Decoded> batch, EventHandler handler) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> ids = batch.stream().map(d -> d.event().envelope().id()).distinct().collect(Collectors.toList());
-        return Panache.getSession().chain(session -> alreadyApplied(session, consumer, ids).chain(seen -> {
-            Set<UUID> applied = new HashSet<>(seen);
-            List<Decoded> fresh = new ArrayList<>();
-            for (Decoded d : batch) {
-                if (applied.add(d.event().envelope().id())) {
-                    fresh.add(d);
-                }
-            }
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Decoded d : fresh) {
-                chain = chain.chain(() -> handler.handle(d.event()));
-            }
-            return chain.chain(() -> remember(session, consumer, fresh)).chain(() -> progress(session, consumer, batch));
-        }));
+        List<UUID> ids =
+                batch.stream().map(d -> d.event().envelope().id()).distinct().collect(Collectors.toList());
+        return Panache.getSession()
+                .chain(session -> alreadyApplied(session, consumer, ids).chain(seen -> {
+                    Set<UUID> applied = new HashSet<>(seen);
+                    List<Decoded> fresh = new ArrayList<>();
+                    for (Decoded d : batch) {
+                        if (applied.add(d.event().envelope().id())) {
+                            fresh.add(d);
+                        }
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Decoded d : fresh) {
+                        chain = chain.chain(() -> handler.handle(d.event()));
+                    }
+                    return chain.chain(() -> remember(session, consumer, fresh))
+                            .chain(() -> progress(session, consumer, batch));
+                }));
     }
 
     private static Uni<List<UUID>> alreadyApplied(Mutiny.Session session, String consumer, List<UUID> ids) {
-        return session.createNativeQuery("SELECT ce_id FROM lanes_processed_event WHERE consumer = :consumer "
-                        + "AND ce_id IN (:ids)", UUID.class)
+        return session.createNativeQuery(
+                        "SELECT ce_id FROM lanes_processed_event WHERE consumer = :consumer " + "AND ce_id IN (:ids)",
+                        UUID.class)
                 .setParameter("consumer", consumer)
                 .setParameter("ids", ids)
                 .getResultList();
@@ -139,7 +156,9 @@ public class IdempotentConsumer {
     private static Uni<Void> progress(Mutiny.Session session, String consumer, List<Decoded> batch) {
         Map<String, Decoded> lastPerPartition = new LinkedHashMap<>();
         for (Decoded d : batch) {
-            lastPerPartition.merge(d.record().topic() + "\n" + d.record().partition(), d,
+            lastPerPartition.merge(
+                    d.record().topic() + "\n" + d.record().partition(),
+                    d,
                     (a, b) -> b.record().offset() > a.record().offset() ? b : a);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -154,7 +173,9 @@ public class IdempotentConsumer {
                     .setParameter("topic", last.record().topic())
                     .setParameter("partition", last.record().partition())
                     .setParameter("next", last.record().offset() + 1)
-                    .setParameter("time", OffsetDateTime.ofInstant(last.event().envelope().time(), ZoneOffset.UTC))
+                    .setParameter(
+                            "time",
+                            OffsetDateTime.ofInstant(last.event().envelope().time(), ZoneOffset.UTC))
                     .executeUpdate()
                     .replaceWithVoid());
         }
@@ -170,13 +191,14 @@ public class IdempotentConsumer {
             return Uni.createFrom().voidItem();
         }
         Context context = Vertx.currentContext();
-        Uni<Void> parked = Uni.createFrom().item(() -> {
-            reasons.forEach((record, reason) -> deadLetters.park(consumer, record, reason));
-            return (Void) null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<Void> parked = Uni.createFrom()
+                .item(() -> {
+                    reasons.forEach((record, reason) -> deadLetters.park(consumer, record, reason));
+                    return (Void) null;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return context == null ? parked : parked.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    private record Decoded(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
-    }
+    private record Decoded(ConsumerRecord<String, byte[]> record, IncomingEvent event) {}
 }

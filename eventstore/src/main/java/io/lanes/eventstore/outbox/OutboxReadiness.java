@@ -30,7 +30,8 @@ public class OutboxReadiness implements HealthCheck {
             response.withData("lastError", relay.lastError());
         }
         boolean enabled = relay.config().enabled();
-        boolean up = !enabled || (relay.isRunning() && relay.lag().compareTo(relay.config().maxReadyLag()) <= 0);
+        boolean up = !enabled
+                || (relay.isRunning() && relay.lag().compareTo(relay.config().maxReadyLag()) <= 0);
         return response.status(up).build();
     }
 }

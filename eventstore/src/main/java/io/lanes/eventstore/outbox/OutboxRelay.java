@@ -62,6 +62,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Key of the advisory lock that makes one instance per database the relay. */
     private static final long RELAY_LOCK = 0x4c414e4553L;
+
     private static final String SELECT_BATCH = "SELECT e.position, e.stream_id, e.version, e.event_id, e.ce_type, "
             + "CAST(e.data AS text), e.occurred_at FROM lanes_outbox o JOIN lanes_event e ON e.position = o.position "
             + "ORDER BY o.position LIMIT ?";
@@ -79,21 +80,27 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(DataSource dataSource, OutboxConfig config,
+    public OutboxRelay(
+            DataSource dataSource,
+            OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application,
-            Clock clock, MeterRegistry registry) {
+            Clock clock,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.clientId = application + "-outbox-relay";
         this.clock = clock;
-        this.published = Counter.builder("lanes.outbox.published").description("Events the relay published to Kafka")
+        this.published = Counter.builder("lanes.outbox.published")
+                .description("Events the relay published to Kafka")
                 .register(registry);
         Gauge.builder("lanes.outbox.pending", pending, AtomicLong::get)
-                .description("Committed events not yet acknowledged by Kafka").register(registry);
+                .description("Committed events not yet acknowledged by Kafka")
+                .register(registry);
         Gauge.builder("lanes.outbox.lag.seconds", this, relay -> relay.lag().toMillis() / 1000.0)
-                .description("Age of the oldest event not yet acknowledged by Kafka").register(registry);
+                .description("Age of the oldest event not yet acknowledged by Kafka")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -156,7 +163,8 @@ public class OutboxRelay {
                     } while (sent == config.batchSize() && running);
                     lastError.set(null);
                     backoff = Duration.ofMillis(200);
-                    connection.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
+                    connection.unwrap(PGConnection.class).getNotifications((int)
+                            config.pollInterval().toMillis());
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -229,8 +237,14 @@ public class OutboxRelay {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(3), (UUID) rs.getObject(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                    rows.add(new OutboxRow(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            (UUID) rs.getObject(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getTimestamp(7).toInstant()));
                 }
             }
         }
@@ -242,13 +256,20 @@ public class OutboxRelay {
      * topics, unless an earlier row of the same stream failed (that one and its successors are sent
      * again, in order, next round).
      */
-    private List<Long> publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> batch) throws InterruptedException {
+    private List<Long> publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> batch)
+            throws InterruptedException {
         List<List<Future<RecordMetadata>>> sends = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
             EventType type = EventType.fromCeType(row.ceType())
                     .orElseThrow(() -> new IllegalStateException("outbox holds a non-contract type " + row.ceType()));
-            CloudEvent event = new CloudEvent(row.eventId(), type.source().uri(), row.ceType(), row.streamId(),
-                    row.occurredAt(), row.version(), row.data().getBytes(StandardCharsets.UTF_8));
+            CloudEvent event = new CloudEvent(
+                    row.eventId(),
+                    type.source().uri(),
+                    row.ceType(),
+                    row.streamId(),
+                    row.occurredAt(),
+                    row.version(),
+                    row.data().getBytes(StandardCharsets.UTF_8));
             List<Future<RecordMetadata>> perTopic = new ArrayList<>();
             for (Topic topic : type.topics()) {
                 perTopic.add(producer.send(CloudEventCodec.toRecord(topic.topicName(), event)));
@@ -287,7 +308,8 @@ public class OutboxRelay {
             return;
         }
         Array array = connection.createArrayOf("bigint", positions.toArray());
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM lanes_outbox WHERE position = ANY (?)")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM lanes_outbox WHERE position = ANY (?)")) {
             delete.setArray(1, array);
             delete.executeUpdate();
         }
@@ -299,7 +321,8 @@ public class OutboxRelay {
                         + "JOIN lanes_event e ON e.position = o.position")) {
             rs.next();
             pending.set(rs.getLong(1));
-            oldestPending.set(rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
+            oldestPending.set(
+                    rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
         }
     }
 
@@ -317,7 +340,12 @@ public class OutboxRelay {
         }
     }
 
-    private record OutboxRow(long position, String streamId, long version, UUID eventId, String ceType, String data,
-            Instant occurredAt) {
-    }
+    private record OutboxRow(
+            long position,
+            String streamId,
+            long version,
+            UUID eventId,
+            String ceType,
+            String data,
+            Instant occurredAt) {}
 }

@@ -57,7 +57,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INTAKE)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only intake staff")
 public class IntakeResource {
@@ -74,13 +76,23 @@ public class IntakeResource {
     @Operation(summary = "Capture a new matter (Idempotency-Key honoured)")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
     @APIResponse(responseCode = "400", description = "Invalid fields; errors[] names each")
-    @APIResponse(responseCode = "422", description = "No playbook for the matter type; knownMatterTypes lists those that have one")
-    public Uni<Response> create(IntakeData data, @HeaderParam(IdempotencyKeys.HEADER) String key,
-            @Context SecurityContext security) {
+    @APIResponse(
+            responseCode = "422",
+            description = "No playbook for the matter type; knownMatterTypes lists those that have one")
+    public Uni<Response> create(
+            IntakeData data, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context SecurityContext security) {
         String user = user(security);
-        return idempotency.once(key, "POST /intakes", user, requireBody(data), () -> intakes.create(data, user)
-                .map(intake -> Response.created(URI.create("/intakes/" + intake.state().id()))
-                        .tag(ETags.of(intake.version())).entity(IntakeView.of(intake)).build()));
+        return idempotency.once(
+                key,
+                "POST /intakes",
+                user,
+                requireBody(data),
+                () -> intakes.create(data, user)
+                        .map(intake -> Response.created(
+                                        URI.create("/intakes/" + intake.state().id()))
+                                .tag(ETags.of(intake.version()))
+                                .entity(IntakeView.of(intake))
+                                .build()));
     }
 
     @GET
@@ -97,9 +109,13 @@ public class IntakeResource {
     @Operation(summary = "Change what was captured (JSON merge patch); If-Match optional, 412 when stale")
     @APIResponse(responseCode = "409", description = "Submitted intakes change only when the PM returns them")
     @APIResponse(responseCode = "412", description = "The intake changed since you read it")
-    public Uni<Response> patch(@PathParam("id") UUID id, String patch, @HeaderParam("If-Match") String ifMatch,
+    public Uni<Response> patch(
+            @PathParam("id") UUID id,
+            String patch,
+            @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        return intakes.edit(id, parse(patch), user(security), ETags.expectedVersion(ifMatch)).map(IntakeResource::ok);
+        return intakes.edit(id, parse(patch), user(security), ETags.expectedVersion(ifMatch))
+                .map(IntakeResource::ok);
     }
 
     @POST
@@ -107,34 +123,44 @@ public class IntakeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit as a handoff packet, validated against the latest playbook")
     @APIResponse(responseCode = "200", description = "Complete: status SUBMITTED, intake-complete emitted")
-    @APIResponse(responseCode = "422", description = "Incomplete: errors[] lists each missing field and checklist "
-            + "item with its label; intake-incomplete emitted",
+    @APIResponse(
+            responseCode = "422",
+            description = "Incomplete: errors[] lists each missing field and checklist "
+                    + "item with its label; intake-incomplete emitted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
-        return intakes.submit(id, user(security), ETags.expectedVersion(ifMatch)).map(submission -> {
-            if (submission.complete()) {
-                return ok(submission.intake());
-            }
-            List<MissingItem> missing = submission.missing();
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "The intake is not a complete handoff packet: "
-                    + missing.size() + " item(s) missing",
-                    missing.stream().map(m -> new FieldError(m.path(), m.message(), m.checklist() ? "checklist" : "required"))
-                            .collect(Collectors.toList()),
-                    Map.of("attempt", submission.intake().state().attempts()));
-        });
+    public Uni<Response> submit(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
+        return intakes.submit(id, user(security), ETags.expectedVersion(ifMatch))
+                .map(submission -> {
+                    if (submission.complete()) {
+                        return ok(submission.intake());
+                    }
+                    List<MissingItem> missing = submission.missing();
+                    throw new ProblemException(
+                            ProblemType.UNPROCESSABLE,
+                            "The intake is not a complete handoff packet: " + missing.size() + " item(s) missing",
+                            missing.stream()
+                                    .map(m -> new FieldError(
+                                            m.path(), m.message(), m.checklist() ? "checklist" : "required"))
+                                    .collect(Collectors.toList()),
+                            Map.of("attempt", submission.intake().state().attempts()));
+                });
     }
 
     @GET
     @Operation(summary = "Intakes, most recently changed first, by status and matter type, a page at a time")
-    public Uni<IntakePage> list(@QueryParam("status") IntakeStatus status, @QueryParam("matterType") String matterType,
+    public Uni<IntakePage> list(
+            @QueryParam("status") IntakeStatus status,
+            @QueryParam("matterType") String matterType,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return intakes.list(status == null ? null : status.name(), matterType, page, size);
     }
 
     private static Response ok(Versioned<Intake> intake) {
-        return Response.ok(IntakeView.of(intake)).tag(ETags.of(intake.version())).build();
+        return Response.ok(IntakeView.of(intake))
+                .tag(ETags.of(intake.version()))
+                .build();
     }
 
     private static IntakeData requireBody(IntakeData data) {
@@ -146,13 +172,15 @@ public class IntakeResource {
 
     private static JsonNode parse(String patch) {
         try {
-            JsonNode node = patch == null || patch.isBlank() ? null : EventJson.mapper().readTree(patch);
+            JsonNode node =
+                    patch == null || patch.isBlank() ? null : EventJson.mapper().readTree(patch);
             if (node == null || !node.isObject()) {
                 throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage());
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -12,6 +12,12 @@ import java.util.Map;
  * What intake staff capture about a new matter, with the names of {@code intake-complete}. Values of
  * {@code fields} are JSON scalars; the playbook says which are required and of which type.
  */
-public record IntakeData(String matterType, Client client, String matterName, Map<String, JsonNode> fields,
-        List<ChecklistEntry> checklist, List<KeyDate> keyDates, BigDecimal estimatedBudget, String currency) {
-}
+public record IntakeData(
+        String matterType,
+        Client client,
+        String matterName,
+        Map<String, JsonNode> fields,
+        List<ChecklistEntry> checklist,
+        List<KeyDate> keyDates,
+        BigDecimal estimatedBudget,
+        String currency) {}

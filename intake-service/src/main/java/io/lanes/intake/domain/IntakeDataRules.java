@@ -30,29 +30,45 @@ public final class IntakeDataRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    private IntakeDataRules() {
-    }
+    private IntakeDataRules() {}
 
     /** The data with strings trimmed and absent lists empty. */
     public static IntakeData normalized(IntakeData data) {
-        Client client = data.client() == null ? null
-                : new Client(trim(data.client().name()), data.client().kind(), trim(data.client().email()));
+        Client client = data.client() == null
+                ? null
+                : new Client(
+                        trim(data.client().name()),
+                        data.client().kind(),
+                        trim(data.client().email()));
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         if (data.fields() != null) {
-            data.fields().forEach((key, value) -> fields.put(trim(key),
-                    value != null && value.isTextual() ? TextNode.valueOf(value.asText().strip()) : value));
+            data.fields()
+                    .forEach((key, value) -> fields.put(
+                            trim(key),
+                            value != null && value.isTextual()
+                                    ? TextNode.valueOf(value.asText().strip())
+                                    : value));
         }
         List<ChecklistEntry> checklist = new ArrayList<>();
         if (data.checklist() != null) {
-            data.checklist().forEach(e -> checklist.add(e == null ? null : new ChecklistEntry(trim(e.key()), e.done())));
+            data.checklist()
+                    .forEach(e -> checklist.add(e == null ? null : new ChecklistEntry(trim(e.key()), e.done())));
         }
         List<KeyDate> keyDates = new ArrayList<>();
         if (data.keyDates() != null) {
-            data.keyDates().forEach(d -> keyDates.add(d == null ? null : new KeyDate(trim(d.name()), d.date(),
-                    d.hardDeadline())));
+            data.keyDates()
+                    .forEach(d ->
+                            keyDates.add(d == null ? null : new KeyDate(trim(d.name()), d.date(), d.hardDeadline())));
         }
-        return new IntakeData(trim(data.matterType()), client, trim(data.matterName()), fields, checklist, keyDates,
-                data.estimatedBudget(), trim(data.currency()));
+        return new IntakeData(
+                trim(data.matterType()),
+                client,
+                trim(data.matterName()),
+                fields,
+                checklist,
+                keyDates,
+                data.estimatedBudget(),
+                trim(data.currency()));
     }
 
     public static List<Violation> check(IntakeData data) {
@@ -69,7 +85,8 @@ public final class IntakeDataRules {
                 errors.add(new Violation("client.kind", "INDIVIDUAL or ORGANIZATION is required", "required"));
             }
             String email = data.client().email();
-            if (email != null && (email.length() > MAX_TEXT || !EMAIL.matcher(email).matches())) {
+            if (email != null
+                    && (email.length() > MAX_TEXT || !EMAIL.matcher(email).matches())) {
                 errors.add(new Violation("client.email", "must be an e-mail address", "email"));
             }
         }
@@ -77,10 +94,12 @@ public final class IntakeDataRules {
             errors.add(new Violation("currency", "an ISO 4217 code such as USD is required", "pattern"));
         }
         BigDecimal budget = data.estimatedBudget();
-        if (budget != null && (budget.signum() < 0 || budget.stripTrailingZeros().scale() > 2
-                || budget.compareTo(new BigDecimal("1000000000000")) >= 0)) {
-            errors.add(new Violation("estimatedBudget", "must be an amount of money (at most 2 decimals, not negative)",
-                    "money"));
+        if (budget != null
+                && (budget.signum() < 0
+                        || budget.stripTrailingZeros().scale() > 2
+                        || budget.compareTo(new BigDecimal("1000000000000")) >= 0)) {
+            errors.add(new Violation(
+                    "estimatedBudget", "must be an amount of money (at most 2 decimals, not negative)", "money"));
         }
         fields(errors, data.fields());
         checklist(errors, data.checklist());
@@ -112,11 +131,14 @@ public final class IntakeDataRules {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < checklist.size(); i++) {
             ChecklistEntry entry = checklist.get(i);
-            if (entry == null || entry.key() == null || !KEY.matcher(entry.key()).matches()) {
-                errors.add(new Violation("checklist[" + i + "].key", "a checklist key is letters, digits, '-' or '_'",
-                        "pattern"));
+            if (entry == null
+                    || entry.key() == null
+                    || !KEY.matcher(entry.key()).matches()) {
+                errors.add(new Violation(
+                        "checklist[" + i + "].key", "a checklist key is letters, digits, '-' or '_'", "pattern"));
             } else if (!keys.add(entry.key())) {
-                errors.add(new Violation("checklist[" + i + "].key", "item " + entry.key() + " appears twice", "unique"));
+                errors.add(
+                        new Violation("checklist[" + i + "].key", "item " + entry.key() + " appears twice", "unique"));
             }
         }
     }

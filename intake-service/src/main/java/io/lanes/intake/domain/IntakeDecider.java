@@ -36,26 +36,67 @@ public final class IntakeDecider implements Decider<IntakeCommand, Intake, Objec
     @Override
     public Intake evolve(Intake intake, Object event) {
         if (event instanceof IntakeCreated created) {
-            return new Intake(created.intakeId(), IntakeStatus.DRAFT, created.data(), created.createdBy(),
-                    created.occurredAt(), created.occurredAt(), 0, null, List.of(), List.of(), List.of(), null);
+            return new Intake(
+                    created.intakeId(),
+                    IntakeStatus.DRAFT,
+                    created.data(),
+                    created.createdBy(),
+                    created.occurredAt(),
+                    created.occurredAt(),
+                    0,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null);
         }
         if (event instanceof IntakeEdited edited) {
             return intake.with(intake.status(), edited.data(), edited.occurredAt());
         }
         if (event instanceof IntakeIncomplete refused) {
-            return new Intake(intake.id(), IntakeStatus.INCOMPLETE, intake.data(), intake.createdBy(), intake.receivedAt(),
-                    refused.occurredAt(), refused.attempt(), refused.playbookVersion(), refused.missingFields(),
-                    refused.missingChecklistItems(), intake.returnReasons(), intake.returnedBy());
+            return new Intake(
+                    intake.id(),
+                    IntakeStatus.INCOMPLETE,
+                    intake.data(),
+                    intake.createdBy(),
+                    intake.receivedAt(),
+                    refused.occurredAt(),
+                    refused.attempt(),
+                    refused.playbookVersion(),
+                    refused.missingFields(),
+                    refused.missingChecklistItems(),
+                    intake.returnReasons(),
+                    intake.returnedBy());
         }
         if (event instanceof IntakeComplete complete) {
-            return new Intake(intake.id(), IntakeStatus.SUBMITTED, intake.data(), intake.createdBy(), intake.receivedAt(),
-                    complete.occurredAt(), complete.attempt(), complete.playbookVersion(), List.of(), List.of(),
-                    List.of(), null);
+            return new Intake(
+                    intake.id(),
+                    IntakeStatus.SUBMITTED,
+                    intake.data(),
+                    intake.createdBy(),
+                    intake.receivedAt(),
+                    complete.occurredAt(),
+                    complete.attempt(),
+                    complete.playbookVersion(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null);
         }
         if (event instanceof IntakeReturned returned) {
-            return new Intake(intake.id(), IntakeStatus.RETURNED, intake.data(), intake.createdBy(), intake.receivedAt(),
-                    returned.occurredAt(), intake.attempts(), intake.playbookVersion(), List.of(), List.of(),
-                    returned.reasons(), returned.rejectedBy());
+            return new Intake(
+                    intake.id(),
+                    IntakeStatus.RETURNED,
+                    intake.data(),
+                    intake.createdBy(),
+                    intake.receivedAt(),
+                    returned.occurredAt(),
+                    intake.attempts(),
+                    intake.playbookVersion(),
+                    List.of(),
+                    List.of(),
+                    returned.reasons(),
+                    returned.rejectedBy());
         }
         throw new UnhandledCase(event);
     }
@@ -101,8 +142,10 @@ public final class IntakeDecider implements Decider<IntakeCommand, Intake, Objec
             throw new NotFound("intake", "");
         }
         if (intake.status() == IntakeStatus.SUBMITTED) {
-            throw new RuleBroken(ALREADY_SUBMITTED, "Intake " + intake.id()
-                    + " was submitted as a complete handoff packet; it changes only if the PM returns it");
+            throw new RuleBroken(
+                    ALREADY_SUBMITTED,
+                    "Intake " + intake.id()
+                            + " was submitted as a complete handoff packet; it changes only if the PM returns it");
         }
         return intake;
     }
@@ -113,15 +156,40 @@ public final class IntakeDecider implements Decider<IntakeCommand, Intake, Objec
         int attempt = intake.attempts() + 1;
         List<MissingItem> missing = PlaybookCheck.missing(data, playbook);
         if (!missing.isEmpty()) {
-            return new IntakeIncomplete(intake.id(), data.matterType(), playbook.practiceArea(),
-                    keys(missing, false), keys(missing, true), attempt, playbook.version(), submit.by(), submit.at());
+            return new IntakeIncomplete(
+                    intake.id(),
+                    data.matterType(),
+                    playbook.practiceArea(),
+                    keys(missing, false),
+                    keys(missing, true),
+                    attempt,
+                    playbook.version(),
+                    submit.by(),
+                    submit.at());
         }
-        return new IntakeComplete(intake.id(), data.matterType(), playbook.practiceArea(), data.matterName(),
-                data.client(), data.fields(), data.checklist(), data.keyDates(), data.estimatedBudget(), data.currency(),
-                playbook.routing(), intake.receivedAt(), attempt, playbook.version(), submit.by(), submit.at());
+        return new IntakeComplete(
+                intake.id(),
+                data.matterType(),
+                playbook.practiceArea(),
+                data.matterName(),
+                data.client(),
+                data.fields(),
+                data.checklist(),
+                data.keyDates(),
+                data.estimatedBudget(),
+                data.currency(),
+                playbook.routing(),
+                intake.receivedAt(),
+                attempt,
+                playbook.version(),
+                submit.by(),
+                submit.at());
     }
 
     private static List<String> keys(List<MissingItem> missing, boolean checklist) {
-        return missing.stream().filter(m -> m.checklist() == checklist).map(MissingItem::key).collect(Collectors.toList());
+        return missing.stream()
+                .filter(m -> m.checklist() == checklist)
+                .map(MissingItem::key)
+                .collect(Collectors.toList());
     }
 }

@@ -20,15 +20,14 @@ public sealed interface IntakeInternalEvent extends InternalEvent {
 
     /** Intake staff started capturing a matter. */
     record IntakeCreated(UUID intakeId, IntakeData data, String createdBy, Instant occurredAt)
-            implements IntakeInternalEvent {
-    }
+            implements IntakeInternalEvent {}
 
     /** Intake staff changed what was captured; {@code data} is the whole result. */
-    record IntakeEdited(UUID intakeId, IntakeData data, String editedBy, Instant occurredAt) implements IntakeInternalEvent {
-    }
+    record IntakeEdited(UUID intakeId, IntakeData data, String editedBy, Instant occurredAt)
+            implements IntakeInternalEvent {}
 
     /** The PM rejected the handoff of this intake with reasons (from {@code handoff-rejected}). */
-    record IntakeReturned(UUID intakeId, UUID matterId, List<RejectionReason> reasons, String rejectedBy,
-            Instant occurredAt) implements IntakeInternalEvent {
-    }
+    record IntakeReturned(
+            UUID intakeId, UUID matterId, List<RejectionReason> reasons, String rejectedBy, Instant occurredAt)
+            implements IntakeInternalEvent {}
 }

@@ -22,8 +22,7 @@ public final class PlaybookCheck {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private PlaybookCheck() {
-    }
+    private PlaybookCheck() {}
 
     public static List<MissingItem> missing(IntakeData data, PlaybookPublished playbook) {
         List<MissingItem> missing = new ArrayList<>();
@@ -46,7 +45,9 @@ public final class PlaybookCheck {
 
     /** What is wrong with a captured value, or null when it is a value of the field's type. */
     private static String problem(RequiredField field, JsonNode value) {
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             return "is required";
         }
         switch (field.type()) {
@@ -55,7 +56,9 @@ public final class PlaybookCheck {
             case DATE:
                 return isDate(value) ? null : "must be a date (YYYY-MM-DD)";
             case EMAIL:
-                return value.isTextual() && EMAIL.matcher(value.asText()).matches() ? null : "must be an e-mail address";
+                return value.isTextual() && EMAIL.matcher(value.asText()).matches()
+                        ? null
+                        : "must be an e-mail address";
             case MONEY:
                 return isMoney(value) ? null : "must be an amount of money (at most 2 decimals, not negative)";
             case BOOLEAN:
@@ -63,7 +66,8 @@ public final class PlaybookCheck {
             case NUMBER:
                 return value.isNumber() ? null : "must be a number";
             case ENUM:
-                return value.isTextual() && field.options().contains(value.asText()) ? null
+                return value.isTextual() && field.options().contains(value.asText())
+                        ? null
                         : "must be one of " + field.options();
             default:
                 return null;

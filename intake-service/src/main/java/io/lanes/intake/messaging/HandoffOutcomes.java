@@ -27,8 +27,13 @@ public class HandoffOutcomes {
     @Incoming(CHANNEL)
     @ActivateRequestContext
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.consume("intake-handoff-outcomes", records, incoming -> incoming.event() instanceof HandoffRejected
-                ? intakes.returnIntake((HandoffRejected) incoming.event(), incoming.envelope().id())
-                : Uni.createFrom().voidItem());
+        return consumer.consume(
+                "intake-handoff-outcomes",
+                records,
+                incoming -> incoming.event() instanceof HandoffRejected
+                        ? intakes.returnIntake(
+                                (HandoffRejected) incoming.event(),
+                                incoming.envelope().id())
+                        : Uni.createFrom().voidItem());
     }
 }

@@ -21,9 +21,9 @@ import io.lanes.intake.domain.IntakeInternalEvent;
 import io.lanes.intake.domain.IntakeStatus;
 import io.lanes.intake.domain.PlaybookCheck;
 import io.lanes.intake.persistence.IntakeSummary;
-import io.lanes.platform.http.JsonMergePatch;
 import io.lanes.platform.domain.InvalidInput;
 import io.lanes.platform.domain.Violation;
+import io.lanes.platform.http.JsonMergePatch;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -54,21 +54,22 @@ public class IntakeService {
     private final Clock clock;
 
     public IntakeService(EventStore store, PlaybookCatalog playbooks, Clock clock) {
-        this.intakes = new AggregateRepository<>(store, new IntakeDecider(), STREAM_TYPE,
-                IntakeInternalEvent.TYPES.withContractEvents());
+        this.intakes = new AggregateRepository<>(
+                store, new IntakeDecider(), STREAM_TYPE, IntakeInternalEvent.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
     }
 
-    public record IntakePage(List<IntakeSummary> items, int page, int size, long total) {
-    }
+    public record IntakePage(List<IntakeSummary> items, int page, int size, long total) {}
 
     @WithTransaction
     public Uni<Versioned<Intake>> create(IntakeData requested, String user) {
         IntakeData data = valid(requested);
         UUID id = UUID.randomUUID();
-        return playbooks.latest(data.matterType()).chain(playbook -> apply(id, new Versioned<>(Intake.NONE, 0),
-                new CreateIntake(id, data, user, clock.instant()), user));
+        return playbooks
+                .latest(data.matterType())
+                .chain(playbook -> apply(
+                        id, new Versioned<>(Intake.NONE, 0), new CreateIntake(id, data, user, clock.instant()), user));
     }
 
     @WithSession
@@ -82,7 +83,8 @@ public class IntakeService {
         return load(id).chain(current -> {
             ProblemException.requireVersion("intake", current.version(), expectedVersion);
             IntakeData data = valid(patched(current.state().data(), patch));
-            return playbooks.latest(data.matterType())
+            return playbooks
+                    .latest(data.matterType())
                     .chain(playbook -> apply(id, current, new EditIntake(data, user, clock.instant()), user));
         });
     }
@@ -92,10 +94,15 @@ public class IntakeService {
     public Uni<Submission> submit(UUID id, String user, Long expectedVersion) {
         return load(id).chain(current -> {
             ProblemException.requireVersion("intake", current.version(), expectedVersion);
-            return playbooks.latest(current.state().data().matterType()).chain(playbook -> apply(id, current,
-                    new SubmitIntake(playbook, user, clock.instant()), user)
-                    .map(after -> new Submission(after, after.state().status() == IntakeStatus.SUBMITTED
-                            ? List.of() : PlaybookCheck.missing(after.state().data(), playbook))));
+            return playbooks
+                    .latest(current.state().data().matterType())
+                    .chain(playbook -> apply(id, current, new SubmitIntake(playbook, user, clock.instant()), user)
+                            .map(after -> new Submission(
+                                    after,
+                                    after.state().status() == IntakeStatus.SUBMITTED
+                                            ? List.of()
+                                            : PlaybookCheck.missing(
+                                                    after.state().data(), playbook))));
         });
     }
 
@@ -106,8 +113,17 @@ public class IntakeService {
                 LOG.warnf("handoff-rejected for intake %s, which this service does not know", rejected.intakeId());
                 return Uni.createFrom().voidItem();
             }
-            return apply(rejected.intakeId(), current, new ReturnIntake(rejected.matterId(), rejected.reasons(),
-                    rejected.rejectedBy(), rejected.occurredAt()), rejected.rejectedBy(), causedBy).replaceWithVoid();
+            return apply(
+                            rejected.intakeId(),
+                            current,
+                            new ReturnIntake(
+                                    rejected.matterId(),
+                                    rejected.reasons(),
+                                    rejected.rejectedBy(),
+                                    rejected.occurredAt()),
+                            rejected.rejectedBy(),
+                            causedBy)
+                    .replaceWithVoid();
         });
     }
 
@@ -123,9 +139,10 @@ public class IntakeService {
             query.append(" and matterType = :matterType");
             parameters.and("matterType", matterType);
         }
-        var found = IntakeSummary.<IntakeSummary>find(query.toString(), Sort.descending("updatedAt").and("id"),
-                parameters);
-        return found.page(Page.of(page, size)).list()
+        var found = IntakeSummary.<IntakeSummary>find(
+                query.toString(), Sort.descending("updatedAt").and("id"), parameters);
+        return found.page(Page.of(page, size))
+                .list()
                 .chain(items -> found.count().map(total -> new IntakePage(items, page, size, total)));
     }
 
@@ -133,10 +150,11 @@ public class IntakeService {
         return apply(id, current, command, user, null);
     }
 
-    private Uni<Versioned<Intake>> apply(UUID id, Versioned<Intake> current, IntakeCommand command, String user,
-            UUID causedBy) {
+    private Uni<Versioned<Intake>> apply(
+            UUID id, Versioned<Intake> current, IntakeCommand command, String user, UUID causedBy) {
         return intakes.decideAndAppend(id.toString(), current, command, new EventMetadata(causedBy, causedBy, user))
-                .call(after -> after.version() == current.version() ? Uni.createFrom().voidItem()
+                .call(after -> after.version() == current.version()
+                        ? Uni.createFrom().voidItem()
                         : summarize(after.state(), after.version()));
     }
 
@@ -178,8 +196,8 @@ public class IntakeService {
         try {
             return EventJson.mapper().treeToValue(result, IntakeData.class);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The patched intake cannot be read: "
-                    + e.getOriginalMessage());
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST, "The patched intake cannot be read: " + e.getOriginalMessage());
         }
     }
 }

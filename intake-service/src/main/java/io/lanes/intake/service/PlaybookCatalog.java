@@ -22,15 +22,20 @@ public class PlaybookCatalog {
 
     /** The latest playbook, or a 422 that names the matter types that have one. In the caller's session. */
     public Uni<PlaybookPublished> latest(String matterType) {
-        return LocalPlaybook.<LocalPlaybook>findById(matterType).chain(found -> found != null
-                ? Uni.createFrom().item(read(found.body))
-                : LocalPlaybook.<LocalPlaybook>listAll().map(all -> {
-                    List<String> known = all.stream().map(p -> p.matterType).sorted().collect(Collectors.toList());
-                    throw new ProblemException(ProblemType.UNPROCESSABLE, "No playbook for matter type " + matterType
-                            + "; legal operations has published playbooks for " + known,
-                            List.of(new FieldError("matterType", "unknown matter type; known: " + known, "unknown")),
-                            Map.of("knownMatterTypes", known));
-                }));
+        return LocalPlaybook.<LocalPlaybook>findById(matterType)
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(read(found.body))
+                        : LocalPlaybook.<LocalPlaybook>listAll().map(all -> {
+                            List<String> known =
+                                    all.stream().map(p -> p.matterType).sorted().collect(Collectors.toList());
+                            throw new ProblemException(
+                                    ProblemType.UNPROCESSABLE,
+                                    "No playbook for matter type " + matterType
+                                            + "; legal operations has published playbooks for " + known,
+                                    List.of(new FieldError(
+                                            "matterType", "unknown matter type; known: " + known, "unknown")),
+                                    Map.of("knownMatterTypes", known));
+                        }));
     }
 
     /** Keeps a published version if it is newer than the one held. In the caller's transaction. */

@@ -19,13 +19,13 @@ import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.intake.domain.IntakeCommand.EditIntake;
 import io.lanes.intake.domain.IntakeCommand.ReturnIntake;
 import io.lanes.intake.domain.IntakeCommand.SubmitIntake;
 import io.lanes.intake.domain.IntakeInternalEvent.IntakeCreated;
 import io.lanes.intake.domain.IntakeInternalEvent.IntakeEdited;
 import io.lanes.intake.domain.IntakeInternalEvent.IntakeReturned;
-import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.testing.decider.DeciderSpec;
@@ -43,35 +43,57 @@ class IntakeDeciderTest {
     private static final UUID ID = UUID.randomUUID();
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant T1 = T0.plusSeconds(3_600);
-    private static final PlaybookPublished PLAYBOOK = new PlaybookPublished("employment-litigation", 3, "litigation",
+    private static final PlaybookPublished PLAYBOOK = new PlaybookPublished(
+            "employment-litigation",
+            3,
+            "litigation",
             "o.ramirez",
-            List.of(new RequiredField("claimType", "Claim type", FieldType.ENUM, List.of("RETALIATION", "HARASSMENT")),
+            List.of(
+                    new RequiredField("claimType", "Claim type", FieldType.ENUM, List.of("RETALIATION", "HARASSMENT")),
                     new RequiredField("employeeCount", "Employer headcount", FieldType.NUMBER, null),
                     new RequiredField("agencyChargeFiled", "Agency charge filed", FieldType.BOOLEAN, null)),
-            List.of(new ChecklistItem("conflict-check", "Conflict check cleared")), new Routing("employment", null),
-            List.of(), List.of(), null, Map.of(), T0);
+            List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
+            new Routing("employment", null),
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            T0);
 
     private static IntakeData data(Map<String, JsonNode> fields, boolean checked) {
-        return new IntakeData("employment-litigation", new Client("Dana Reyes", ClientKind.INDIVIDUAL, null), "Reyes v. Initech",
-                fields, List.of(new ChecklistEntry("conflict-check", checked)), List.of(), new BigDecimal("40000.00"),
+        return new IntakeData(
+                "employment-litigation",
+                new Client("Dana Reyes", ClientKind.INDIVIDUAL, null),
+                "Reyes v. Initech",
+                fields,
+                List.of(new ChecklistEntry("conflict-check", checked)),
+                List.of(),
+                new BigDecimal("40000.00"),
                 "USD");
     }
 
-    private static final IntakeData COMPLETE = data(Map.of("claimType", TextNode.valueOf("RETALIATION"),
-            "employeeCount", IntNode.valueOf(250), "agencyChargeFiled", BooleanNode.TRUE), true);
+    private static final IntakeData COMPLETE = data(
+            Map.of(
+                    "claimType",
+                    TextNode.valueOf("RETALIATION"),
+                    "employeeCount",
+                    IntNode.valueOf(250),
+                    "agencyChargeFiled",
+                    BooleanNode.TRUE),
+            true);
 
     private static final IntakeCreated CREATED = new IntakeCreated(ID, COMPLETE, "i.jones", T0);
     private static final SubmitIntake SUBMIT = new SubmitIntake(PLAYBOOK, "i.jones", T1);
-    private static final List<RejectionReason> REASONS = List.of(
-            new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which claims?"));
+    private static final List<RejectionReason> REASONS =
+            List.of(new RejectionReason(RejectionCode.SCOPE_UNCLEAR, "Which claims?"));
 
     private final IntakeDecider decider = new IntakeDecider();
-    private final DeciderSpec<IntakeCommand, Intake, Object> spec = DeciderSpec.of(decider.initialState(),
-            decider::evolve, decider::decide);
+    private final DeciderSpec<IntakeCommand, Intake, Object> spec =
+            DeciderSpec.of(decider.initialState(), decider::evolve, decider::decide);
 
     private static IntakeData partial() {
-        return data(Map.of("claimType", TextNode.valueOf("DEFAMATION"), "employeeCount", TextNode.valueOf("many")),
-                false);
+        return data(
+                Map.of("claimType", TextNode.valueOf("DEFAMATION"), "employeeCount", TextNode.valueOf("many")), false);
     }
 
     @Test
@@ -87,28 +109,44 @@ class IntakeDeciderTest {
 
     @Test
     void anIncompleteSubmissionNamesWhatIsMissingAndCountsAsAnAttempt() {
-        spec.given(new IntakeCreated(ID, partial(), "i.jones", T0)).when(SUBMIT).then(new IntakeIncomplete(ID,
-                "employment-litigation", "litigation", List.of("claimType", "employeeCount", "agencyChargeFiled"),
-                List.of("conflict-check"), 1, 3, "i.jones", T1));
+        spec.given(new IntakeCreated(ID, partial(), "i.jones", T0))
+                .when(SUBMIT)
+                .then(new IntakeIncomplete(
+                        ID,
+                        "employment-litigation",
+                        "litigation",
+                        List.of("claimType", "employeeCount", "agencyChargeFiled"),
+                        List.of("conflict-check"),
+                        1,
+                        3,
+                        "i.jones",
+                        T1));
     }
 
     @Test
     void anIncompleteSubmissionLeavesTheIntakeIncomplete() {
-        assertEquals(IntakeStatus.INCOMPLETE,
-                spec.given(new IntakeCreated(ID, partial(), "i.jones", T0)).when(SUBMIT).thenState().status());
+        assertEquals(
+                IntakeStatus.INCOMPLETE,
+                spec.given(new IntakeCreated(ID, partial(), "i.jones", T0))
+                        .when(SUBMIT)
+                        .thenState()
+                        .status());
     }
 
     @Test
     void theSecondSubmissionIsAttemptTwo() {
-        IntakeIncomplete first = new IntakeIncomplete(ID, "employment-litigation", "litigation", List.of("claimType"),
-                List.of(), 1, 3, "i.jones", T0);
-        spec.given(CREATED, first).when(SUBMIT)
+        IntakeIncomplete first = new IntakeIncomplete(
+                ID, "employment-litigation", "litigation", List.of("claimType"), List.of(), 1, 3, "i.jones", T0);
+        spec.given(CREATED, first)
+                .when(SUBMIT)
                 .thenEvents(events -> assertEquals(2, ((IntakeComplete) events.get(0)).attempt()));
     }
 
     @Test
     void aSubmittedIntakeCannotBeEdited() {
-        RuleBroken e = spec.given(CREATED).andCommands(SUBMIT).when(new EditIntake(COMPLETE, "i.jones", T1))
+        RuleBroken e = spec.given(CREATED)
+                .andCommands(SUBMIT)
+                .when(new EditIntake(COMPLETE, "i.jones", T1))
                 .thenFails(RuleBroken.class);
         assertEquals(IntakeDecider.ALREADY_SUBMITTED, e.rule());
     }
@@ -120,27 +158,34 @@ class IntakeDeciderTest {
 
     @Test
     void aRejectedHandoffReturnsTheIntakeWithTheReasons() {
-        Intake reopened = spec.given(CREATED).andCommands(SUBMIT)
-                .when(new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1)).thenState();
+        Intake reopened = spec.given(CREATED)
+                .andCommands(SUBMIT)
+                .when(new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1))
+                .thenState();
         assertEquals(IntakeStatus.RETURNED, reopened.status());
         assertEquals(REASONS, reopened.returnReasons());
     }
 
     @Test
     void aReturnedIntakeCanBeEditedAgain() {
-        spec.given(CREATED).andCommands(SUBMIT, new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1))
-                .when(new EditIntake(COMPLETE, "k.lee", T1)).then(new IntakeEdited(ID, COMPLETE, "k.lee", T1));
+        spec.given(CREATED)
+                .andCommands(SUBMIT, new ReturnIntake(UUID.randomUUID(), REASONS, "p.patel", T1))
+                .when(new EditIntake(COMPLETE, "k.lee", T1))
+                .then(new IntakeEdited(ID, COMPLETE, "k.lee", T1));
     }
 
     @Test
     void aRejectionOfAnIntakeThatIsNotSubmittedChangesNothing() {
-        spec.given(CREATED).when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1)).thenNothing();
+        spec.given(CREATED)
+                .when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1))
+                .thenNothing();
     }
 
     @Test
     void aRepeatedRejectionChangesNothing() {
         spec.given(CREATED, new IntakeReturned(ID, UUID.randomUUID(), List.of(), "p.patel", T1))
-                .when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1)).thenNothing();
+                .when(new ReturnIntake(UUID.randomUUID(), List.of(), "p.patel", T1))
+                .thenNothing();
     }
 
     @Test
@@ -150,9 +195,14 @@ class IntakeDeciderTest {
 
     @Test
     void everyCommandAndEventHasABranch() {
-        SealedDispatch.assertHandlesEvery(c -> decider.decide((IntakeCommand) c, decider.initialState()),
-                UnhandledCase.class, IntakeCommand.class);
-        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), e), UnhandledCase.class,
-                IntakeEvent.class, IntakeInternalEvent.class);
+        SealedDispatch.assertHandlesEvery(
+                c -> decider.decide((IntakeCommand) c, decider.initialState()),
+                UnhandledCase.class,
+                IntakeCommand.class);
+        SealedDispatch.assertHandlesEvery(
+                e -> decider.evolve(decider.initialState(), e),
+                UnhandledCase.class,
+                IntakeEvent.class,
+                IntakeInternalEvent.class);
     }
 }

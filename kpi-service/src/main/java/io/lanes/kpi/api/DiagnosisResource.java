@@ -28,8 +28,9 @@ public class DiagnosisResource {
     }
 
     @GET
-    @Operation(summary = "Verdict (FIRM_WIDE, MATTER_SPECIFIC, BOTH, HEALTHY), recommendation and evidence: off KPIs "
-            + "with value and target, how concentrated PM failures are, and the matters that hold them")
+    @Operation(
+            summary = "Verdict (FIRM_WIDE, MATTER_SPECIFIC, BOTH, HEALTHY), recommendation and evidence: off KPIs "
+                    + "with value and target, how concentrated PM failures are, and the matters that hold them")
     public Uni<Diagnosis> diagnosis(@BeanParam KpiQueryParams params) {
         return scorecards.context(params.query(), DecisionTest.FACTS).map(DecisionTest::diagnose);
     }

@@ -35,7 +35,8 @@ public class MatterScorecardResource {
     }
 
     @GET
-    @Operation(summary = "Milestones on time, overdue tasks, budget variance by phase and open escalations of one matter")
+    @Operation(
+            summary = "Milestones on time, overdue tasks, budget variance by phase and open escalations of one matter")
     public Uni<MatterScorecard> scorecard(@PathParam("matterId") String matterId) {
         UUID id = parse(matterId);
         return facts.ofMatter(id)

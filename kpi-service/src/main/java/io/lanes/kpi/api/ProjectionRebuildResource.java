@@ -29,7 +29,9 @@ public class ProjectionRebuildResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Start a rebuild from offset 0 (202; 409 while one runs); poll GET for its state")
     public Response start() {
-        return Response.accepted(rebuild.start()).header("Location", "/projection/rebuild").build();
+        return Response.accepted(rebuild.start())
+                .header("Location", "/projection/rebuild")
+                .build();
     }
 
     @GET

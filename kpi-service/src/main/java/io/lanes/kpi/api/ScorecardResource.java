@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,8 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScorecardResource {
 
     public static final String TEXT_CSV = "text/csv";
-    private static final Map<ScorecardKind, String> READER_ROLE = Map.of(ScorecardKind.OPS, Roles.OPS,
-            ScorecardKind.PM, Roles.PM);
+    private static final Map<ScorecardKind, String> READER_ROLE =
+            Map.of(ScorecardKind.OPS, Roles.OPS, ScorecardKind.PM, Roles.PM);
 
     private final Scorecards scorecards;
     private final SecurityIdentity identity;
@@ -61,45 +61,61 @@ public class ScorecardResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
-    @Operation(summary = "A scorecard (ops, pm or shared) for [from, to) and filters; every KPI with value, unit, "
-            + "numerator/denominator, sample size, target and status. Accept: text/csv gives the same as CSV")
-    @APIResponse(responseCode = "200", description = "The scorecard", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scorecard.class)),
-            @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    public Uni<Response> scorecard(@Parameter(description = "ops, pm or shared") @PathParam("kind") String kind,
-            @BeanParam KpiQueryParams params, @Context HttpHeaders headers) {
+    @Operation(
+            summary = "A scorecard (ops, pm or shared) for [from, to) and filters; every KPI with value, unit, "
+                    + "numerator/denominator, sample size, target and status. Accept: text/csv gives the same as CSV")
+    @APIResponse(
+            responseCode = "200",
+            description = "The scorecard",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scorecard.class)),
+                @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Uni<Response> scorecard(
+            @Parameter(description = "ops, pm or shared") @PathParam("kind") String kind,
+            @BeanParam KpiQueryParams params,
+            @Context HttpHeaders headers) {
         ScorecardKind scorecard = readable(kind);
         boolean csv = wantsCsv(headers);
-        return scorecards.context(params.query(), scorecard.facts())
+        return scorecards
+                .context(params.query(), scorecard.facts())
                 .map(context -> ScorecardCalculator.scorecard(scorecard, context))
-                .map(card -> csv ? Response.ok(toCsv(card), TEXT_CSV).build()
+                .map(card -> csv
+                        ? Response.ok(toCsv(card), TEXT_CSV).build()
                         : Response.ok(card, MediaType.APPLICATION_JSON).build());
     }
 
     /** CSV only when the client prefers it; a client that accepts anything gets JSON. */
     private static boolean wantsCsv(HttpHeaders headers) {
-        return headers.getAcceptableMediaTypes().stream().filter(t -> !t.isWildcardType()).findFirst()
-                .map(t -> t.isCompatible(MediaType.valueOf(TEXT_CSV))).orElse(false);
+        return headers.getAcceptableMediaTypes().stream()
+                .filter(t -> !t.isWildcardType())
+                .findFirst()
+                .map(t -> t.isCompatible(MediaType.valueOf(TEXT_CSV)))
+                .orElse(false);
     }
 
     @GET
     @Path("/trend")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The scorecard's KPIs as series over weeks (Monday-based) or calendar months of [from, to)")
-    public Uni<Trend> trend(@PathParam("kind") String kind,
+    public Uni<Trend> trend(
+            @PathParam("kind") String kind,
             @Parameter(description = "week or month") @QueryParam("interval") @DefaultValue("week") String interval,
             @BeanParam KpiQueryParams params) {
         ScorecardKind scorecard = readable(kind);
-        TrendInterval buckets = TrendInterval.fromPath(interval).orElseThrow(() -> ProblemException.invalid(List.of(
-                new FieldError("interval", "must be week or month, got '" + interval + "'", "enum"))));
+        TrendInterval buckets = TrendInterval.fromPath(interval)
+                .orElseThrow(() -> ProblemException.invalid(
+                        List.of(new FieldError("interval", "must be week or month, got '" + interval + "'", "enum"))));
         ScorecardQuery query = params.query();
         return scorecards.context(query, scorecard.facts()).map(context -> Trends.trend(scorecard, buckets, context));
     }
 
     private ScorecardKind readable(String kind) {
-        ScorecardKind scorecard = ScorecardKind.fromPath(kind).orElseThrow(() -> ProblemException.invalid(List.of(
-                new FieldError("kind", "unknown scorecard '" + kind + "'; one of ops, pm, shared", "enum"))));
-        if (!identity.hasRole(Roles.LEADERSHIP) && !identity.hasRole(READER_ROLE.getOrDefault(scorecard, Roles.LEADERSHIP))) {
+        ScorecardKind scorecard = ScorecardKind.fromPath(kind)
+                .orElseThrow(() -> ProblemException.invalid(List.of(
+                        new FieldError("kind", "unknown scorecard '" + kind + "'; one of ops, pm, shared", "enum"))));
+        if (!identity.hasRole(Roles.LEADERSHIP)
+                && !identity.hasRole(READER_ROLE.getOrDefault(scorecard, Roles.LEADERSHIP))) {
             throw new ForbiddenException("the " + kind + " scorecard is for leadership"
                     + (READER_ROLE.containsKey(scorecard) ? " and " + READER_ROLE.get(scorecard) : ""));
         }
@@ -108,10 +124,22 @@ public class ScorecardResource {
 
     static String toCsv(Scorecard scorecard) {
         String header = "scorecard,from,to,key,value,unit,numerator,denominator,sampleSize,target,status\n";
-        return header + scorecard.kpis().stream().map(k -> String.join(",", scorecard.scorecard(),
-                scorecard.from().toString(), scorecard.to().toString(), k.key(), text(k.value()), k.unit(),
-                text(k.numerator()), text(k.denominator()), Long.toString(k.sampleSize()), text(k.target()),
-                k.status().name())).collect(Collectors.joining("\n", "", "\n"));
+        return header
+                + scorecard.kpis().stream()
+                        .map(k -> String.join(
+                                ",",
+                                scorecard.scorecard(),
+                                scorecard.from().toString(),
+                                scorecard.to().toString(),
+                                k.key(),
+                                text(k.value()),
+                                k.unit(),
+                                text(k.numerator()),
+                                text(k.denominator()),
+                                Long.toString(k.sampleSize()),
+                                text(k.target()),
+                                k.status().name()))
+                        .collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static String text(Object value) {

@@ -1,7 +1,7 @@
 package io.lanes.kpi.api;
 
-import io.lanes.kpi.service.ScorecardQuery;
 import io.lanes.kpi.persistence.SnapshotStore;
+import io.lanes.kpi.service.ScorecardQuery;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Roles;
@@ -37,10 +37,13 @@ public class SnapshotResource {
     }
 
     @GET
-    @Operation(summary = "Snapshots scheduled in [from, to), newest first: slot, when produced, on time, the week covered")
+    @Operation(
+            summary = "Snapshots scheduled in [from, to), newest first: slot, when produced, on time, the week covered")
     public Uni<List<SnapshotStore.Snapshot>> list(
-            @Parameter(description = "First day (YYYY-MM-DD, inclusive); default 30 days before to") @QueryParam("from") String from,
-            @Parameter(description = "Day after the last (YYYY-MM-DD, exclusive); default tomorrow") @QueryParam("to") String to) {
+            @Parameter(description = "First day (YYYY-MM-DD, inclusive); default 30 days before to") @QueryParam("from")
+                    String from,
+            @Parameter(description = "Day after the last (YYYY-MM-DD, exclusive); default tomorrow") @QueryParam("to")
+                    String to) {
         var period = new ScorecardQuery(from, to, null, null, null).period(clock);
         return store.list(period.start(), period.end(), false);
     }
@@ -53,7 +56,8 @@ public class SnapshotResource {
         try {
             slot = Instant.parse(scheduledFor);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(List.of(new FieldError("scheduledFor", "must be an RFC 3339 instant", "instant")));
+            throw ProblemException.invalid(
+                    List.of(new FieldError("scheduledFor", "must be an RFC 3339 instant", "instant")));
         }
         return store.get(slot).map(s -> s.orElseThrow(() -> ProblemException.notFound("snapshot scheduled for", slot)));
     }

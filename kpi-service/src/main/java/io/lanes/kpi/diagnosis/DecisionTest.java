@@ -23,38 +23,52 @@ public final class DecisionTest {
 
     static final BigDecimal CONCENTRATED = new BigDecimal("0.5");
     /** The ops and PM scorecards' facts, and budget escalations (PM failures). */
-    public static final FactNeeds FACTS = ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM)
-            .and(EventType.BUDGET_VARIANCE);
+    public static final FactNeeds FACTS =
+            ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM).and(EventType.BUDGET_VARIANCE);
 
-    private DecisionTest() {
-    }
+    private DecisionTest() {}
 
     public static Diagnosis diagnose(KpiContext context) {
         List<Diagnosis.OffKpi> opsOff = off(ScorecardCalculator.scorecard(ScorecardKind.OPS, context));
         List<Diagnosis.OffKpi> pmOff = off(ScorecardCalculator.scorecard(ScorecardKind.PM, context));
         List<PmFailures.MatterFailures> matters = PmFailures.byMatter(context);
-        long failures = matters.stream().mapToLong(PmFailures.MatterFailures::total).sum();
+        long failures =
+                matters.stream().mapToLong(PmFailures.MatterFailures::total).sum();
         int top = (int) Math.ceil(matters.size() * 0.2);
-        List<PmFailures.MatterFailures> topMatters = matters.subList(0, top).stream().filter(m -> m.total() > 0)
-                .collect(Collectors.toList());
-        BigDecimal topShare = failures == 0 ? null
-                : BigDecimal.valueOf(topMatters.stream().mapToLong(PmFailures.MatterFailures::total).sum())
+        List<PmFailures.MatterFailures> topMatters =
+                matters.subList(0, top).stream().filter(m -> m.total() > 0).collect(Collectors.toList());
+        BigDecimal topShare = failures == 0
+                ? null
+                : BigDecimal.valueOf(topMatters.stream()
+                                .mapToLong(PmFailures.MatterFailures::total)
+                                .sum())
                         .divide(BigDecimal.valueOf(failures), 4, RoundingMode.HALF_UP);
 
         boolean spread = topShare != null && topShare.compareTo(CONCENTRATED) < 0;
         boolean concentrated = topShare != null && topShare.compareTo(CONCENTRATED) >= 0;
         boolean firmWide = opsOff.size() >= 2 || spread;
         boolean matterSpecific = !pmOff.isEmpty() && concentrated;
-        Diagnosis.Verdict verdict = firmWide && matterSpecific ? Diagnosis.Verdict.BOTH
-                : firmWide ? Diagnosis.Verdict.FIRM_WIDE
-                : matterSpecific ? Diagnosis.Verdict.MATTER_SPECIFIC : Diagnosis.Verdict.HEALTHY;
-        return new Diagnosis(context.period().from(), context.period().to(), context.scope().asMap(), verdict,
-                recommendation(verdict), new Diagnosis.Evidence(opsOff, pmOff,
-                        new Diagnosis.Concentration(matters.size(), top, failures, topShare), topMatters));
+        Diagnosis.Verdict verdict = firmWide && matterSpecific
+                ? Diagnosis.Verdict.BOTH
+                : firmWide
+                        ? Diagnosis.Verdict.FIRM_WIDE
+                        : matterSpecific ? Diagnosis.Verdict.MATTER_SPECIFIC : Diagnosis.Verdict.HEALTHY;
+        return new Diagnosis(
+                context.period().from(),
+                context.period().to(),
+                context.scope().asMap(),
+                verdict,
+                recommendation(verdict),
+                new Diagnosis.Evidence(
+                        opsOff,
+                        pmOff,
+                        new Diagnosis.Concentration(matters.size(), top, failures, topShare),
+                        topMatters));
     }
 
     private static List<Diagnosis.OffKpi> off(Scorecard scorecard) {
-        return scorecard.kpis().stream().filter(k -> k.status() == KpiStatus.OFF_TARGET)
+        return scorecard.kpis().stream()
+                .filter(k -> k.status() == KpiStatus.OFF_TARGET)
                 .map(k -> new Diagnosis.OffKpi(k.key(), scorecard.scorecard(), k.value(), k.target()))
                 .collect(Collectors.toList());
     }

@@ -15,19 +15,33 @@ public record Diagnosis(
         String recommendation,
         Evidence evidence) {
 
-    public enum Verdict { FIRM_WIDE, MATTER_SPECIFIC, BOTH, HEALTHY }
-
-    public record OffKpi(String key, String scorecard, BigDecimal value, BigDecimal target) {
+    public enum Verdict {
+        FIRM_WIDE,
+        MATTER_SPECIFIC,
+        BOTH,
+        HEALTHY
     }
+
+    public record OffKpi(String key, String scorecard, BigDecimal value, BigDecimal target) {}
 
     public record Concentration(
-            @Schema(description = "Matters open in the period (the portfolio)") int matters,
-            @Schema(description = "The top 20% of them by failure count (rounded up)") int topMatters,
-            @Schema(description = "PM failures in the period: slips, overdue tasks, budget escalations") long failures,
-            @Schema(description = "Share of the failures the top matters hold; null without failures") BigDecimal topShare) {
-    }
+            @Schema(description = "Matters open in the period (the portfolio)")
+            int matters,
 
-    public record Evidence(List<OffKpi> opsOff, List<OffKpi> pmOff, Concentration concentration,
-            @Schema(description = "The top matters that hold the failures") List<PmFailures.MatterFailures> failingMatters) {
-    }
+            @Schema(description = "The top 20% of them by failure count (rounded up)")
+            int topMatters,
+
+            @Schema(description = "PM failures in the period: slips, overdue tasks, budget escalations")
+            long failures,
+
+            @Schema(description = "Share of the failures the top matters hold; null without failures")
+            BigDecimal topShare) {}
+
+    public record Evidence(
+            List<OffKpi> opsOff,
+            List<OffKpi> pmOff,
+            Concentration concentration,
+
+            @Schema(description = "The top matters that hold the failures")
+            List<PmFailures.MatterFailures> failingMatters) {}
 }

@@ -23,17 +23,16 @@ public final class PmFailures {
         }
     }
 
-    private PmFailures() {
-    }
+    private PmFailures() {}
 
     /** Every matter open in the period and in scope, most failures first (ties by id, for a stable answer). */
     public static List<MatterFailures> byMatter(KpiContext c) {
         Period p = c.period();
         Map<UUID, long[]> counts = new HashMap<>();
-        c.facts().profiles().stream().filter(m -> m.openDuring(p.start(), p.end()) && c.scope().matches(m))
+        c.facts().profiles().stream()
+                .filter(m -> m.openDuring(p.start(), p.end()) && c.scope().matches(m))
                 .forEach(m -> counts.put(m.matterId(), new long[3]));
-        c.facts().slips().stream().filter(s -> p.contains(s.occurredAt()))
-                .forEach(s -> count(counts, s.matterId(), 0));
+        c.facts().slips().stream().filter(s -> p.contains(s.occurredAt())).forEach(s -> count(counts, s.matterId(), 0));
         c.facts().tasks().stream()
                 .filter(t -> p.contains(t.dueDate()) && t.decidedAsOf(c.asOfDate()) && t.overdueAsOf(c.asOfDate()))
                 .forEach(t -> count(counts, t.matterId(), 1));
@@ -42,7 +41,8 @@ public final class PmFailures {
                 .forEach(v -> count(counts, v.matterId(), 2));
         return counts.entrySet().stream()
                 .map(e -> new MatterFailures(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .sorted(Comparator.comparingLong(MatterFailures::total).reversed()
+                .sorted(Comparator.comparingLong(MatterFailures::total)
+                        .reversed()
                         .thenComparing(m -> m.matterId().toString()))
                 .collect(Collectors.toList());
     }

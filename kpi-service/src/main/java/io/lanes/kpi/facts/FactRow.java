@@ -13,8 +13,12 @@ import java.util.UUID;
 public record FactRow(UUID ceId, String ceType, String subject, UUID matterId, OffsetDateTime occurredAt, String data) {
 
     public static FactRow of(IncomingEvent incoming) {
-        return new FactRow(incoming.envelope().id(), incoming.envelope().type(), incoming.envelope().subject(),
-                matterOf(incoming), OffsetDateTime.ofInstant(incoming.envelope().time(), ZoneOffset.UTC),
+        return new FactRow(
+                incoming.envelope().id(),
+                incoming.envelope().type(),
+                incoming.envelope().subject(),
+                matterOf(incoming),
+                OffsetDateTime.ofInstant(incoming.envelope().time(), ZoneOffset.UTC),
                 new String(incoming.envelope().data(), StandardCharsets.UTF_8));
     }
 

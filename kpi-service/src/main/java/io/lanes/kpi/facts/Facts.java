@@ -23,7 +23,6 @@ import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.contracts.matter.WriteDownRecorded;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -79,8 +78,11 @@ public final class Facts {
             }
         }
         this.playbooks = new Playbooks(playbookVersions);
-        this.timeLedger = ledger != null ? List.copyOf(ledger) : time.stream()
-                .map(t -> new TimeAmount(t.matterId(), t.phase(), t.occurredAt(), t.amount())).collect(Collectors.toList());
+        this.timeLedger = ledger != null
+                ? List.copyOf(ledger)
+                : time.stream()
+                        .map(t -> new TimeAmount(t.matterId(), t.phase(), t.occurredAt(), t.amount()))
+                        .collect(Collectors.toList());
         // A close may have arrived before the acceptance it follows; apply closes last.
         closed.forEach(c -> profiles.computeIfPresent(c.matterId(), (id, p) -> p.withClosedAt(c.occurredAt())));
     }
@@ -111,8 +113,17 @@ public final class Facts {
         if (known == null || known.openedAt() == null) {
             String team = e.routing() == null ? null : e.routing().team();
             String attorney = e.routing() == null ? null : e.routing().responsibleAttorney();
-            profiles.put(matterId, new MatterProfile(matterId, e.practiceArea(), e.matterType(), team, attorney,
-                    e.playbookVersion(), null, null));
+            profiles.put(
+                    matterId,
+                    new MatterProfile(
+                            matterId,
+                            e.practiceArea(),
+                            e.matterType(),
+                            team,
+                            attorney,
+                            e.playbookVersion(),
+                            null,
+                            null));
         }
     }
 
@@ -121,53 +132,120 @@ public final class Facts {
         if (known == null || known.openedAt() == null) {
             String attorney = known == null ? null : known.responsibleAttorney();
             Integer version = known == null ? null : known.playbookVersion();
-            profiles.put(e.matterId(), new MatterProfile(e.matterId(), e.practiceArea(), e.matterType(), e.team(),
-                    attorney, version, null, null));
+            profiles.put(
+                    e.matterId(),
+                    new MatterProfile(
+                            e.matterId(), e.practiceArea(), e.matterType(), e.team(), attorney, version, null, null));
         }
     }
 
     private void handoffAccepted(HandoffAccepted e) {
         accepted.add(e);
-        profiles.put(e.matterId(), new MatterProfile(e.matterId(), e.practiceArea(), e.matterType(), e.team(),
-                e.responsibleAttorney(), e.playbookVersion(), e.occurredAt(), null));
+        profiles.put(
+                e.matterId(),
+                new MatterProfile(
+                        e.matterId(),
+                        e.practiceArea(),
+                        e.matterType(),
+                        e.team(),
+                        e.responsibleAttorney(),
+                        e.playbookVersion(),
+                        e.occurredAt(),
+                        null));
         for (PlannedMilestone m : e.milestones()) {
-            milestones.put(m.milestoneId(), new MilestoneRecord(e.matterId(), m.milestoneId(), m.templateKey(),
-                    m.hardDeadline(), m.dueDate(), null, false, false));
+            milestones.put(
+                    m.milestoneId(),
+                    new MilestoneRecord(
+                            e.matterId(),
+                            m.milestoneId(),
+                            m.templateKey(),
+                            m.hardDeadline(),
+                            m.dueDate(),
+                            null,
+                            false,
+                            false));
         }
     }
 
     private void matterEvent(LanesEvent event) {
         if (event instanceof MilestonePlanned) {
             MilestonePlanned e = (MilestonePlanned) event;
-            milestones.put(e.milestoneId(), new MilestoneRecord(e.matterId(), e.milestoneId(), e.templateKey(),
-                    e.hardDeadline(), e.dueDate(), null, false, false));
+            milestones.put(
+                    e.milestoneId(),
+                    new MilestoneRecord(
+                            e.matterId(),
+                            e.milestoneId(),
+                            e.templateKey(),
+                            e.hardDeadline(),
+                            e.dueDate(),
+                            null,
+                            false,
+                            false));
         } else if (event instanceof MilestoneReplanned) {
             MilestoneReplanned e = (MilestoneReplanned) event;
-            milestones.computeIfPresent(e.milestoneId(), (id, m) -> new MilestoneRecord(m.matterId(), id,
-                    m.templateKey(), m.hardDeadline(), e.dueDate(), m.completedOnTime(), m.slipped(), m.deadlineMissed()));
+            milestones.computeIfPresent(
+                    e.milestoneId(),
+                    (id, m) -> new MilestoneRecord(
+                            m.matterId(),
+                            id,
+                            m.templateKey(),
+                            m.hardDeadline(),
+                            e.dueDate(),
+                            m.completedOnTime(),
+                            m.slipped(),
+                            m.deadlineMissed()));
         } else if (event instanceof MilestoneCompleted) {
             MilestoneCompleted e = (MilestoneCompleted) event;
-            milestones.compute(e.milestoneId(), (id, m) -> new MilestoneRecord(e.matterId(), id,
-                    m == null ? null : m.templateKey(), e.hardDeadline(), e.dueDate(), e.onTime(),
-                    m != null && m.slipped(), m != null && m.deadlineMissed()));
+            milestones.compute(
+                    e.milestoneId(),
+                    (id, m) -> new MilestoneRecord(
+                            e.matterId(),
+                            id,
+                            m == null ? null : m.templateKey(),
+                            e.hardDeadline(),
+                            e.dueDate(),
+                            e.onTime(),
+                            m != null && m.slipped(),
+                            m != null && m.deadlineMissed()));
         } else if (event instanceof MilestoneSlipped) {
             MilestoneSlipped e = (MilestoneSlipped) event;
             slips.add(e);
-            milestones.compute(e.milestoneId(), (id, m) -> m == null
-                    ? new MilestoneRecord(e.matterId(), id, e.templateKey(), e.hardDeadline(), e.dueDate(), null, true, false)
-                    : new MilestoneRecord(m.matterId(), id, m.templateKey(), m.hardDeadline(), m.dueDate(),
-                            m.completedOnTime(), true, m.deadlineMissed()));
+            milestones.compute(
+                    e.milestoneId(),
+                    (id, m) -> m == null
+                            ? new MilestoneRecord(
+                                    e.matterId(), id, e.templateKey(), e.hardDeadline(), e.dueDate(), null, true, false)
+                            : new MilestoneRecord(
+                                    m.matterId(),
+                                    id,
+                                    m.templateKey(),
+                                    m.hardDeadline(),
+                                    m.dueDate(),
+                                    m.completedOnTime(),
+                                    true,
+                                    m.deadlineMissed()));
         } else if (event instanceof DeadlineMissed) {
             DeadlineMissed e = (DeadlineMissed) event;
-            milestones.compute(e.milestoneId(), (id, m) -> m == null
-                    ? new MilestoneRecord(e.matterId(), id, null, true, e.dueDate(), null, false, true)
-                    : new MilestoneRecord(m.matterId(), id, m.templateKey(), m.hardDeadline(), m.dueDate(),
-                            m.completedOnTime(), m.slipped(), true));
+            milestones.compute(
+                    e.milestoneId(),
+                    (id, m) -> m == null
+                            ? new MilestoneRecord(e.matterId(), id, null, true, e.dueDate(), null, false, true)
+                            : new MilestoneRecord(
+                                    m.matterId(),
+                                    id,
+                                    m.templateKey(),
+                                    m.hardDeadline(),
+                                    m.dueDate(),
+                                    m.completedOnTime(),
+                                    m.slipped(),
+                                    true));
         } else if (event instanceof TaskAssigned) {
             TaskAssigned e = (TaskAssigned) event;
-            tasks.merge(e.taskId(), new TaskRecord(e.matterId(), e.taskId(), e.dueDate(), null, null),
-                    (known, fresh) -> new TaskRecord(known.matterId(), known.taskId(), fresh.dueDate(),
-                            known.completedOn(), known.onTime()));
+            tasks.merge(
+                    e.taskId(),
+                    new TaskRecord(e.matterId(), e.taskId(), e.dueDate(), null, null),
+                    (known, fresh) -> new TaskRecord(
+                            known.matterId(), known.taskId(), fresh.dueDate(), known.completedOn(), known.onTime()));
         } else if (event instanceof TaskCompleted) {
             TaskCompleted e = (TaskCompleted) event;
             tasks.put(e.taskId(), new TaskRecord(e.matterId(), e.taskId(), e.dueDate(), e.completedOn(), e.onTime()));

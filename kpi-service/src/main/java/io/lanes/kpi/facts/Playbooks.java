@@ -16,15 +16,22 @@ public final class Playbooks {
     private final Map<String, List<PlaybookPublished>> byType;
 
     Playbooks(Collection<PlaybookPublished> versions) {
-        this.byType = versions.stream().collect(Collectors.groupingBy(PlaybookPublished::matterType,
-                Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                        .sorted(Comparator.comparingInt(PlaybookPublished::version)).collect(Collectors.toList()))));
+        this.byType = versions.stream()
+                .collect(Collectors.groupingBy(
+                        PlaybookPublished::matterType,
+                        Collectors.collectingAndThen(
+                                Collectors.toList(),
+                                list -> list.stream()
+                                        .sorted(Comparator.comparingInt(PlaybookPublished::version))
+                                        .collect(Collectors.toList()))));
     }
 
     /** The newest version of the type published at or before {@code at}. */
     public Optional<Integer> newestVersionAt(String matterType, Instant at) {
-        return byType.getOrDefault(matterType, List.of()).stream().filter(p -> !p.occurredAt().isAfter(at))
-                .map(PlaybookPublished::version).max(Integer::compare);
+        return byType.getOrDefault(matterType, List.of()).stream()
+                .filter(p -> !p.occurredAt().isAfter(at))
+                .map(PlaybookPublished::version)
+                .max(Integer::compare);
     }
 
     public Optional<PlaybookPublished> latest(String matterType) {
@@ -39,7 +46,8 @@ public final class Playbooks {
         }
         return byType.getOrDefault(matter.matterType(), List.of()).stream()
                 .filter(p -> matter.playbookVersion() != null && p.version() == matter.playbookVersion())
-                .findFirst().or(() -> latest(matter.matterType()));
+                .findFirst()
+                .or(() -> latest(matter.matterType()));
     }
 
     /** The KPI target the latest playbook of the type sets, if it sets one. */

@@ -5,5 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The money side of one time entry: what budgets are measured against. */
-public record TimeAmount(UUID matterId, String phase, Instant occurredAt, BigDecimal amount) {
-}
+public record TimeAmount(UUID matterId, String phase, Instant occurredAt, BigDecimal amount) {}

@@ -1,12 +1,12 @@
 package io.lanes.kpi.persistence;
 
-import io.lanes.kpi.facts.TimeAmount;
-import io.lanes.kpi.facts.Facts;
-import io.lanes.kpi.facts.FactNeeds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventType;
 import io.lanes.contracts.LanesEvent;
+import io.lanes.kpi.facts.FactNeeds;
+import io.lanes.kpi.facts.Facts;
+import io.lanes.kpi.facts.TimeAmount;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reads facts (those a computation needs) and indexes them, off the event loop. */
@@ -49,22 +48,29 @@ public class FactReader {
         if (!needs.timeLedger()) {
             return facts(events, Uni.createFrom().nullItem());
         }
-        return facts(events, pool.preparedQuery(LEDGER + "AND occurred_at < $2" + ORDER)
-                .execute(Tuple.of(EventType.TIME_RECORDED.ceType(), until)));
+        return facts(
+                events,
+                pool.preparedQuery(LEDGER + "AND occurred_at < $2" + ORDER)
+                        .execute(Tuple.of(EventType.TIME_RECORDED.ceType(), until)));
     }
 
     /** One matter's facts (its intake's included), its time ledger and every playbook version. */
     public Uni<Facts> ofMatter(UUID matterId) {
-        return facts(pool.preparedQuery(COLUMNS + "WHERE matter_id = $1 OR ce_type = $2" + ORDER)
+        return facts(
+                pool.preparedQuery(COLUMNS + "WHERE matter_id = $1 OR ce_type = $2" + ORDER)
                         .execute(Tuple.of(matterId, EventType.PLAYBOOK_PUBLISHED.ceType())),
-                pool.preparedQuery(LEDGER + "AND matter_id = $2" + ORDER).execute(Tuple.of(EventType.TIME_RECORDED.ceType(),
-                        matterId)));
+                pool.preparedQuery(LEDGER + "AND matter_id = $2" + ORDER)
+                        .execute(Tuple.of(EventType.TIME_RECORDED.ceType(), matterId)));
     }
 
     /** Both queries run on the pool; decoding and indexing run on a worker thread. */
     private static Uni<Facts> facts(Uni<RowSet<Row>> eventRows, Uni<RowSet<Row>> ledgerRows) {
-        return Uni.combine().all().unis(eventRows, ledgerRows).asTuple()
-                .emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
+        return Uni.combine()
+                .all()
+                .unis(eventRows, ledgerRows)
+                .asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(rows -> {
                     List<LanesEvent> events = new ArrayList<>(rows.getItem1().size());
                     for (Row row : rows.getItem1()) {
                         events.add(decode(row.getString(0), row.getString(1)));
@@ -74,8 +80,11 @@ public class FactReader {
                     }
                     List<TimeAmount> ledger = new ArrayList<>(rows.getItem2().size());
                     for (Row row : rows.getItem2()) {
-                        ledger.add(new TimeAmount(row.getUUID(0), row.getString(1),
-                                row.getOffsetDateTime(2).toInstant(), row.getBigDecimal(3)));
+                        ledger.add(new TimeAmount(
+                                row.getUUID(0),
+                                row.getString(1),
+                                row.getOffsetDateTime(2).toInstant(),
+                                row.getBigDecimal(3)));
                     }
                     return Facts.of(events, ledger);
                 });

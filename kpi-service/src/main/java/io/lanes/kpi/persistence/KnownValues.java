@@ -14,8 +14,7 @@ import java.util.Set;
 public class KnownValues {
 
     /** The values seen per filter. */
-    public record Values(Set<String> practiceAreas, Set<String> matterTypes, Set<String> teams) {
-    }
+    public record Values(Set<String> practiceAreas, Set<String> matterTypes, Set<String> teams) {}
 
     private final Pool pool;
 
@@ -26,8 +25,12 @@ public class KnownValues {
     public Uni<Values> read() {
         return pool.preparedQuery("SELECT DISTINCT data->>'practiceArea', data->>'matterType', "
                         + "coalesce(data->>'team', data#>>'{routing,team}') FROM kpi_fact WHERE ce_type = ANY($1)")
-                .execute(Tuple.of(new String[] {EventType.INTAKE_COMPLETE.ceType(), EventType.HANDOFF_RECEIVED.ceType(),
-                        EventType.HANDOFF_ACCEPTED.ceType(), EventType.PLAYBOOK_PUBLISHED.ceType()}))
+                .execute(Tuple.of(new String[] {
+                    EventType.INTAKE_COMPLETE.ceType(),
+                    EventType.HANDOFF_RECEIVED.ceType(),
+                    EventType.HANDOFF_ACCEPTED.ceType(),
+                    EventType.PLAYBOOK_PUBLISHED.ceType()
+                }))
                 .map(rows -> {
                     Values values = new Values(new HashSet<>(), new HashSet<>(), new HashSet<>());
                     for (Row row : rows) {

@@ -24,6 +24,7 @@ public class RebuildTables {
 
     /** Advisory lock key ("KPIREB"): one rebuild at a time across replicas. */
     public static final long REBUILD_LOCK = 0x4b5049524542L;
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String FRESH = "kpi_fact_rebuild";
     private static final String INSERT = "INSERT INTO " + FRESH + " (ce_id, ce_type, subject, matter_id, occurred_at, "
@@ -44,32 +45,49 @@ public class RebuildTables {
     /** The lock across replicas, or empty when another replica holds it. */
     public Optional<Lock> tryLock() {
         SqlConnection session = pool.getConnection().await().atMost(WAIT);
-        boolean mine = session.query("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ")").execute()
-                .await().atMost(WAIT).iterator().next().getBoolean(0);
+        boolean mine = session.query("SELECT pg_try_advisory_lock(" + REBUILD_LOCK + ")")
+                .execute()
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getBoolean(0);
         if (!mine) {
             session.closeAndAwait();
             return Optional.empty();
         }
         return Optional.of(() -> {
             // The connection goes back to the pool, its session with it: unlock explicitly.
-            session.query("SELECT pg_advisory_unlock(" + REBUILD_LOCK + ")").execute().await().atMost(WAIT);
+            session.query("SELECT pg_advisory_unlock(" + REBUILD_LOCK + ")")
+                    .execute()
+                    .await()
+                    .atMost(WAIT);
             session.closeAndAwait();
         });
     }
 
     public void createFresh() {
-        pool.query("DROP TABLE IF EXISTS " + FRESH).execute()
-                .chain(() -> pool.query("CREATE TABLE " + FRESH + " (LIKE kpi_fact INCLUDING ALL)").execute())
-                .await().indefinitely();
+        pool.query("DROP TABLE IF EXISTS " + FRESH)
+                .execute()
+                .chain(() -> pool.query("CREATE TABLE " + FRESH + " (LIKE kpi_fact INCLUDING ALL)")
+                        .execute())
+                .await()
+                .indefinitely();
     }
 
     public void insertFresh(List<FactRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        pool.preparedQuery(INSERT).executeBatch(rows.stream().map(row -> Tuple.of(row.ceId(), row.ceType(),
-                row.subject()).addValue(row.matterId()).addValue(row.occurredAt()).addValue(row.data()))
-                .collect(Collectors.toList())).await().indefinitely();
+        pool.preparedQuery(INSERT)
+                .executeBatch(rows.stream()
+                        .map(row -> Tuple.of(row.ceId(), row.ceType(), row.subject())
+                                .addValue(row.matterId())
+                                .addValue(row.occurredAt())
+                                .addValue(row.data()))
+                        .collect(Collectors.toList()))
+                .await()
+                .indefinitely();
     }
 
     /**
@@ -78,24 +96,32 @@ public class RebuildTables {
      * still to read (empty after a swap).
      */
     public Map<TopicPartition, Long> swapIfCaughtUp(Map<TopicPartition, Long> position) {
-        return pool.withTransaction(connection -> connection.query("LOCK TABLE kpi_fact IN ACCESS EXCLUSIVE MODE")
-                .execute()
-                .chain(() -> ConsumerProgress.of(connection, FactStore.CONSUMER))
-                .chain(applied -> {
-                    Map<TopicPartition, Long> ahead = new HashMap<>();
-                    applied.forEach((partition, done) -> {
-                        if (position.getOrDefault(partition, Long.MAX_VALUE) < done.nextOffset()) {
-                            ahead.put(partition, done.nextOffset());
-                        }
-                    });
-                    return ahead.isEmpty() ? swap(connection).replaceWith(Map.<TopicPartition, Long>of())
-                            : Uni.createFrom().item(ahead);
-                })).await().indefinitely();
+        return pool.withTransaction(connection -> connection
+                        .query("LOCK TABLE kpi_fact IN ACCESS EXCLUSIVE MODE")
+                        .execute()
+                        .chain(() -> ConsumerProgress.of(connection, FactStore.CONSUMER))
+                        .chain(applied -> {
+                            Map<TopicPartition, Long> ahead = new HashMap<>();
+                            applied.forEach((partition, done) -> {
+                                if (position.getOrDefault(partition, Long.MAX_VALUE) < done.nextOffset()) {
+                                    ahead.put(partition, done.nextOffset());
+                                }
+                            });
+                            return ahead.isEmpty()
+                                    ? swap(connection).replaceWith(Map.<TopicPartition, Long>of())
+                                    : Uni.createFrom().item(ahead);
+                        }))
+                .await()
+                .indefinitely();
     }
 
     private static Uni<Void> swap(SqlConnection connection) {
-        return connection.query("ALTER TABLE kpi_fact RENAME TO kpi_fact_retired").execute()
-                .chain(() -> connection.query("ALTER TABLE " + FRESH + " RENAME TO kpi_fact").execute())
+        return connection
+                .query("ALTER TABLE kpi_fact RENAME TO kpi_fact_retired")
+                .execute()
+                .chain(() -> connection
+                        .query("ALTER TABLE " + FRESH + " RENAME TO kpi_fact")
+                        .execute())
                 .chain(() -> connection.query("DROP TABLE kpi_fact_retired").execute())
                 .replaceWithVoid();
     }

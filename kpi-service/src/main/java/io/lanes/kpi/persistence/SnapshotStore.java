@@ -1,9 +1,9 @@
 package io.lanes.kpi.persistence;
 
-import io.lanes.kpi.scorecard.ReportSchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.kpi.scorecard.ReportDelivery;
+import io.lanes.kpi.scorecard.ReportSchedule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,9 +25,13 @@ import java.util.stream.StreamSupport;
 public class SnapshotStore {
 
     /** A stored snapshot; {@code scorecards} holds the ops, pm and shared scorecards of its week. */
-    public record Snapshot(Instant scheduledFor, Instant producedAt, boolean onTime, LocalDate from, LocalDate to,
-            JsonNode scorecards) {
-    }
+    public record Snapshot(
+            Instant scheduledFor,
+            Instant producedAt,
+            boolean onTime,
+            LocalDate from,
+            LocalDate to,
+            JsonNode scorecards) {}
 
     private final Pool pool;
 
@@ -40,22 +44,27 @@ public class SnapshotStore {
         return pool.preparedQuery("INSERT INTO kpi_snapshot_schedule (id, first_slot) VALUES (1, $1) "
                         + "ON CONFLICT (id) DO NOTHING")
                 .execute(Tuple.of(utc(firstSlot)))
-                .chain(() -> pool.query("SELECT first_slot FROM kpi_snapshot_schedule WHERE id = 1").execute())
+                .chain(() -> pool.query("SELECT first_slot FROM kpi_snapshot_schedule WHERE id = 1")
+                        .execute())
                 .map(rows -> rows.iterator().next().getOffsetDateTime(0).toInstant());
     }
 
     /** Every slot due since the schedule began, with when (if ever) its snapshot was produced. */
     public Uni<List<ReportDelivery>> deliveries(Instant now) {
-        return pool.query("SELECT first_slot FROM kpi_snapshot_schedule WHERE id = 1").execute()
-                .chain(first -> pool.query("SELECT scheduled_for, produced_at FROM kpi_snapshot").execute()
+        return pool.query("SELECT first_slot FROM kpi_snapshot_schedule WHERE id = 1")
+                .execute()
+                .chain(first -> pool.query("SELECT scheduled_for, produced_at FROM kpi_snapshot")
+                        .execute()
                         .map(rows -> {
                             if (!first.iterator().hasNext()) {
                                 return List.<ReportDelivery>of();
                             }
                             Map<Instant, Instant> produced = new HashMap<>();
-                            rows.forEach(r -> produced.put(r.getOffsetDateTime(0).toInstant(),
+                            rows.forEach(r -> produced.put(
+                                    r.getOffsetDateTime(0).toInstant(),
                                     r.getOffsetDateTime(1).toInstant()));
-                            Instant firstSlot = first.iterator().next().getOffsetDateTime(0).toInstant();
+                            Instant firstSlot =
+                                    first.iterator().next().getOffsetDateTime(0).toInstant();
                             return ReportSchedule.slotsBetween(firstSlot, now).stream()
                                     .map(slot -> new ReportDelivery(slot, produced.get(slot)))
                                     .collect(Collectors.toList());
@@ -76,7 +85,8 @@ public class SnapshotStore {
                         + (full ? "scorecards::text" : "NULL") + " FROM kpi_snapshot "
                         + "WHERE scheduled_for >= $1 AND scheduled_for < $2 ORDER BY scheduled_for DESC")
                 .execute(Tuple.of(utc(from), utc(to)))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(SnapshotStore::snapshot)
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(SnapshotStore::snapshot)
                         .collect(Collectors.toList()));
     }
 
@@ -84,16 +94,24 @@ public class SnapshotStore {
         return pool.preparedQuery("SELECT scheduled_for, produced_at, period_from, period_to, scorecards::text "
                         + "FROM kpi_snapshot WHERE scheduled_for = $1")
                 .execute(Tuple.of(utc(slot)))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(snapshot(rows.iterator().next()))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(snapshot(rows.iterator().next()))
                         : Optional.empty());
     }
 
     private static Snapshot snapshot(Row row) {
-        ReportDelivery delivery = new ReportDelivery(row.getOffsetDateTime(0).toInstant(),
-                row.getOffsetDateTime(1).toInstant());
+        ReportDelivery delivery = new ReportDelivery(
+                row.getOffsetDateTime(0).toInstant(), row.getOffsetDateTime(1).toInstant());
         String scorecards = row.getString(4);
-        return new Snapshot(delivery.scheduledFor(), delivery.producedAt(), delivery.onTime(), row.getLocalDate(2),
-                row.getLocalDate(3), scorecards == null ? null : EventJson.parse(scorecards.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Snapshot(
+                delivery.scheduledFor(),
+                delivery.producedAt(),
+                delivery.onTime(),
+                row.getLocalDate(2),
+                row.getLocalDate(3),
+                scorecards == null
+                        ? null
+                        : EventJson.parse(scorecards.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -49,7 +49,9 @@ public class ProjectionRebuild {
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild"));
 
-    public ProjectionRebuild(RebuildTables tables, Clock clock,
+    public ProjectionRebuild(
+            RebuildTables tables,
+            Clock clock,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.tables = tables;
         this.clock = clock;
@@ -68,8 +70,9 @@ public class ProjectionRebuild {
         RebuildStatus current = status.get();
         RebuildStatus running = new RebuildStatus(RebuildStatus.State.RUNNING, clock.instant(), null, 0, 0, null, null);
         if (current.state() == RebuildStatus.State.RUNNING || !status.compareAndSet(current, running)) {
-            throw ProblemException.conflict("rebuild-running", "A rebuild is already running since "
-                    + status.get().startedAt());
+            throw ProblemException.conflict(
+                    "rebuild-running",
+                    "A rebuild is already running since " + status.get().startedAt());
         }
         Optional<RebuildTables.Lock> lock = tables.tryLock();
         if (lock.isEmpty()) {
@@ -97,8 +100,8 @@ public class ProjectionRebuild {
                 Map<TopicPartition, Long> target = consumer.endOffsets(partitions);
                 while (true) {
                     readUpTo(consumer, target, counts, startedAt);
-                    Map<TopicPartition, Long> live = tables.swapIfCaughtUp(partitions.stream()
-                            .collect(Collectors.toMap(p -> p, consumer::position)));
+                    Map<TopicPartition, Long> live = tables.swapIfCaughtUp(
+                            partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
                     if (live.isEmpty()) {
                         break;
                     }
@@ -107,17 +110,32 @@ public class ProjectionRebuild {
             }
             Instant finished = clock.instant();
             double seconds = Math.max(Duration.between(startedAt, finished).toMillis(), 1) / 1000.0;
-            status.set(new RebuildStatus(RebuildStatus.State.SWAPPED, startedAt, finished, counts[0], counts[1],
-                    Math.round(counts[0] / seconds * 10) / 10.0, null));
+            status.set(new RebuildStatus(
+                    RebuildStatus.State.SWAPPED,
+                    startedAt,
+                    finished,
+                    counts[0],
+                    counts[1],
+                    Math.round(counts[0] / seconds * 10) / 10.0,
+                    null));
             LOG.infof("projection rebuilt from offset 0: %d records in %.1f s", counts[0], seconds);
         } catch (RuntimeException e) {
             LOG.error("projection rebuild failed; the live facts keep serving", e);
-            status.set(new RebuildStatus(RebuildStatus.State.FAILED, startedAt, clock.instant(), counts[0], counts[1],
-                    null, e.getMessage()));
+            status.set(new RebuildStatus(
+                    RebuildStatus.State.FAILED,
+                    startedAt,
+                    clock.instant(),
+                    counts[0],
+                    counts[1],
+                    null,
+                    e.getMessage()));
         }
     }
 
-    private void readUpTo(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> target, long[] counts,
+    private void readUpTo(
+            KafkaConsumer<String, byte[]> consumer,
+            Map<TopicPartition, Long> target,
+            long[] counts,
             Instant startedAt) {
         while (target.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
@@ -131,7 +149,8 @@ public class ProjectionRebuild {
                 }
             }
             tables.insertFresh(rows);
-            status.set(new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, counts[0], counts[1], null, null));
+            status.set(
+                    new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, counts[0], counts[1], null, null));
         }
     }
 

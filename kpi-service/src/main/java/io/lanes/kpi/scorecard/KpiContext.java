@@ -12,8 +12,8 @@ import java.util.UUID;
  * What one scorecard computation sees: the facts, the period and filters, the instant the numbers
  * are as of (the period's end, or now while the period runs), the report deliveries and firm defaults.
  */
-public record KpiContext(Facts facts, Period period, Scope scope, Instant now, List<ReportDelivery> deliveries,
-        FirmDefaults defaults) {
+public record KpiContext(
+        Facts facts, Period period, Scope scope, Instant now, List<ReportDelivery> deliveries, FirmDefaults defaults) {
 
     /** The moment outcomes are judged at: the end of the period, or now if the period has not ended. */
     public Instant asOf() {

@@ -1,3 +1,7 @@
 package io.lanes.kpi.scorecard;
 
-public enum KpiStatus { ON_TARGET, OFF_TARGET, NO_DATA }
+public enum KpiStatus {
+    ON_TARGET,
+    OFF_TARGET,
+    NO_DATA
+}

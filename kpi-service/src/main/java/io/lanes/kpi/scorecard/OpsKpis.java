@@ -4,8 +4,8 @@ import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffRejected;
 import io.lanes.contracts.matter.RejectionReason;
-import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.TimeRecorded;
+import io.lanes.contracts.matter.TimekeeperRole;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
 /** The legal operations scorecard: how the firm runs (docs/kpis.md, `ops`). */
 final class OpsKpis {
 
-    private OpsKpis() {
-    }
+    private OpsKpis() {}
 
     /** Median (and p90) hours from intake received to handoff accepted, over acceptances in the period. */
     static Kpi.Measurement intakeToOpenHours(KpiContext c) {
         List<BigDecimal> hours = acceptedInPeriod(c).stream()
-                .map(a -> Stats.hours(a.intakeReceivedAt(), a.occurredAt())).collect(Collectors.toList());
+                .map(a -> Stats.hours(a.intakeReceivedAt(), a.occurredAt()))
+                .collect(Collectors.toList());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("p90", Stats.round(Stats.p90(hours), 2));
         return new Kpi.Measurement(Stats.round(Stats.median(hours), 2), "hours", null, null, hours.size(), details);
@@ -35,8 +35,11 @@ final class OpsKpis {
     static Kpi.Measurement dataCompletenessRate(KpiContext c) {
         List<IntakeComplete> complete = c.facts().intakesComplete().stream()
                 .filter(i -> c.period().contains(i.occurredAt()))
-                .filter(i -> c.scope().matches(i.practiceArea(), i.matterType(),
-                        i.routing() == null ? null : i.routing().team()))
+                .filter(i -> c.scope()
+                        .matches(
+                                i.practiceArea(),
+                                i.matterType(),
+                                i.routing() == null ? null : i.routing().team()))
                 .collect(Collectors.toList());
         return Stats.rate(complete.stream().filter(i -> i.attempt() == 1).count(), complete.size(), Map.of());
     }
@@ -44,8 +47,13 @@ final class OpsKpis {
     /** Share of acceptances with the checklist complete on the newest playbook version at acceptance. */
     static Kpi.Measurement sopAdoptionRate(KpiContext c) {
         List<HandoffAccepted> accepted = acceptedInPeriod(c);
-        long adopted = accepted.stream().filter(a -> a.checklistComplete() && c.facts().playbooks()
-                .newestVersionAt(a.matterType(), a.occurredAt()).map(v -> v == a.playbookVersion()).orElse(false))
+        long adopted = accepted.stream()
+                .filter(a -> a.checklistComplete()
+                        && c.facts()
+                                .playbooks()
+                                .newestVersionAt(a.matterType(), a.occurredAt())
+                                .map(v -> v == a.playbookVersion())
+                                .orElse(false))
                 .count();
         return Stats.rate(adopted, accepted.size(), Map.of());
     }
@@ -55,9 +63,12 @@ final class OpsKpis {
         List<HandoffRejected> rejected = c.facts().rejected().stream()
                 .filter(r -> c.period().contains(r.occurredAt()) && c.inScope(r.matterId()))
                 .collect(Collectors.toList());
-        Map<String, Long> byReason = new TreeMap<>(rejected.stream().flatMap(r -> r.reasons().stream())
+        Map<String, Long> byReason = new TreeMap<>(rejected.stream()
+                .flatMap(r -> r.reasons().stream())
                 .collect(Collectors.groupingBy(RejectionReason::code, Collectors.counting()))
-                .entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)));
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rejections", rejected.size());
         details.put("rejectionsByReason", byReason);
@@ -67,12 +78,18 @@ final class OpsKpis {
     /** Share of time entries recorded within the playbook's billing window from the start of the work day. */
     static Kpi.Measurement billingTimelinessRate(KpiContext c) {
         List<TimeRecorded> entries = timeIn(c, c.period());
-        long timely = entries.stream().filter(t -> {
-            Instant workStart = t.workDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-            int allowed = c.facts().playbooks().forMatter(c.profile(t.matterId()))
-                    .map(p -> p.thresholds().billingTimelinessHours()).orElse(c.defaults().billingTimelinessHours());
-            return Duration.between(workStart, t.occurredAt()).compareTo(Duration.ofHours(allowed)) <= 0;
-        }).count();
+        long timely = entries.stream()
+                .filter(t -> {
+                    Instant workStart =
+                            t.workDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+                    int allowed = c.facts()
+                            .playbooks()
+                            .forMatter(c.profile(t.matterId()))
+                            .map(p -> p.thresholds().billingTimelinessHours())
+                            .orElse(c.defaults().billingTimelinessHours());
+                    return Duration.between(workStart, t.occurredAt()).compareTo(Duration.ofHours(allowed)) <= 0;
+                })
+                .count();
         return Stats.rate(timely, entries.size(), Map.of());
     }
 
@@ -100,8 +117,12 @@ final class OpsKpis {
     }
 
     private static BigDecimal attorneyAdmin(List<TimeRecorded> entries) {
-        return Stats.round(entries.stream().filter(t -> t.admin() && t.timekeeperRole() == TimekeeperRole.ATTORNEY)
-                .map(TimeRecorded::hours).reduce(BigDecimal.ZERO, BigDecimal::add), 2);
+        return Stats.round(
+                entries.stream()
+                        .filter(t -> t.admin() && t.timekeeperRole() == TimekeeperRole.ATTORNEY)
+                        .map(TimeRecorded::hours)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                2);
     }
 
     static List<HandoffAccepted> acceptedInPeriod(KpiContext c) {
@@ -111,7 +132,8 @@ final class OpsKpis {
     }
 
     static List<TimeRecorded> timeIn(KpiContext c, Period period) {
-        return c.facts().time().stream().filter(t -> period.contains(t.occurredAt()) && c.inScope(t.matterId()))
+        return c.facts().time().stream()
+                .filter(t -> period.contains(t.occurredAt()) && c.inScope(t.matterId()))
                 .collect(Collectors.toList());
     }
 }

@@ -28,8 +28,7 @@ final class PmKpis {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private PmKpis() {
-    }
+    private PmKpis() {}
 
     /** Over milestones due in the period that were completed or slipped: the share completed on time. */
     static Kpi.Measurement onTimeMilestoneRate(KpiContext c) {
@@ -37,8 +36,12 @@ final class PmKpis {
                 .filter(m -> c.period().contains(m.dueDate()) && c.inScope(m.matterId()))
                 .filter(m -> m.completed() || m.slipped())
                 .collect(Collectors.toList());
-        return Stats.rate(decided.stream().filter(m -> Boolean.TRUE.equals(m.completedOnTime())).count(),
-                decided.size(), Map.of());
+        return Stats.rate(
+                decided.stream()
+                        .filter(m -> Boolean.TRUE.equals(m.completedOnTime()))
+                        .count(),
+                decided.size(),
+                Map.of());
     }
 
     /** Over tasks due in the period whose outcome is known: the share completed late or still open after the due date. */
@@ -57,21 +60,29 @@ final class PmKpis {
     static Kpi.Measurement budgetVariancePct(KpiContext c) {
         Map<UUID, BigDecimal> actual = c.facts().timeLedger().stream()
                 .filter(t -> t.occurredAt().isBefore(c.period().end()))
-                .collect(Collectors.groupingBy(TimeAmount::matterId,
+                .collect(Collectors.groupingBy(
+                        TimeAmount::matterId,
                         Collectors.reducing(BigDecimal.ZERO, TimeAmount::amount, BigDecimal::add)));
         List<BigDecimal> variances = new ArrayList<>();
         List<Map<String, Object>> aboveWarning = new ArrayList<>();
         for (HandoffAccepted a : c.facts().accepted()) {
             BigDecimal budget = a.budget().total();
-            if (!c.inScope(a.matterId()) || !c.profile(a.matterId()).openDuring(c.period().start(), c.period().end())
+            if (!c.inScope(a.matterId())
+                    || !c.profile(a.matterId())
+                            .openDuring(c.period().start(), c.period().end())
                     || budget.signum() <= 0) {
                 continue;
             }
-            BigDecimal variance = actual.getOrDefault(a.matterId(), BigDecimal.ZERO).subtract(budget).multiply(HUNDRED)
+            BigDecimal variance = actual.getOrDefault(a.matterId(), BigDecimal.ZERO)
+                    .subtract(budget)
+                    .multiply(HUNDRED)
                     .divide(budget, 2, RoundingMode.HALF_UP);
             variances.add(variance);
-            BigDecimal warning = c.facts().playbooks().forMatter(c.profile(a.matterId()))
-                    .map(p -> p.thresholds().budgetWarningPct()).orElse(c.defaults().budgetWarningPct());
+            BigDecimal warning = c.facts()
+                    .playbooks()
+                    .forMatter(c.profile(a.matterId()))
+                    .map(p -> p.thresholds().budgetWarningPct())
+                    .orElse(c.defaults().budgetWarningPct());
             if (variance.compareTo(warning) >= 0) {
                 Map<String, Object> matter = new LinkedHashMap<>();
                 matter.put("matterId", a.matterId());
@@ -80,12 +91,13 @@ final class PmKpis {
                 aboveWarning.add(matter);
             }
         }
-        aboveWarning.sort(Comparator.comparing((Map<String, Object> m) -> (BigDecimal) m.get("variancePct")).reversed()
+        aboveWarning.sort(Comparator.comparing((Map<String, Object> m) -> (BigDecimal) m.get("variancePct"))
+                .reversed()
                 .thenComparing(m -> m.get("matterId").toString()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mattersAboveWarning", aboveWarning);
-        return new Kpi.Measurement(Stats.round(Stats.median(variances), 2), "percent", null, null, variances.size(),
-                details);
+        return new Kpi.Measurement(
+                Stats.round(Stats.median(variances), 2), "percent", null, null, variances.size(), details);
     }
 
     /** Share of status updates sent on time, counting every cadence window that passed with no update as late. */
@@ -93,7 +105,8 @@ final class PmKpis {
         List<StatusUpdateSent> sent = c.facts().statusUpdates().stream()
                 .filter(s -> c.period().contains(s.occurredAt()) && c.inScope(s.matterId()))
                 .collect(Collectors.toList());
-        Set<String> answeredWindows = c.facts().statusUpdates().stream().map(s -> s.matterId() + "/" + s.dueBy())
+        Set<String> answeredWindows = c.facts().statusUpdates().stream()
+                .map(s -> s.matterId() + "/" + s.dueBy())
                 .collect(Collectors.toSet());
         long missedWindows = c.facts().escalationsRaised().stream()
                 .filter(e -> e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE)
@@ -119,13 +132,18 @@ final class PmKpis {
     static Kpi.Measurement escalationResolutionHours(KpiContext c) {
         List<BigDecimal> hours = c.facts().escalationsResolved().stream()
                 .filter(r -> c.period().contains(r.occurredAt()) && c.inScope(r.matterId()))
-                .map(r -> Stats.hours(r.raisedAt(), r.occurredAt())).collect(Collectors.toList());
+                .map(r -> Stats.hours(r.raisedAt(), r.occurredAt()))
+                .collect(Collectors.toList());
         Set<UUID> resolved = c.facts().escalationsResolved().stream()
-                .filter(r -> r.occurredAt().isBefore(c.period().end())).map(EscalationResolved::escalationId)
+                .filter(r -> r.occurredAt().isBefore(c.period().end()))
+                .map(EscalationResolved::escalationId)
                 .collect(Collectors.toSet());
         long open = c.facts().escalationsRaised().stream()
                 .filter(e -> e.occurredAt().isBefore(c.period().end()) && c.inScope(e.matterId()))
-                .map(EscalationRaised::escalationId).distinct().filter(id -> !resolved.contains(id)).count();
+                .map(EscalationRaised::escalationId)
+                .distinct()
+                .filter(id -> !resolved.contains(id))
+                .count();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("p90", Stats.round(Stats.p90(hours), 2));
         details.put("openAtEnd", open);
@@ -143,9 +161,12 @@ final class PmKpis {
             ratios.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(closed.openedOn(), closed.closedOn()))
                     .divide(BigDecimal.valueOf(planned), 10, RoundingMode.HALF_UP));
         }
-        long atOrUnder = ratios.stream().filter(r -> r.compareTo(BigDecimal.ONE) <= 0).count();
+        long atOrUnder =
+                ratios.stream().filter(r -> r.compareTo(BigDecimal.ONE) <= 0).count();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("shareAtOrUnderPlan", Stats.rate(atOrUnder, ratios.size(), Map.of()).value());
+        details.put(
+                "shareAtOrUnderPlan",
+                Stats.rate(atOrUnder, ratios.size(), Map.of()).value());
         return new Kpi.Measurement(Stats.round(Stats.median(ratios), 4), "ratio", null, null, ratios.size(), details);
     }
 }

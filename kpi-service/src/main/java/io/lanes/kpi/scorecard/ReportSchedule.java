@@ -15,13 +15,14 @@ public final class ReportSchedule {
 
     private static final LocalTime AT = LocalTime.of(6, 0);
 
-    private ReportSchedule() {
-    }
+    private ReportSchedule() {}
 
     /** The latest slot at or before {@code now}. */
     public static Instant latestSlotAtOrBefore(Instant now) {
         ZonedDateTime t = now.atZone(ZoneOffset.UTC);
-        ZonedDateTime monday = t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atTime(AT)
+        ZonedDateTime monday = t.toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atTime(AT)
                 .atZone(ZoneOffset.UTC);
         return (monday.isAfter(t) ? monday.minusWeeks(1) : monday).toInstant();
     }
@@ -29,7 +30,9 @@ public final class ReportSchedule {
     /** The first slot at or after {@code at}. */
     public static Instant firstSlotAtOrAfter(Instant at) {
         Instant latest = latestSlotAtOrBefore(at);
-        return latest.equals(at) ? latest : latest.atZone(ZoneOffset.UTC).plusWeeks(1).toInstant();
+        return latest.equals(at)
+                ? latest
+                : latest.atZone(ZoneOffset.UTC).plusWeeks(1).toInstant();
     }
 
     /** Slots from {@code first} through {@code now}, oldest first. */

@@ -36,13 +36,19 @@ public final class ScorecardCalculator {
         }
     }
 
-    private ScorecardCalculator() {
-    }
+    private ScorecardCalculator() {}
 
     public static Scorecard scorecard(ScorecardKind kind, KpiContext context) {
-        return new Scorecard(kind.path(), context.period().from(), context.period().to(), context.scope().asMap(),
-                context.asOf(), Arrays.stream(KpiKey.values()).filter(kind::holds)
-                        .map(key -> kpi(key, context)).collect(Collectors.toList()));
+        return new Scorecard(
+                kind.path(),
+                context.period().from(),
+                context.period().to(),
+                context.scope().asMap(),
+                context.asOf(),
+                Arrays.stream(KpiKey.values())
+                        .filter(kind::holds)
+                        .map(key -> kpi(key, context))
+                        .collect(Collectors.toList()));
     }
 
     public static Kpi kpi(KpiKey key, KpiContext context) {
@@ -53,7 +59,8 @@ public final class ScorecardCalculator {
     static BigDecimal target(KpiKey key, KpiContext context) {
         String matterType = context.scope().matterType();
         if (matterType != null) {
-            BigDecimal fromPlaybook = context.facts().playbooks().target(matterType, key.key()).orElse(null);
+            BigDecimal fromPlaybook =
+                    context.facts().playbooks().target(matterType, key.key()).orElse(null);
             if (fromPlaybook != null) {
                 return fromPlaybook;
             }

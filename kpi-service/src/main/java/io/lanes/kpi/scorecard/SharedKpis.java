@@ -20,8 +20,7 @@ final class SharedKpis {
 
     private static final String UNKNOWN = "(unassigned)";
 
-    private SharedKpis() {
-    }
+    private SharedKpis() {}
 
     /** Over hard-deadline milestones due in the period (and already due): the share that was missed. */
     static Kpi.Measurement missedDeadlineRate(KpiContext c) {
@@ -36,7 +35,9 @@ final class SharedKpis {
     static Kpi.Measurement clientSatisfaction(KpiContext c) {
         List<BigDecimal> scores = c.facts().feedback().stream()
                 .filter(f -> c.period().contains(f.occurredAt()) && c.inScope(f.matterId()))
-                .map(ClientFeedbackRecorded::score).map(BigDecimal::valueOf).collect(Collectors.toList());
+                .map(ClientFeedbackRecorded::score)
+                .map(BigDecimal::valueOf)
+                .collect(Collectors.toList());
         return new Kpi.Measurement(Stats.round(Stats.mean(scores), 2), "score", null, null, scores.size(), Map.of());
     }
 
@@ -49,7 +50,8 @@ final class SharedKpis {
             return new Kpi.Measurement(null, "amount", null, null, 0, Map.of());
         }
         BigDecimal total = all.stream().map(WriteDownRecorded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<WriteDownRecorded> process = all.stream().filter(w -> w.cause() == WriteDownCause.PROCESS_FAILURE)
+        List<WriteDownRecorded> process = all.stream()
+                .filter(w -> w.cause() == WriteDownCause.PROCESS_FAILURE)
                 .collect(Collectors.toList());
         BigDecimal amount = process.stream().map(WriteDownRecorded::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -66,19 +68,31 @@ final class SharedKpis {
     static Kpi.Measurement throughputPerAttorney(KpiContext c) {
         List<MatterProfile> closed = c.facts().closed().stream()
                 .filter(m -> c.period().contains(m.occurredAt()) && c.inScope(m.matterId()))
-                .map(MatterClosed::matterId).distinct().map(c::profile).filter(Objects::nonNull)
+                .map(MatterClosed::matterId)
+                .distinct()
+                .map(c::profile)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toList());
         long attorneys = c.facts().profiles().stream()
-                .filter(p -> p.openDuring(c.period().start(), c.period().end()) && c.scope().matches(p))
-                .map(p -> label(p.responsibleAttorney())).distinct().count();
+                .filter(p -> p.openDuring(c.period().start(), c.period().end())
+                        && c.scope().matches(p))
+                .map(p -> label(p.responsibleAttorney()))
+                .distinct()
+                .count();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("byAttorney", new TreeMap<>(closed.stream()
-                .collect(Collectors.groupingBy(p -> label(p.responsibleAttorney()), Collectors.counting()))));
-        details.put("byTeam", new TreeMap<>(closed.stream()
-                .collect(Collectors.groupingBy(p -> label(p.team()), Collectors.counting()))));
-        BigDecimal value = attorneys == 0 ? null
+        details.put(
+                "byAttorney",
+                new TreeMap<>(closed.stream()
+                        .collect(Collectors.groupingBy(p -> label(p.responsibleAttorney()), Collectors.counting()))));
+        details.put(
+                "byTeam",
+                new TreeMap<>(
+                        closed.stream().collect(Collectors.groupingBy(p -> label(p.team()), Collectors.counting()))));
+        BigDecimal value = attorneys == 0
+                ? null
                 : BigDecimal.valueOf(closed.size()).divide(BigDecimal.valueOf(attorneys), 2, RoundingMode.HALF_UP);
-        return new Kpi.Measurement(value, "matters per attorney", (long) closed.size(), attorneys, closed.size(), details);
+        return new Kpi.Measurement(
+                value, "matters per attorney", (long) closed.size(), attorneys, closed.size(), details);
     }
 
     private static String label(String value) {

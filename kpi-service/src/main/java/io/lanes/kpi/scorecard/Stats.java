@@ -11,16 +11,16 @@ import java.util.stream.Collectors;
 /** The arithmetic of docs/kpis.md: rates to 4 decimals, hours to 2, medians and nearest-rank p90. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static BigDecimal hours(Instant from, Instant to) {
-        return BigDecimal.valueOf(Duration.between(from, to).toSeconds()).divide(BigDecimal.valueOf(3600), 10,
-                RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(Duration.between(from, to).toSeconds())
+                .divide(BigDecimal.valueOf(3600), 10, RoundingMode.HALF_UP);
     }
 
     static Kpi.Measurement rate(long numerator, long denominator, Map<String, Object> details) {
-        BigDecimal value = denominator == 0 ? null
+        BigDecimal value = denominator == 0
+                ? null
                 : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
         return new Kpi.Measurement(value, "ratio", numerator, denominator, denominator, details);
     }
@@ -32,7 +32,8 @@ final class Stats {
         }
         List<BigDecimal> sorted = values.stream().sorted().collect(Collectors.toList());
         int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2)
+        return n % 2 == 1
+                ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 10, RoundingMode.HALF_UP);
     }
 
@@ -50,8 +51,9 @@ final class Stats {
         if (values.isEmpty()) {
             return null;
         }
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 10,
-                RoundingMode.HALF_UP);
+        return values.stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(values.size()), 10, RoundingMode.HALF_UP);
     }
 
     static BigDecimal round(BigDecimal value, int decimals) {

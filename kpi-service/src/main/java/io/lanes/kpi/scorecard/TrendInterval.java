@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /** Trend buckets: ISO weeks (Monday to Monday) or calendar months, clipped to the requested period. */
 public enum TrendInterval {
-    WEEK, MONTH;
+    WEEK,
+    MONTH;
 
     public String path() {
         return name().toLowerCase(Locale.ROOT);
@@ -25,7 +26,8 @@ public enum TrendInterval {
         List<Period> buckets = new ArrayList<>();
         LocalDate start = period.from();
         while (start.isBefore(period.to())) {
-            LocalDate next = this == WEEK ? start.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+            LocalDate next = this == WEEK
+                    ? start.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
                     : start.with(TemporalAdjusters.firstDayOfNextMonth());
             LocalDate end = next.isAfter(period.to()) ? period.to() : next;
             buckets.add(new Period(start, end));

@@ -16,9 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class ProjectionStatus {
 
-    public record PartitionStatus(String topic, int partition, long nextOffset, long endOffset, long lag,
-            Instant lastEventTime) {
-    }
+    public record PartitionStatus(
+            String topic, int partition, long nextOffset, long endOffset, long lag, Instant lastEventTime) {}
 
     private final FactProgress progress;
     private final TopicEndOffsets endOffsets;
@@ -29,13 +28,21 @@ public class ProjectionStatus {
     }
 
     public Uni<List<PartitionStatus>> partitions() {
-        Uni<Map<TopicPartition, Long>> ends = Uni.createFrom().item(endOffsets::read)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return progress.applied().chain(applied -> ends.map(end -> end.entrySet().stream().map(e -> {
-            Applied done = applied.getOrDefault(e.getKey(), Applied.NOTHING);
-            return new PartitionStatus(e.getKey().topic(), e.getKey().partition(), done.nextOffset(), e.getValue(),
-                    Math.max(0, e.getValue() - done.nextOffset()), done.lastEventTime());
-        }).sorted(Comparator.comparing(PartitionStatus::topic).thenComparing(PartitionStatus::partition))
-                .collect(Collectors.toList())));
+        Uni<Map<TopicPartition, Long>> ends =
+                Uni.createFrom().item(endOffsets::read).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return progress.applied()
+                .chain(applied -> ends.map(end -> end.entrySet().stream()
+                        .map(e -> {
+                            Applied done = applied.getOrDefault(e.getKey(), Applied.NOTHING);
+                            return new PartitionStatus(
+                                    e.getKey().topic(),
+                                    e.getKey().partition(),
+                                    done.nextOffset(),
+                                    e.getValue(),
+                                    Math.max(0, e.getValue() - done.nextOffset()),
+                                    done.lastEventTime());
+                        })
+                        .sorted(Comparator.comparing(PartitionStatus::topic).thenComparing(PartitionStatus::partition))
+                        .collect(Collectors.toList())));
     }
 }

@@ -36,12 +36,12 @@ public record ScorecardQuery(String from, String to, String practiceArea, String
             start = end.minusDays(DEFAULT_DAYS);
         }
         if (!start.isBefore(end)) {
-            throw ProblemException.invalid(List.of(new FieldError("from", "must be before to (" + end + ")",
-                    "period")));
+            throw ProblemException.invalid(
+                    List.of(new FieldError("from", "must be before to (" + end + ")", "period")));
         }
         if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            throw ProblemException.invalid(List.of(new FieldError("to", "the period may span at most " + MAX_DAYS
-                    + " days", "period")));
+            throw ProblemException.invalid(
+                    List.of(new FieldError("to", "the period may span at most " + MAX_DAYS + " days", "period")));
         }
         return new Period(start, end);
     }

@@ -1,14 +1,14 @@
 package io.lanes.kpi.service;
 
-import io.lanes.kpi.persistence.KnownValues;
 import io.lanes.contracts.KpiKey;
 import io.lanes.kpi.facts.FactNeeds;
 import io.lanes.kpi.persistence.FactReader;
+import io.lanes.kpi.persistence.KnownValues;
+import io.lanes.kpi.persistence.SnapshotStore;
 import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Scope;
-import io.lanes.kpi.persistence.SnapshotStore;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -33,8 +33,8 @@ public class Scorecards {
     private final FirmDefaults defaults;
     private final Clock clock;
 
-    public Scorecards(FactReader facts, SnapshotStore snapshots, KnownValues knownValues, FirmDefaults defaults,
-            Clock clock) {
+    public Scorecards(
+            FactReader facts, SnapshotStore snapshots, KnownValues knownValues, FirmDefaults defaults, Clock clock) {
         this.facts = facts;
         this.snapshots = snapshots;
         this.knownValues = knownValues;
@@ -44,8 +44,10 @@ public class Scorecards {
 
     /** A KPI without a firm-default target could never be judged: refuse to start. */
     void requireEveryTarget(@Observes StartupEvent start) {
-        List<String> missing = Arrays.stream(KpiKey.values()).filter(k -> defaults.target(k) == null)
-                .map(KpiKey::key).collect(Collectors.toList());
+        List<String> missing = Arrays.stream(KpiKey.values())
+                .filter(k -> defaults.target(k) == null)
+                .map(KpiKey::key)
+                .collect(Collectors.toList());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no firm-default target (lanes.kpi.targets.<key>) for " + missing);
         }
@@ -61,30 +63,41 @@ public class Scorecards {
     /** The facts it needs from before the period's end, and the report deliveries. */
     public Uni<KpiContext> context(Period period, Scope scope, FactNeeds needed) {
         Instant now = clock.instant();
-        return snapshots.deliveries(now).chain(deliveries -> facts.before(period.end(), needed)
-                .map(f -> new KpiContext(f, period, scope, now, deliveries, defaults)));
+        return snapshots
+                .deliveries(now)
+                .chain(deliveries -> facts.before(period.end(), needed)
+                        .map(f -> new KpiContext(f, period, scope, now, deliveries, defaults)));
     }
 
     private Uni<Void> requireKnown(Scope scope) {
         if (scope.isAll()) {
             return Uni.createFrom().voidItem();
         }
-        return knownValues.read().map(known -> {
-            List<FieldError> errors = new ArrayList<>();
-            check("practiceArea", scope.practiceArea(), known.practiceAreas(), errors);
-            check("matterType", scope.matterType(), known.matterTypes(), errors);
-            check("team", scope.team(), known.teams(), errors);
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-            return null;
-        }).replaceWithVoid();
+        return knownValues
+                .read()
+                .map(known -> {
+                    List<FieldError> errors = new ArrayList<>();
+                    check("practiceArea", scope.practiceArea(), known.practiceAreas(), errors);
+                    check("matterType", scope.matterType(), known.matterTypes(), errors);
+                    check("team", scope.team(), known.teams(), errors);
+                    if (!errors.isEmpty()) {
+                        throw ProblemException.invalid(errors);
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     private static void check(String field, String value, Set<String> known, List<FieldError> errors) {
         if (value != null && !known.contains(value)) {
-            errors.add(new FieldError(field, "unknown " + field + " '" + value + "'; known: "
-                    + known.stream().sorted().reduce((a, b) -> a + ", " + b).orElse("none"), "unknown"));
+            errors.add(new FieldError(
+                    field,
+                    "unknown " + field + " '" + value + "'; known: "
+                            + known.stream()
+                                    .sorted()
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("none"),
+                    "unknown"));
         }
     }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TopicEndOffsets {
 
     /** The topics the facts come from. */
-    public static final List<String> TOPICS = List.of(Topic.INTAKE.topicName(), Topic.MATTER.topicName(),
-            Topic.OPS_CONFIG.topicName());
+    public static final List<String> TOPICS =
+            List.of(Topic.INTAKE.topicName(), Topic.MATTER.topicName(), Topic.OPS_CONFIG.topicName());
 
     private final String bootstrapServers;
     private Admin admin;
@@ -35,11 +35,15 @@ public class TopicEndOffsets {
     public Map<TopicPartition, Long> read() {
         try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin().describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, description) ->
-                    description.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()),
-                            OffsetSpec.latest())));
+            admin().describeTopics(TOPICS)
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((name, description) -> description
+                            .partitions()
+                            .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
             return admin().listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading end offsets", e);
@@ -50,8 +54,11 @@ public class TopicEndOffsets {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "kpi-service-status"));
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    AdminClientConfig.CLIENT_ID_CONFIG,
+                    "kpi-service-status"));
         }
         return admin;
     }

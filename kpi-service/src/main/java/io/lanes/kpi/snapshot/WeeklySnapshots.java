@@ -1,13 +1,13 @@
 package io.lanes.kpi.snapshot;
 
-import io.lanes.kpi.scorecard.ReportSchedule;
-import io.lanes.kpi.persistence.SnapshotStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
+import io.lanes.kpi.persistence.SnapshotStore;
 import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.ReportSchedule;
+import io.lanes.kpi.scorecard.Scope;
 import io.lanes.kpi.scorecard.ScorecardCalculator;
 import io.lanes.kpi.scorecard.ScorecardKind;
-import io.lanes.kpi.scorecard.Scope;
 import io.lanes.kpi.service.Scorecards;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -37,33 +37,50 @@ public class WeeklySnapshots {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${lanes.snapshots.check-every}", delayed = "${lanes.snapshots.delay}",
+    @Scheduled(
+            every = "${lanes.snapshots.check-every}",
+            delayed = "${lanes.snapshots.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> produceDue() {
         Instant now = clock.instant();
         return store.scheduleFrom(ReportSchedule.firstSlotAtOrAfter(now))
                 .chain(() -> store.deliveries(now))
-                .onItem().transformToMulti(deliveries -> Multi.createFrom().iterable(deliveries))
+                .onItem()
+                .transformToMulti(deliveries -> Multi.createFrom().iterable(deliveries))
                 .filter(d -> d.producedAt() == null)
-                .onItem().transformToUniAndConcatenate(d -> produce(d.scheduledFor(), clock.instant()))
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf(e, "weekly snapshot not produced; next check retries"))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onItem()
+                .transformToUniAndConcatenate(d -> produce(d.scheduledFor(), clock.instant()))
+                .collect()
+                .last()
+                .replaceWithVoid()
+                .onFailure()
+                .invoke(e -> LOG.warnf(e, "weekly snapshot not produced; next check retries"))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Computes and stores the slot's snapshot (if no one stored it yet), stamped as produced at {@code producedAt}. */
     public Uni<Boolean> produce(Instant slot, Instant producedAt) {
         Period week = new Period(ReportSchedule.periodEnd(slot).minusDays(7), ReportSchedule.periodEnd(slot));
-        return scorecards.context(week, Scope.ALL, ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM, ScorecardKind.SHARED)).chain(context -> {
-            ObjectNode all = EventJson.mapper().createObjectNode();
-            for (ScorecardKind kind : ScorecardKind.values()) {
-                all.set(kind.path(), EventJson.mapper().valueToTree(ScorecardCalculator.scorecard(kind, context)));
-            }
-            return store.store(slot, producedAt, week.from(), week.to(), all);
-        }).invoke(stored -> {
-            if (stored) {
-                LOG.infof("weekly snapshot for %s produced", slot);
-            }
-        });
+        return scorecards
+                .context(
+                        week,
+                        Scope.ALL,
+                        ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM, ScorecardKind.SHARED))
+                .chain(context -> {
+                    ObjectNode all = EventJson.mapper().createObjectNode();
+                    for (ScorecardKind kind : ScorecardKind.values()) {
+                        all.set(
+                                kind.path(),
+                                EventJson.mapper().valueToTree(ScorecardCalculator.scorecard(kind, context)));
+                    }
+                    return store.store(slot, producedAt, week.from(), week.to(), all);
+                })
+                .invoke(stored -> {
+                    if (stored) {
+                        LOG.infof("weekly snapshot for %s produced", slot);
+                    }
+                });
     }
 }

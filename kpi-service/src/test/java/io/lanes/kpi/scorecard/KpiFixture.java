@@ -22,9 +22,17 @@ public final class KpiFixture {
     public static final FirmDefaults DEFAULTS = new FirmDefaults() {
         @Override
         public Map<String, BigDecimal> targets() {
-            return Map.of("intakeToOpenHours", new BigDecimal("48"), "sopAdoptionRate", new BigDecimal("0.9"),
-                    "handoffReworkRate", new BigDecimal("0.1"), "onTimeMilestoneRate", new BigDecimal("0.85"),
-                    "budgetVariancePct", BigDecimal.TEN);
+            return Map.of(
+                    "intakeToOpenHours",
+                    new BigDecimal("48"),
+                    "sopAdoptionRate",
+                    new BigDecimal("0.9"),
+                    "handoffReworkRate",
+                    new BigDecimal("0.1"),
+                    "onTimeMilestoneRate",
+                    new BigDecimal("0.85"),
+                    "budgetVariancePct",
+                    BigDecimal.TEN);
         }
 
         @Override
@@ -38,8 +46,7 @@ public final class KpiFixture {
         }
     };
 
-    private KpiFixture() {
-    }
+    private KpiFixture() {}
 
     /** What the scorecard of March sees of {@code events}, unfiltered. */
     public static KpiContext march(List<? extends LanesEvent> events) {
@@ -62,12 +69,31 @@ public final class KpiFixture {
      * A matter accepted at {@code acceptedAt} on version {@code version} of the contract-review playbook,
      * with its intake received {@code hoursWaiting} before, a budget and milestones.
      */
-    public static HandoffAccepted accepted(UUID matter, String acceptedAt, long hoursWaiting, String attorney,
-            int version, String budget, PlannedMilestone... milestones) {
+    public static HandoffAccepted accepted(
+            UUID matter,
+            String acceptedAt,
+            long hoursWaiting,
+            String attorney,
+            int version,
+            String budget,
+            PlannedMilestone... milestones) {
         Instant at = at(acceptedAt);
-        return new HandoffAccepted(matter, UUID.randomUUID(), at.minusSeconds(hoursWaiting * 3600), "p.patel",
-                "corporate", "contract-review", "deals", attorney, version, true, "USD",
-                new Budget(new BigDecimal(budget), List.of()), List.of(milestones), day("06-30"), at);
+        return new HandoffAccepted(
+                matter,
+                UUID.randomUUID(),
+                at.minusSeconds(hoursWaiting * 3600),
+                "p.patel",
+                "corporate",
+                "contract-review",
+                "deals",
+                attorney,
+                version,
+                true,
+                "USD",
+                new Budget(new BigDecimal(budget), List.of()),
+                List.of(milestones),
+                day("06-30"),
+                at);
     }
 
     public static PlannedMilestone milestone(UUID id, String due, boolean hardDeadline) {

@@ -28,7 +28,8 @@ class OpsKpisTest {
 
     @Test
     void intakeToOpenHoursIsTheMedianOfAcceptancesInThePeriod() {
-        // March: 10 h and 30 h -> median 20.00, p90 by nearest rank (ceil(0.9 x 2) = 2nd) 30.00; February's 99 h is out.
+        // March: 10 h and 30 h -> median 20.00, p90 by nearest rank (ceil(0.9 x 2) = 2nd) 30.00; February's 99 h is
+        // out.
         Kpi.Measurement m = OpsKpis.intakeToOpenHours(march(List.of(
                 accepted(UUID.randomUUID(), "03-03T10:00", 10, "alice", 1, "1000"),
                 accepted(UUID.randomUUID(), "03-20T10:00", 30, "alice", 1, "1000"),
@@ -51,7 +52,8 @@ class OpsKpisTest {
     void sopAdoptionCountsAcceptancesOnTheNewestVersion() {
         // Versions 1 (January) and 2 (March 2nd); accepted on 2 after it was published (adopted), on 1 after it
         // (not), and on 1 before version 2 existed (adopted) -> 2 / 3.
-        Kpi.Measurement m = OpsKpis.sopAdoptionRate(march(List.of(playbook(1, "01-05T09:00"),
+        Kpi.Measurement m = OpsKpis.sopAdoptionRate(march(List.of(
+                playbook(1, "01-05T09:00"),
                 playbook(2, "03-02T09:00"),
                 accepted(UUID.randomUUID(), "03-10T10:00", 5, "alice", 2, "1000"),
                 accepted(UUID.randomUUID(), "03-11T10:00", 5, "alice", 1, "1000"),
@@ -67,8 +69,12 @@ class OpsKpisTest {
                 accepted(UUID.randomUUID(), "03-03T10:00", 1, "alice", 1, "1000"),
                 accepted(UUID.randomUUID(), "03-04T10:00", 1, "alice", 1, "1000"),
                 accepted(UUID.randomUUID(), "03-05T10:00", 1, "alice", 1, "1000"),
-                new HandoffRejected(rejected, UUID.randomUUID(), "p.patel",
-                        List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No venue")), at("03-06T10:00")))));
+                new HandoffRejected(
+                        rejected,
+                        UUID.randomUUID(),
+                        "p.patel",
+                        List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No venue")),
+                        at("03-06T10:00")))));
         assertEquals(new BigDecimal("0.2500"), m.value());
         assertEquals(Map.of("MISSING_INFORMATION", 1L), m.details().get("rejectionsByReason"));
     }
@@ -106,10 +112,12 @@ class OpsKpisTest {
         Instant first = at("03-03T06:00");
         Instant second = at("03-10T06:00");
         Instant third = at("03-17T06:00");
-        Kpi.Measurement m = OpsKpis.reportDeliveryRate(march(List.of(), List.of(
-                new ReportDelivery(first, first.plusSeconds(600)),
-                new ReportDelivery(second, second.plusSeconds(7200)),
-                new ReportDelivery(third, null))));
+        Kpi.Measurement m = OpsKpis.reportDeliveryRate(march(
+                List.of(),
+                List.of(
+                        new ReportDelivery(first, first.plusSeconds(600)),
+                        new ReportDelivery(second, second.plusSeconds(7200)),
+                        new ReportDelivery(third, null))));
         assertEquals(new BigDecimal("0.3333"), m.value());
     }
 
@@ -121,20 +129,56 @@ class OpsKpisTest {
     }
 
     private static IntakeComplete complete(int attempt) {
-        return new IntakeComplete(UUID.randomUUID(), "contract-review", "corporate", "Acme MSA", null, Map.of(),
-                List.of(), List.of(), null, "USD", new Routing("deals", null), at("03-01T09:00"), attempt, 1, "i.jones",
+        return new IntakeComplete(
+                UUID.randomUUID(),
+                "contract-review",
+                "corporate",
+                "Acme MSA",
+                null,
+                Map.of(),
+                List.of(),
+                List.of(),
+                null,
+                "USD",
+                new Routing("deals", null),
+                at("03-01T09:00"),
+                attempt,
+                1,
+                "i.jones",
                 at("03-02T09:00"));
     }
 
     private static PlaybookPublished playbook(int version, String publishedAt) {
-        return new PlaybookPublished("contract-review", version, "corporate", "o.ramirez", List.of(), List.of(),
-                new Routing("deals", null), List.of(), List.of(),
-                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, 24), Map.of(), at(publishedAt));
+        return new PlaybookPublished(
+                "contract-review",
+                version,
+                "corporate",
+                "o.ramirez",
+                List.of(),
+                List.of(),
+                new Routing("deals", null),
+                List.of(),
+                List.of(),
+                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, 24),
+                Map.of(),
+                at(publishedAt));
     }
 
-    static TimeRecorded time(UUID matter, TimekeeperRole role, String hours, boolean admin, String workDay,
-            Instant recordedAt) {
-        return new TimeRecorded(matter, UUID.randomUUID(), "t.keeper", role, day(workDay), new BigDecimal(hours),
-                new BigDecimal(hours).multiply(new BigDecimal("100")), "L100", null, "A101", true, admin, recordedAt);
+    static TimeRecorded time(
+            UUID matter, TimekeeperRole role, String hours, boolean admin, String workDay, Instant recordedAt) {
+        return new TimeRecorded(
+                matter,
+                UUID.randomUUID(),
+                "t.keeper",
+                role,
+                day(workDay),
+                new BigDecimal(hours),
+                new BigDecimal(hours).multiply(new BigDecimal("100")),
+                "L100",
+                null,
+                "A101",
+                true,
+                admin,
+                recordedAt);
     }
 }

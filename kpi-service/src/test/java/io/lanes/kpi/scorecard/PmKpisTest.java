@@ -38,13 +38,32 @@ class PmKpisTest {
         UUID slipped = UUID.randomUUID();
         UUID undecided = UUID.randomUUID();
         Kpi.Measurement m = PmKpis.onTimeMilestoneRate(march(List.of(
-                accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000", milestone(onTime, "03-05", false),
-                        milestone(late, "03-10", false), milestone(slipped, "03-12", false),
+                accepted(
+                        MATTER,
+                        "02-20T10:00",
+                        1,
+                        "alice",
+                        1,
+                        "1000",
+                        milestone(onTime, "03-05", false),
+                        milestone(late, "03-10", false),
+                        milestone(slipped, "03-12", false),
                         milestone(undecided, "03-31", false)),
                 new MilestoneCompleted(MATTER, onTime, day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
                 new MilestoneCompleted(MATTER, late, day("03-10"), day("03-13"), false, false, at("03-13T17:00")),
-                new MilestoneSlipped(MATTER, slipped, "review", "Review", day("03-12"), day("03-15"), 3, "associate",
-                        "L100", false, UUID.randomUUID(), at("03-15T06:00")))));
+                new MilestoneSlipped(
+                        MATTER,
+                        slipped,
+                        "review",
+                        "Review",
+                        day("03-12"),
+                        day("03-15"),
+                        3,
+                        "associate",
+                        "L100",
+                        false,
+                        UUID.randomUUID(),
+                        at("03-15T06:00")))));
         assertEquals(new BigDecimal("0.3333"), m.value());
         assertEquals(3L, m.denominator());
     }
@@ -54,8 +73,10 @@ class PmKpisTest {
         // Due in March: done on time, done late, still open at the period's end -> 2 / 3.
         Kpi.Measurement m = PmKpis.overdueTaskRate(march(List.of(
                 accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000"),
-                task("t1", "03-05"), done("t1", "03-05", "03-04", true),
-                task("t2", "03-10"), done("t2", "03-10", "03-12", false),
+                task("t1", "03-05"),
+                done("t1", "03-05", "03-04", true),
+                task("t2", "03-10"),
+                done("t2", "03-10", "03-12", false),
                 task("t3", "03-20"))));
         assertEquals(new BigDecimal("0.6667"), m.value());
     }
@@ -71,8 +92,9 @@ class PmKpisTest {
                 OpsKpisTest.time(over, TimekeeperRole.ATTORNEY, "12", false, "03-03", at("03-03T12:00")),
                 OpsKpisTest.time(under, TimekeeperRole.ATTORNEY, "5", false, "03-03", at("03-03T12:00")))));
         assertEquals(new BigDecimal("-15.00"), m.value());
-        assertEquals(List.of(Map.of("matterId", over, "variancePct", new BigDecimal("20.00"), "warningPct",
-                BigDecimal.TEN)), m.details().get("mattersAboveWarning"));
+        assertEquals(
+                List.of(Map.of("matterId", over, "variancePct", new BigDecimal("20.00"), "warningPct", BigDecimal.TEN)),
+                m.details().get("mattersAboveWarning"));
     }
 
     @Test
@@ -80,11 +102,18 @@ class PmKpisTest {
         // Two updates in March (one on time) and one window of 03-20 that no update answered -> 1 / 3.
         Kpi.Measurement m = PmKpis.onTimeStatusUpdateRate(march(List.of(
                 accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000"),
-                new StatusUpdateSent(MATTER, UUID.randomUUID(), day("03-06"), day("03-05"), true, "ok", at("03-05T10:00")),
-                new StatusUpdateSent(MATTER, UUID.randomUUID(), day("03-12"), day("03-14"), false, "ok",
-                        at("03-14T10:00")),
-                new EscalationRaised(MATTER, UUID.randomUUID(), EscalationCause.STATUS_UPDATE_OVERDUE, Severity.WARNING,
-                        "2025-03-20", "p.patel", at("03-21T06:00")))));
+                new StatusUpdateSent(
+                        MATTER, UUID.randomUUID(), day("03-06"), day("03-05"), true, "ok", at("03-05T10:00")),
+                new StatusUpdateSent(
+                        MATTER, UUID.randomUUID(), day("03-12"), day("03-14"), false, "ok", at("03-14T10:00")),
+                new EscalationRaised(
+                        MATTER,
+                        UUID.randomUUID(),
+                        EscalationCause.STATUS_UPDATE_OVERDUE,
+                        Severity.WARNING,
+                        "2025-03-20",
+                        "p.patel",
+                        at("03-21T06:00")))));
         assertEquals(new BigDecimal("0.3333"), m.value());
         assertEquals(1L, m.details().get("windowsWithoutUpdate"));
     }
@@ -96,8 +125,10 @@ class PmKpisTest {
         UUID second = UUID.randomUUID();
         Kpi.Measurement m = PmKpis.escalationResolutionHours(march(List.of(
                 accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000"),
-                raised(first, "03-02T08:00"), resolved(first, "03-02T08:00", "03-02T12:00"),
-                raised(second, "03-05T08:00"), resolved(second, "03-05T08:00", "03-05T18:00"),
+                raised(first, "03-02T08:00"),
+                resolved(first, "03-02T08:00", "03-02T12:00"),
+                raised(second, "03-05T08:00"),
+                resolved(second, "03-05T08:00", "03-05T18:00"),
                 raised(UUID.randomUUID(), "03-09T08:00"))));
         assertEquals(new BigDecimal("7.00"), m.value());
         assertEquals(1L, m.details().get("openAtEnd"));
@@ -107,10 +138,10 @@ class PmKpisTest {
     void cycleTimeIsActualOverPlannedDurationOfMattersClosedInThePeriod() {
         // Planned 10 days, took 15 -> 1.5; planned 20, took 10 -> 0.5; median 1.0000, half at or under plan.
         Kpi.Measurement m = PmKpis.cycleTimeVsPlan(march(List.of(
-                new MatterClosed(UUID.randomUUID(), day("03-01"), day("03-11"), day("03-16"), "SIGNED",
-                        at("03-16T10:00")),
-                new MatterClosed(UUID.randomUUID(), day("03-01"), day("03-21"), day("03-11"), "SIGNED",
-                        at("03-11T10:00")))));
+                new MatterClosed(
+                        UUID.randomUUID(), day("03-01"), day("03-11"), day("03-16"), "SIGNED", at("03-16T10:00")),
+                new MatterClosed(
+                        UUID.randomUUID(), day("03-01"), day("03-21"), day("03-11"), "SIGNED", at("03-11T10:00")))));
         assertEquals(new BigDecimal("1.0000"), m.value());
         assertEquals(new BigDecimal("0.5000"), m.details().get("shareAtOrUnderPlan"));
     }
@@ -128,12 +159,12 @@ class PmKpisTest {
     }
 
     private static EscalationRaised raised(UUID id, String at) {
-        return new EscalationRaised(MATTER, id, EscalationCause.MILESTONE_SLIPPED, Severity.WARNING, "x", "p.patel",
-                at(at));
+        return new EscalationRaised(
+                MATTER, id, EscalationCause.MILESTONE_SLIPPED, Severity.WARNING, "x", "p.patel", at(at));
     }
 
     private static EscalationResolved resolved(UUID id, String raisedAt, String at) {
-        return new EscalationResolved(MATTER, id, EscalationCause.MILESTONE_SLIPPED, at(raisedAt), "p.patel", "done",
-                at(at));
+        return new EscalationResolved(
+                MATTER, id, EscalationCause.MILESTONE_SLIPPED, at(raisedAt), "p.patel", "done", at(at));
     }
 }

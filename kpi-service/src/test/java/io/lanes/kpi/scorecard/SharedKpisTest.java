@@ -31,8 +31,16 @@ class SharedKpisTest {
         UUID missed = UUID.randomUUID();
         UUID soft = UUID.randomUUID();
         Kpi.Measurement m = SharedKpis.missedDeadlineRate(march(List.of(
-                accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000", milestone(met, "03-05", true),
-                        milestone(missed, "03-10", true), milestone(soft, "03-12", false)),
+                accepted(
+                        MATTER,
+                        "02-20T10:00",
+                        1,
+                        "alice",
+                        1,
+                        "1000",
+                        milestone(met, "03-05", true),
+                        milestone(missed, "03-10", true),
+                        milestone(soft, "03-12", false)),
                 new MilestoneCompleted(MATTER, met, day("03-05"), day("03-05"), true, true, at("03-05T17:00")),
                 new DeadlineMissed(MATTER, missed, "Filing", day("03-10"), at("03-11T06:00")))));
         assertEquals(new BigDecimal("0.5000"), m.value());
@@ -51,10 +59,20 @@ class SharedKpisTest {
     void processWriteDownsAreTheProcessFailuresAndTheirShare() {
         // 300 for a process failure and 100 negotiated -> 300.00, 300 / 400 = 0.7500 of all write-downs.
         Kpi.Measurement m = SharedKpis.processWriteDowns(march(List.of(
-                new WriteDownRecorded(MATTER, UUID.randomUUID(), new BigDecimal("300"), WriteDownCause.PROCESS_FAILURE,
-                        null, at("03-05T10:00")),
-                new WriteDownRecorded(MATTER, UUID.randomUUID(), new BigDecimal("100"),
-                        WriteDownCause.CLIENT_NEGOTIATION, null, at("03-06T10:00")))));
+                new WriteDownRecorded(
+                        MATTER,
+                        UUID.randomUUID(),
+                        new BigDecimal("300"),
+                        WriteDownCause.PROCESS_FAILURE,
+                        null,
+                        at("03-05T10:00")),
+                new WriteDownRecorded(
+                        MATTER,
+                        UUID.randomUUID(),
+                        new BigDecimal("100"),
+                        WriteDownCause.CLIENT_NEGOTIATION,
+                        null,
+                        at("03-06T10:00")))));
         assertEquals(new BigDecimal("300.00"), m.value());
         assertEquals(new BigDecimal("0.7500"), m.details().get("shareOfAllWriteDowns"));
     }

@@ -1,10 +1,10 @@
 package io.lanes.kpi.snapshot;
 
-import io.lanes.kpi.scorecard.ReportSchedule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.lanes.kpi.scorecard.ReportSchedule;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
@@ -36,9 +36,10 @@ class WeeklySnapshotsTest {
     void aServiceThatWasDownProducesTheMissedSlotLateAndEachSlotOnce() throws Throwable {
         Instant latest = ReportSchedule.latestSlotAtOrBefore(clock.instant());
         Instant missed = latest.atZone(ZoneOffset.UTC).minusWeeks(1).toInstant();
-        try (Connection c = LanesInfra.get().database().connect(); PreparedStatement schedule = c.prepareStatement(
-                "INSERT INTO kpi_snapshot_schedule (id, first_slot) VALUES (1, ?) "
-                        + "ON CONFLICT (id) DO UPDATE SET first_slot = excluded.first_slot")) {
+        try (Connection c = LanesInfra.get().database().connect();
+                PreparedStatement schedule =
+                        c.prepareStatement("INSERT INTO kpi_snapshot_schedule (id, first_slot) VALUES (1, ?) "
+                                + "ON CONFLICT (id) DO UPDATE SET first_slot = excluded.first_slot")) {
             schedule.setTimestamp(1, Timestamp.from(missed));
             schedule.executeUpdate();
         }
@@ -48,7 +49,10 @@ class WeeklySnapshotsTest {
 
         String from = LocalDate.ofInstant(missed, ZoneOffset.UTC).toString();
         String to = LocalDate.now(clock).plusDays(1).toString();
-        given().auth().oauth2(DevTokens.forRole("leadership")).get("/snapshots?from=" + from + "&to=" + to).then()
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .get("/snapshots?from=" + from + "&to=" + to)
+                .then()
                 .statusCode(200)
                 .body("", hasSize(2))
                 .body("scheduledFor", contains(latest.toString(), missed.toString()))

@@ -55,20 +55,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.PM)
 public class HandoffResource {
 
-    public record HandoffView(UUID matterId, MatterStatus status, IntakeComplete packet, List<RejectionReason> rejection,
-            long revision) {
-    }
+    public record HandoffView(
+            UUID matterId,
+            MatterStatus status,
+            IntakeComplete packet,
+            List<RejectionReason> rejection,
+            long revision) {}
 
     /** Optional changes to the plan the playbook proposes. */
-    public record Acceptance(Map<String, LocalDate> milestoneDueDates, Map<String, @Size(max = 100) String> milestoneOwners,
-            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal budgetTotal) {
-    }
+    public record Acceptance(
+            Map<String, LocalDate> milestoneDueDates,
+            Map<String, @Size(max = 100) String> milestoneOwners,
 
-    public record Reason(@NotNull RejectionCode code, @NotBlank @Size(max = 1000) String detail) {
-    }
+            @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+            BigDecimal budgetTotal) {}
 
-    public record Rejection(@NotEmpty @Size(max = 20) List<@Valid @NotNull Reason> reasons) {
-    }
+    public record Reason(
+            @NotNull RejectionCode code,
+            @NotBlank @Size(max = 1000) String detail) {}
+
+    public record Rejection(@NotEmpty @Size(max = 20) List<@Valid @NotNull Reason> reasons) {}
 
     private final MatterService matters;
 
@@ -87,8 +93,15 @@ public class HandoffResource {
     @Operation(summary = "The handoff packet and where it stands")
     @APIResponse(responseCode = "404", description = "No such handoff")
     public Uni<Response> get(@PathParam("matterId") UUID matterId) {
-        return matters.get(matterId, null).map(found -> Response.ok(new HandoffView(matterId, found.state().status(),
-                found.state().packet(), found.state().rejection(), found.version())).tag(ETags.of(found.version())).build());
+        return matters.get(matterId, null)
+                .map(found -> Response.ok(new HandoffView(
+                                matterId,
+                                found.state().status(),
+                                found.state().packet(),
+                                found.state().rejection(),
+                                found.version()))
+                        .tag(ETags.of(found.version()))
+                        .build());
     }
 
     @POST
@@ -96,33 +109,57 @@ public class HandoffResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Accept: open the matter with the plan of the packet's playbook (handoff-accepted)")
     @APIResponse(responseCode = "409", description = "The handoff is not pending")
-    public Uni<Response> accept(@PathParam("matterId") UUID matterId, @Valid Acceptance acceptance,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
+    public Uni<Response> accept(
+            @PathParam("matterId") UUID matterId,
+            @Valid Acceptance acceptance,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
         Acceptance changes = acceptance != null ? acceptance : new Acceptance(null, null, null);
         String pm = security.getUserPrincipal().getName();
-        return matters.handle(matterId, ETags.expectedVersion(ifMatch), pm, context -> new AcceptHandoff(pm,
-                        matters.today(), context.playbook(), matters.calendar(),
-                        changes.milestoneDueDates() == null ? Map.of() : changes.milestoneDueDates(),
-                        changes.milestoneOwners() == null ? Map.of() : changes.milestoneOwners(), changes.budgetTotal(),
-                        matters.now()))
+        return matters.handle(
+                        matterId,
+                        ETags.expectedVersion(ifMatch),
+                        pm,
+                        context -> new AcceptHandoff(
+                                pm,
+                                matters.today(),
+                                context.playbook(),
+                                matters.calendar(),
+                                changes.milestoneDueDates() == null ? Map.of() : changes.milestoneDueDates(),
+                                changes.milestoneOwners() == null ? Map.of() : changes.milestoneOwners(),
+                                changes.budgetTotal(),
+                                matters.now()))
                 .chain(accepted -> matters.getWithPlaybook(matterId, null)
                         .map(context -> Response.ok(MatterView.of(context, accepted.version()))
-                                .tag(ETags.of(accepted.version())).build()));
+                                .tag(ETags.of(accepted.version()))
+                                .build()));
     }
 
     @POST
     @Path("/{matterId}/reject")
     @Operation(summary = "Send the packet back to intake with reasons (handoff-rejected)")
     @APIResponse(responseCode = "409", description = "The handoff is not pending")
-    public Uni<Response> reject(@PathParam("matterId") UUID matterId, @Valid @NotNull Rejection rejection,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
+    public Uni<Response> reject(
+            @PathParam("matterId") UUID matterId,
+            @Valid @NotNull Rejection rejection,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
         String pm = security.getUserPrincipal().getName();
         List<RejectionReason> reasons = rejection.reasons().stream()
-                .map(r -> new RejectionReason(r.code(), r.detail().strip())).collect(Collectors.toList());
-        return matters.handle(matterId, ETags.expectedVersion(ifMatch), pm,
+                .map(r -> new RejectionReason(r.code(), r.detail().strip()))
+                .collect(Collectors.toList());
+        return matters.handle(
+                        matterId,
+                        ETags.expectedVersion(ifMatch),
+                        pm,
                         context -> new RejectHandoff(pm, reasons, matters.now()))
-                .map(rejected -> Response.ok(new HandoffView(matterId, rejected.state().status(),
-                        rejected.state().packet(), rejected.state().rejection(), rejected.version()))
-                        .tag(ETags.of(rejected.version())).build());
+                .map(rejected -> Response.ok(new HandoffView(
+                                matterId,
+                                rejected.state().status(),
+                                rejected.state().packet(),
+                                rejected.state().rejection(),
+                                rejected.version()))
+                        .tag(ETags.of(rejected.version()))
+                        .build());
     }
 }

@@ -71,45 +71,58 @@ public class MatterResource {
     private static final Pattern TASK_CODE = Pattern.compile("[LPCB][1-9]\\d{2}");
     private static final Pattern ACTIVITY_CODE = Pattern.compile("A1(0[1-9]|1[01])");
 
-    public record NewMilestone(@NotBlank @Size(max = 200) String name, @NotNull LocalDate dueDate,
-            @NotBlank @Size(max = 100) String owner, @NotBlank @Size(max = 16) String phase, boolean hardDeadline) {
-    }
+    public record NewMilestone(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull LocalDate dueDate,
+            @NotBlank @Size(max = 100) String owner,
+            @NotBlank @Size(max = 16) String phase,
+            boolean hardDeadline) {}
 
-    public record DueDateChange(@NotNull LocalDate dueDate, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record DueDateChange(
+            @NotNull LocalDate dueDate,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record Completion(LocalDate completedOn) {
-    }
+    public record Completion(LocalDate completedOn) {}
 
-    public record NewTask(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100) String assignee,
-            @NotNull LocalDate dueDate, UUID milestoneId) {
-    }
+    public record NewTask(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 100) String assignee,
+            @NotNull LocalDate dueDate,
+            UUID milestoneId) {}
 
-    public record TimeEntry(@NotBlank @Size(max = 100) String timekeeper, @NotNull TimekeeperRole timekeeperRole,
+    public record TimeEntry(
+            @NotBlank @Size(max = 100) String timekeeper,
+            @NotNull TimekeeperRole timekeeperRole,
             @NotNull LocalDate workDate,
-            @NotNull @DecimalMin("-24") @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours,
-            @NotNull @Digits(integer = 10, fraction = 2) BigDecimal amount, @NotBlank String phase, String taskCode,
-            String activityCode, boolean billable, boolean admin) {
-    }
 
-    public record StatusUpdate(@NotBlank @Size(max = 4000) String summary, LocalDate sentOn) {
-    }
+            @NotNull @DecimalMin("-24") @DecimalMax("24") @Digits(integer = 2, fraction = 2)
+            BigDecimal hours,
 
-    public record Resolution(@NotBlank @Size(max = 1000) String resolution) {
-    }
+            @NotNull @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @NotBlank String phase,
+            String taskCode,
+            String activityCode,
+            boolean billable,
+            boolean admin) {}
 
-    public record WriteDown(@NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            @NotNull WriteDownCause cause, @Size(max = 1000) String note) {
-    }
+    public record StatusUpdate(@NotBlank @Size(max = 4000) String summary, LocalDate sentOn) {}
 
-    public record Feedback(@Min(1) @Max(5) int score, @Size(max = 4000) String comment) {
-    }
+    public record Resolution(@NotBlank @Size(max = 1000) String resolution) {}
 
-    public record Closing(LocalDate closedOn, @NotBlank @Size(max = 100) String outcome) {
-    }
+    public record WriteDown(
+            @NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
 
-    public record HistoryEntry(long version, String type, Instant occurredAt, JsonNode data) {
-    }
+            @NotNull WriteDownCause cause,
+            @Size(max = 1000) String note) {}
+
+    public record Feedback(
+            @Min(1) @Max(5) int score, @Size(max = 4000) String comment) {}
+
+    public record Closing(
+            LocalDate closedOn, @NotBlank @Size(max = 100) String outcome) {}
+
+    public record HistoryEntry(long version, String type, Instant occurredAt, JsonNode data) {}
 
     private final MatterService matters;
 
@@ -127,144 +140,275 @@ public class MatterResource {
     @Path("/{id}")
     @Operation(summary = "The matter now, or as it stood at asOf (an instant): folded from its events")
     public Uni<Response> get(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
-        return matters.get(id, asOf).chain(found -> matters.getWithPlaybook(id, asOf)
-                .map(context -> Response.ok(MatterView.of(context, found.version())).tag(ETags.of(found.version()))
-                        .build()));
+        return matters.get(id, asOf)
+                .chain(found -> matters.getWithPlaybook(id, asOf)
+                        .map(context -> Response.ok(MatterView.of(context, found.version()))
+                                .tag(ETags.of(found.version()))
+                                .build()));
     }
 
     @GET
     @Path("/{id}/events")
     @Operation(summary = "The matter's history: every event, oldest first")
     public Uni<List<HistoryEntry>> events(@PathParam("id") UUID id) {
-        return matters.history(id).map(events -> events.stream().map(e -> new HistoryEntry(e.version(), e.ceType(),
-                e.occurredAt(), EventJson.parse(e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                .collect(Collectors.toList()));
+        return matters.history(id)
+                .map(events -> events.stream()
+                        .map(e -> new HistoryEntry(
+                                e.version(),
+                                e.ceType(),
+                                e.occurredAt(),
+                                EventJson.parse(e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .collect(Collectors.toList()));
     }
 
     @POST
     @Path("/{id}/milestones")
     @Operation(summary = "Add a milestone to the plan (milestone-planned)")
-    public Uni<Response> planMilestone(@PathParam("id") UUID id, @Valid @NotNull NewMilestone milestone,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> {
-            requirePhase(context.playbook(), milestone.phase(), "phase");
-            return new MatterCommand.PlanMilestone(UUID.randomUUID(), milestone.name().strip(), milestone.dueDate(),
-                    milestone.owner().strip(), milestone.phase(), milestone.hardDeadline(), matters.now());
-        }, 201);
+    public Uni<Response> planMilestone(
+            @PathParam("id") UUID id,
+            @Valid @NotNull NewMilestone milestone,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> {
+                    requirePhase(context.playbook(), milestone.phase(), "phase");
+                    return new MatterCommand.PlanMilestone(
+                            UUID.randomUUID(),
+                            milestone.name().strip(),
+                            milestone.dueDate(),
+                            milestone.owner().strip(),
+                            milestone.phase(),
+                            milestone.hardDeadline(),
+                            matters.now());
+                },
+                201);
     }
 
     @PUT
     @Path("/{id}/milestones/{milestoneId}/due-date")
-    @Operation(summary = "Move a milestone's due date with a reason (milestone-replanned); a later date re-arms slip detection")
-    public Uni<Response> replan(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
-            @Valid @NotNull DueDateChange change, @HeaderParam("If-Match") String ifMatch,
+    @Operation(
+            summary =
+                    "Move a milestone's due date with a reason (milestone-replanned); a later date re-arms slip detection")
+    public Uni<Response> replan(
+            @PathParam("id") UUID id,
+            @PathParam("milestoneId") UUID milestoneId,
+            @Valid @NotNull DueDateChange change,
+            @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.ReplanMilestone(milestoneId, change.dueDate(),
-                change.reason().strip(), user(security), matters.now()), 200);
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.ReplanMilestone(
+                        milestoneId, change.dueDate(), change.reason().strip(), user(security), matters.now()),
+                200);
     }
 
     @POST
     @Path("/{id}/milestones/{milestoneId}/complete")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Complete a milestone (milestone-completed); completedOn defaults to today")
-    public Uni<Response> completeMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
-            Completion completion, @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.CompleteMilestone(milestoneId,
-                on(completion == null ? null : completion.completedOn()), matters.now()), 200);
+    public Uni<Response> completeMilestone(
+            @PathParam("id") UUID id,
+            @PathParam("milestoneId") UUID milestoneId,
+            Completion completion,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.CompleteMilestone(
+                        milestoneId, on(completion == null ? null : completion.completedOn()), matters.now()),
+                200);
     }
 
     @POST
     @Path("/{id}/tasks")
     @Operation(summary = "Assign a task (task-assigned)")
-    public Uni<Response> assignTask(@PathParam("id") UUID id, @Valid @NotNull NewTask task,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.AssignTask(UUID.randomUUID(),
-                task.milestoneId(), task.title().strip(), task.assignee().strip(), task.dueDate(), matters.now()), 201);
+    public Uni<Response> assignTask(
+            @PathParam("id") UUID id,
+            @Valid @NotNull NewTask task,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.AssignTask(
+                        UUID.randomUUID(),
+                        task.milestoneId(),
+                        task.title().strip(),
+                        task.assignee().strip(),
+                        task.dueDate(),
+                        matters.now()),
+                201);
     }
 
     @POST
     @Path("/{id}/tasks/{taskId}/complete")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Complete a task (task-completed)")
-    public Uni<Response> completeTask(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId, Completion completion,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.CompleteTask(taskId,
-                on(completion == null ? null : completion.completedOn()), matters.now()), 200);
+    public Uni<Response> completeTask(
+            @PathParam("id") UUID id,
+            @PathParam("taskId") UUID taskId,
+            Completion completion,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.CompleteTask(
+                        taskId, on(completion == null ? null : completion.completedOn()), matters.now()),
+                200);
     }
 
     @POST
     @Path("/{id}/time-entries")
     @Operation(summary = "Record time against a UTBMS phase (time-recorded); re-evaluates budget variance")
     @APIResponse(responseCode = "422", description = "A UTBMS phase, task or activity code that does not apply")
-    public Uni<Response> recordTime(@PathParam("id") UUID id, @Valid @NotNull TimeEntry entry,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> {
-            requirePhase(context.playbook(), entry.phase(), "phase");
-            requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
-            requireCode(entry.activityCode(), ACTIVITY_CODE, "activityCode", "a UTBMS activity code A101 to A111");
-            return new MatterCommand.RecordTime(UUID.randomUUID(), entry.timekeeper().strip(), entry.timekeeperRole(),
-                    entry.workDate(), entry.hours(), entry.amount(), entry.phase(), entry.taskCode(),
-                    entry.activityCode(), entry.billable(), entry.admin(), context.playbook().thresholds(),
-                    matters.now());
-        }, 201);
+    public Uni<Response> recordTime(
+            @PathParam("id") UUID id,
+            @Valid @NotNull TimeEntry entry,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> {
+                    requirePhase(context.playbook(), entry.phase(), "phase");
+                    requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
+                    requireCode(
+                            entry.activityCode(), ACTIVITY_CODE, "activityCode", "a UTBMS activity code A101 to A111");
+                    return new MatterCommand.RecordTime(
+                            UUID.randomUUID(),
+                            entry.timekeeper().strip(),
+                            entry.timekeeperRole(),
+                            entry.workDate(),
+                            entry.hours(),
+                            entry.amount(),
+                            entry.phase(),
+                            entry.taskCode(),
+                            entry.activityCode(),
+                            entry.billable(),
+                            entry.admin(),
+                            context.playbook().thresholds(),
+                            matters.now());
+                },
+                201);
     }
 
     @POST
     @Path("/{id}/status-updates")
     @Operation(summary = "Record a client status update (status-update-sent); on time if within the playbook's cadence")
-    public Uni<Response> statusUpdate(@PathParam("id") UUID id, @Valid @NotNull StatusUpdate update,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.SendStatusUpdate(UUID.randomUUID(),
-                on(update.sentOn()), update.summary().strip(),
-                context.playbook().thresholds().statusUpdateCadenceDays(), matters.now()), 201);
+    public Uni<Response> statusUpdate(
+            @PathParam("id") UUID id,
+            @Valid @NotNull StatusUpdate update,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.SendStatusUpdate(
+                        UUID.randomUUID(),
+                        on(update.sentOn()),
+                        update.summary().strip(),
+                        context.playbook().thresholds().statusUpdateCadenceDays(),
+                        matters.now()),
+                201);
     }
 
     @POST
     @Path("/{id}/escalations/{escalationId}/resolve")
     @Operation(summary = "Resolve an open escalation (escalation-resolved)")
-    public Uni<Response> resolve(@PathParam("id") UUID id, @PathParam("escalationId") UUID escalationId,
-            @Valid @NotNull Resolution resolution, @HeaderParam("If-Match") String ifMatch,
+    public Uni<Response> resolve(
+            @PathParam("id") UUID id,
+            @PathParam("escalationId") UUID escalationId,
+            @Valid @NotNull Resolution resolution,
+            @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.ResolveEscalation(escalationId,
-                resolution.resolution().strip(), user(security), matters.now()), 200);
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.ResolveEscalation(
+                        escalationId, resolution.resolution().strip(), user(security), matters.now()),
+                200);
     }
 
     @POST
     @Path("/{id}/write-downs")
     @Operation(summary = "Record a write-down with its cause (write-down-recorded)")
-    public Uni<Response> writeDown(@PathParam("id") UUID id, @Valid @NotNull WriteDown writeDown,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.RecordWriteDown(UUID.randomUUID(),
-                writeDown.amount(), writeDown.cause(), writeDown.note(), matters.now()), 201);
+    public Uni<Response> writeDown(
+            @PathParam("id") UUID id,
+            @Valid @NotNull WriteDown writeDown,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.RecordWriteDown(
+                        UUID.randomUUID(), writeDown.amount(), writeDown.cause(), writeDown.note(), matters.now()),
+                201);
     }
 
     @POST
     @Path("/{id}/client-feedback")
     @Operation(summary = "Record the client's score from 1 to 5 (client-feedback-recorded)")
-    public Uni<Response> feedback(@PathParam("id") UUID id, @Valid @NotNull Feedback feedback,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.RecordClientFeedback(UUID.randomUUID(),
-                feedback.score(), feedback.comment(), matters.now()), 201);
+    public Uni<Response> feedback(
+            @PathParam("id") UUID id,
+            @Valid @NotNull Feedback feedback,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.RecordClientFeedback(
+                        UUID.randomUUID(), feedback.score(), feedback.comment(), matters.now()),
+                201);
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close the matter with its outcome (matter-closed)")
-    public Uni<Response> close(@PathParam("id") UUID id, @Valid @NotNull Closing closing,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
-        return command(id, ifMatch, security, context -> new MatterCommand.CloseMatter(on(closing.closedOn()),
-                closing.outcome().strip(), matters.now()), 200);
+    public Uni<Response> close(
+            @PathParam("id") UUID id,
+            @Valid @NotNull Closing closing,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return command(
+                id,
+                ifMatch,
+                security,
+                context -> new MatterCommand.CloseMatter(
+                        on(closing.closedOn()), closing.outcome().strip(), matters.now()),
+                200);
     }
 
-    private Uni<Response> command(UUID id, String ifMatch, SecurityContext security,
-            Function<MatterService.Context, MatterCommand> command, int status) {
+    private Uni<Response> command(
+            UUID id,
+            String ifMatch,
+            SecurityContext security,
+            Function<MatterService.Context, MatterCommand> command,
+            int status) {
         return matters.handle(id, ETags.expectedVersion(ifMatch), user(security), command)
                 .chain(done -> view(id, done, status));
     }
 
     private Uni<Response> view(UUID id, Versioned<Matter> done, int status) {
-        return matters.getWithPlaybook(id, null).map(context -> Response.status(status)
-                .entity(MatterView.of(context, done.version())).tag(ETags.of(done.version())).build());
+        return matters.getWithPlaybook(id, null)
+                .map(context -> Response.status(status)
+                        .entity(MatterView.of(context, done.version()))
+                        .tag(ETags.of(done.version()))
+                        .build());
     }
 
     private LocalDate on(LocalDate date) {
@@ -277,16 +421,19 @@ public class MatterResource {
         playbook.budgetPhases().forEach(p -> phases.add(p.code()));
         playbook.milestones().forEach(m -> phases.add(m.phase()));
         if (!phases.contains(phase)) {
-            throw ProblemException.unprocessable("Not a UTBMS phase of this matter",
-                    List.of(new FieldError(field, "must be one of this matter's phases " + new java.util.TreeSet<>(phases),
+            throw ProblemException.unprocessable(
+                    "Not a UTBMS phase of this matter",
+                    List.of(new FieldError(
+                            field,
+                            "must be one of this matter's phases " + new java.util.TreeSet<>(phases),
                             "utbms-phase")));
         }
     }
 
     private static void requireCode(String code, Pattern pattern, String field, String expected) {
         if (code != null && !pattern.matcher(code).matches()) {
-            throw ProblemException.unprocessable("Not a UTBMS code",
-                    List.of(new FieldError(field, "must be " + expected, "utbms-code")));
+            throw ProblemException.unprocessable(
+                    "Not a UTBMS code", List.of(new FieldError(field, "must be " + expected, "utbms-code")));
         }
     }
 

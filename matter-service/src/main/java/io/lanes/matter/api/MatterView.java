@@ -18,36 +18,78 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Matter", description = "A live matter: plan, owners, budget against actuals, open escalations")
-public record MatterView(UUID id, UUID intakeId, MatterStatus status, String matterName, Client client, String matterType,
-        String practiceArea, String team, String responsibleAttorney, String acceptedBy, LocalDate openedOn,
-        LocalDate plannedCloseDate, LocalDate closedOn, String currency, int playbookVersion, List<Milestone> milestones,
-        List<Task> tasks, List<BudgetLine> budget, List<Escalation> openEscalations,
-        @Schema(description = "When the next client status update is due, by the playbook's cadence") LocalDate nextStatusUpdateDue,
-        @Schema(description = "The matter's version; its ETag") long revision) {
+public record MatterView(
+        UUID id,
+        UUID intakeId,
+        MatterStatus status,
+        String matterName,
+        Client client,
+        String matterType,
+        String practiceArea,
+        String team,
+        String responsibleAttorney,
+        String acceptedBy,
+        LocalDate openedOn,
+        LocalDate plannedCloseDate,
+        LocalDate closedOn,
+        String currency,
+        int playbookVersion,
+        List<Milestone> milestones,
+        List<Task> tasks,
+        List<BudgetLine> budget,
+        List<Escalation> openEscalations,
+
+        @Schema(description = "When the next client status update is due, by the playbook's cadence")
+        LocalDate nextStatusUpdateDue,
+
+        @Schema(description = "The matter's version; its ETag")
+        long revision) {
 
     /** Budget against actual for one UTBMS phase, or TOTAL. */
-    public record BudgetLine(String phase, BigDecimal budget, BigDecimal actual, BigDecimal variancePct,
-            String levelReported) {
-    }
+    public record BudgetLine(
+            String phase, BigDecimal budget, BigDecimal actual, BigDecimal variancePct, String levelReported) {}
 
     static MatterView of(Context context, long revision) {
         Matter m = context.matter();
         IntakeComplete packet = m.packet();
-        return new MatterView(m.id(), packet.intakeId(), m.status(), packet.matterName(), packet.client(),
-                packet.matterType(), packet.practiceArea(), packet.routing().team(),
-                packet.routing().responsibleAttorney(), m.acceptedBy(), m.openedOn(), m.plannedCloseDate(), m.closedOn(),
-                packet.currency(), m.playbookVersion(), m.milestoneList(), m.taskList(),
+        return new MatterView(
+                m.id(),
+                packet.intakeId(),
+                m.status(),
+                packet.matterName(),
+                packet.client(),
+                packet.matterType(),
+                packet.practiceArea(),
+                packet.routing().team(),
+                packet.routing().responsibleAttorney(),
+                m.acceptedBy(),
+                m.openedOn(),
+                m.plannedCloseDate(),
+                m.closedOn(),
+                packet.currency(),
+                m.playbookVersion(),
+                m.milestoneList(),
+                m.taskList(),
                 m.budgetList().stream().map(MatterView::line).collect(Collectors.toList()),
                 m.escalationList().stream().filter(Escalation::open).collect(Collectors.toList()),
-                m.status() == MatterStatus.OPEN ? m.nextStatusUpdateDue(context.playbook().thresholds()
-                        .statusUpdateCadenceDays()) : null,
+                m.status() == MatterStatus.OPEN
+                        ? m.nextStatusUpdateDue(context.playbook().thresholds().statusUpdateCadenceDays())
+                        : null,
                 revision);
     }
 
     private static BudgetLine line(PhaseBudget b) {
-        BigDecimal variance = b.budget().signum() == 0 ? null : b.actual().subtract(b.budget())
-                .multiply(BigDecimal.valueOf(100)).divide(b.budget(), 1, RoundingMode.HALF_UP);
-        return new BudgetLine(b.phase(), b.budget(), b.actual(), variance,
+        BigDecimal variance = b.budget().signum() == 0
+                ? null
+                : b.actual()
+                        .subtract(b.budget())
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(b.budget(), 1, RoundingMode.HALF_UP);
+        return new BudgetLine(
+                b.phase(),
+                b.budget(),
+                b.actual(),
+                variance,
                 b.reported() == null ? null : b.reported().name());
     }
 }

@@ -24,14 +24,24 @@ final class BudgetRules {
 
     static final String TOTAL = "TOTAL";
 
-    private BudgetRules() {
-    }
+    private BudgetRules() {}
 
     static List<Object> recordTime(RecordTime time, Matter matter) {
         List<Object> events = new ArrayList<>();
-        events.add(new TimeRecorded(matter.id(), time.entryId(), time.timekeeper(), time.role(), time.workDate(),
-                time.hours(), time.amount(), time.phase(), time.taskCode(), time.activityCode(), time.billable(),
-                time.admin(), time.at()));
+        events.add(new TimeRecorded(
+                matter.id(),
+                time.entryId(),
+                time.timekeeper(),
+                time.role(),
+                time.workDate(),
+                time.hours(),
+                time.amount(),
+                time.phase(),
+                time.taskCode(),
+                time.activityCode(),
+                time.billable(),
+                time.admin(),
+                time.at()));
         for (String phase : List.of(time.phase(), TOTAL)) {
             PhaseBudget before = matter.budget().get(phase);
             if (before == null || before.budget().signum() <= 0) {
@@ -44,18 +54,42 @@ final class BudgetRules {
 
     private static List<Object> crossings(Matter matter, PhaseBudget after, Thresholds thresholds, RecordTime time) {
         List<Object> events = new ArrayList<>();
-        BigDecimal variance = after.actual().subtract(after.budget()).multiply(BigDecimal.valueOf(100))
+        BigDecimal variance = after.actual()
+                .subtract(after.budget())
+                .multiply(BigDecimal.valueOf(100))
                 .divide(after.budget(), 1, RoundingMode.HALF_UP);
         if (after.reported() == null && variance.compareTo(thresholds.budgetWarningPct()) >= 0) {
-            events.add(new BudgetVariance(matter.id(), after.phase(), after.budget(), after.actual(), variance,
-                    VarianceLevel.WARNING, thresholds.budgetWarningPct(), null, time.at()));
+            events.add(new BudgetVariance(
+                    matter.id(),
+                    after.phase(),
+                    after.budget(),
+                    after.actual(),
+                    variance,
+                    VarianceLevel.WARNING,
+                    thresholds.budgetWarningPct(),
+                    null,
+                    time.at()));
         }
         if (after.reported() != VarianceLevel.ESCALATION && variance.compareTo(thresholds.budgetEscalationPct()) >= 0) {
             UUID escalationId = derivedId(matter.id(), "budget:" + after.phase());
-            events.add(new BudgetVariance(matter.id(), after.phase(), after.budget(), after.actual(), variance,
-                    VarianceLevel.ESCALATION, thresholds.budgetEscalationPct(), escalationId, time.at()));
-            events.add(new EscalationRaised(matter.id(), escalationId, EscalationCause.BUDGET_VARIANCE,
-                    Severity.CRITICAL, after.phase(), matter.acceptedBy(), time.at()));
+            events.add(new BudgetVariance(
+                    matter.id(),
+                    after.phase(),
+                    after.budget(),
+                    after.actual(),
+                    variance,
+                    VarianceLevel.ESCALATION,
+                    thresholds.budgetEscalationPct(),
+                    escalationId,
+                    time.at()));
+            events.add(new EscalationRaised(
+                    matter.id(),
+                    escalationId,
+                    EscalationCause.BUDGET_VARIANCE,
+                    Severity.CRITICAL,
+                    after.phase(),
+                    matter.acceptedBy(),
+                    time.at()));
         }
         return events;
     }
@@ -63,8 +97,10 @@ final class BudgetRules {
     /** The budget lines after {@code time}: its phase (created at a zero budget if unplanned) and TOTAL. */
     static Matter withTime(Matter matter, TimeRecorded time) {
         PhaseBudget phase = matter.budget().get(time.phase());
-        Matter next = matter.withBudget(phase != null ? phase.plus(time.amount())
-                : new PhaseBudget(time.phase(), BigDecimal.ZERO, time.amount(), null));
+        Matter next = matter.withBudget(
+                phase != null
+                        ? phase.plus(time.amount())
+                        : new PhaseBudget(time.phase(), BigDecimal.ZERO, time.amount(), null));
         PhaseBudget total = next.budget().get(TOTAL);
         return total == null ? next : next.withBudget(total.plus(time.amount()));
     }

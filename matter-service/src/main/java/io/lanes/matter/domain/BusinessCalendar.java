@@ -8,7 +8,8 @@ import java.util.Set;
 public record BusinessCalendar(Set<LocalDate> holidays) {
 
     public boolean isBusinessDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY
+                && date.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(date);
     }
 

@@ -21,8 +21,7 @@ import java.util.UUID;
  */
 final class DetectionRules {
 
-    private DetectionRules() {
-    }
+    private DetectionRules() {}
 
     static List<Object> detect(Detect detect, Matter matter) {
         if (matter.status() != MatterStatus.OPEN) {
@@ -37,8 +36,13 @@ final class DetectionRules {
         }
         LocalDate updateDue = matter.nextStatusUpdateDue(detect.thresholds().statusUpdateCadenceDays());
         if (updateDue != null && today.isAfter(updateDue) && !updateDue.equals(matter.overdueReportedFor())) {
-            events.add(new EscalationRaised(matter.id(), derivedId(matter.id(), "status-update:" + updateDue),
-                    EscalationCause.STATUS_UPDATE_OVERDUE, Severity.WARNING, updateDue.toString(), matter.acceptedBy(),
+            events.add(new EscalationRaised(
+                    matter.id(),
+                    derivedId(matter.id(), "status-update:" + updateDue),
+                    EscalationCause.STATUS_UPDATE_OVERDUE,
+                    Severity.WARNING,
+                    updateDue.toString(),
+                    matter.acceptedBy(),
                     detect.at()));
         }
         return events;
@@ -50,11 +54,26 @@ final class DetectionRules {
         LocalDate slipsAfter = m.dueDate().plusDays(detect.thresholds().slipGraceDays());
         if (today.isAfter(slipsAfter) && !m.dueDate().equals(m.slipReportedFor())) {
             UUID escalationId = derivedId(matter.id(), "slip:" + m.id() + ":" + m.dueDate());
-            events.add(new MilestoneSlipped(matter.id(), m.id(), m.templateKey(), m.name(), m.dueDate(), today,
-                    (int) ChronoUnit.DAYS.between(m.dueDate(), today), m.owner(), m.phase(), m.hardDeadline(),
-                    escalationId, detect.at()));
-            events.add(new EscalationRaised(matter.id(), escalationId, EscalationCause.MILESTONE_SLIPPED,
-                    m.hardDeadline() ? Severity.CRITICAL : Severity.WARNING, m.id().toString(), matter.acceptedBy(),
+            events.add(new MilestoneSlipped(
+                    matter.id(),
+                    m.id(),
+                    m.templateKey(),
+                    m.name(),
+                    m.dueDate(),
+                    today,
+                    (int) ChronoUnit.DAYS.between(m.dueDate(), today),
+                    m.owner(),
+                    m.phase(),
+                    m.hardDeadline(),
+                    escalationId,
+                    detect.at()));
+            events.add(new EscalationRaised(
+                    matter.id(),
+                    escalationId,
+                    EscalationCause.MILESTONE_SLIPPED,
+                    m.hardDeadline() ? Severity.CRITICAL : Severity.WARNING,
+                    m.id().toString(),
+                    matter.acceptedBy(),
                     detect.at()));
         }
         if (m.hardDeadline() && today.isAfter(m.dueDate()) && !m.dueDate().equals(m.deadlineMissedFor())) {

@@ -12,6 +12,7 @@ import java.util.UUID;
  */
 public record HandoffPacketReceived(UUID matterId, IntakeComplete packet, Instant occurredAt) implements InternalEvent {
 
-    public static final InternalEventTypes<HandoffPacketReceived> TYPES = new InternalEventTypes<HandoffPacketReceived>()
+    public static final InternalEventTypes<HandoffPacketReceived> TYPES = new InternalEventTypes<
+                    HandoffPacketReceived>()
             .with("io.lanes.matter.handoff-packet-received.v1", HandoffPacketReceived.class);
 }

@@ -15,13 +15,41 @@ import java.util.UUID;
  *
  * @param overdueReportedFor the status-update due date detection last escalated, so it does so once
  */
-public record Matter(UUID id, MatterStatus status, IntakeComplete packet, List<RejectionReason> rejection,
-        String acceptedBy, LocalDate openedOn, LocalDate plannedCloseDate, int playbookVersion, LocalDate closedOn,
-        String outcome, Map<UUID, Milestone> milestones, Map<UUID, Task> tasks, Map<String, PhaseBudget> budget,
-        Map<UUID, Escalation> escalations, LocalDate lastStatusUpdateOn, LocalDate overdueReportedFor) {
+public record Matter(
+        UUID id,
+        MatterStatus status,
+        IntakeComplete packet,
+        List<RejectionReason> rejection,
+        String acceptedBy,
+        LocalDate openedOn,
+        LocalDate plannedCloseDate,
+        int playbookVersion,
+        LocalDate closedOn,
+        String outcome,
+        Map<UUID, Milestone> milestones,
+        Map<UUID, Task> tasks,
+        Map<String, PhaseBudget> budget,
+        Map<UUID, Escalation> escalations,
+        LocalDate lastStatusUpdateOn,
+        LocalDate overdueReportedFor) {
 
-    public static final Matter NONE = new Matter(null, MatterStatus.NONE, null, List.of(), null, null, null, 0, null,
-            null, Map.of(), Map.of(), Map.of(), Map.of(), null, null);
+    public static final Matter NONE = new Matter(
+            null,
+            MatterStatus.NONE,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            null,
+            null);
 
     public Matter {
         rejection = List.copyOf(rejection);
@@ -54,60 +82,208 @@ public record Matter(UUID id, MatterStatus status, IntakeComplete packet, List<R
     }
 
     Matter withPendingHandoff(UUID matterId, IntakeComplete newPacket) {
-        return new Matter(matterId, MatterStatus.PENDING, newPacket, List.of(), acceptedBy, openedOn, plannedCloseDate,
-                playbookVersion, closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+        return new Matter(
+                matterId,
+                MatterStatus.PENDING,
+                newPacket,
+                List.of(),
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
                 overdueReportedFor);
     }
 
     Matter withId(UUID matterId) {
-        return new Matter(matterId, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn, overdueReportedFor);
-    }
-
-    Matter withRejection(List<RejectionReason> reasons) {
-        return new Matter(id, MatterStatus.REJECTED, packet, reasons, acceptedBy, openedOn, plannedCloseDate,
-                playbookVersion, closedOn, outcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+        return new Matter(
+                matterId,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
                 overdueReportedFor);
     }
 
-    Matter withOpened(String by, LocalDate on, LocalDate plannedClose, int version, Map<UUID, Milestone> plan,
+    Matter withRejection(List<RejectionReason> reasons) {
+        return new Matter(
+                id,
+                MatterStatus.REJECTED,
+                packet,
+                reasons,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
+                overdueReportedFor);
+    }
+
+    Matter withOpened(
+            String by,
+            LocalDate on,
+            LocalDate plannedClose,
+            int version,
+            Map<UUID, Milestone> plan,
             Map<String, PhaseBudget> phases) {
-        return new Matter(id, MatterStatus.OPEN, packet, rejection, by, on, plannedClose, version, closedOn, outcome,
-                plan, tasks, phases, escalations, lastStatusUpdateOn, overdueReportedFor);
+        return new Matter(
+                id,
+                MatterStatus.OPEN,
+                packet,
+                rejection,
+                by,
+                on,
+                plannedClose,
+                version,
+                closedOn,
+                outcome,
+                plan,
+                tasks,
+                phases,
+                escalations,
+                lastStatusUpdateOn,
+                overdueReportedFor);
     }
 
     Matter withMilestone(Milestone milestone) {
-        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, put(milestones, milestone.id(), milestone), tasks, budget, escalations,
-                lastStatusUpdateOn, overdueReportedFor);
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                put(milestones, milestone.id(), milestone),
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
+                overdueReportedFor);
     }
 
     Matter withTask(Task task) {
-        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, milestones, put(tasks, task.id(), task), budget, escalations, lastStatusUpdateOn,
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                put(tasks, task.id(), task),
+                budget,
+                escalations,
+                lastStatusUpdateOn,
                 overdueReportedFor);
     }
 
     Matter withBudget(PhaseBudget phase) {
-        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, milestones, tasks, put(budget, phase.phase(), phase), escalations,
-                lastStatusUpdateOn, overdueReportedFor);
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                put(budget, phase.phase(), phase),
+                escalations,
+                lastStatusUpdateOn,
+                overdueReportedFor);
     }
 
     Matter withEscalation(Escalation escalation, LocalDate overdueFor) {
-        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, milestones, tasks, budget, put(escalations, escalation.id(), escalation),
-                lastStatusUpdateOn, overdueFor);
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                put(escalations, escalation.id(), escalation),
+                lastStatusUpdateOn,
+                overdueFor);
     }
 
     Matter withStatusUpdateOn(LocalDate sentOn) {
-        return new Matter(id, status, packet, rejection, acceptedBy, openedOn, plannedCloseDate, playbookVersion,
-                closedOn, outcome, milestones, tasks, budget, escalations, sentOn, overdueReportedFor);
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                sentOn,
+                overdueReportedFor);
     }
 
     Matter withClosed(LocalDate on, String closingOutcome) {
-        return new Matter(id, MatterStatus.CLOSED, packet, rejection, acceptedBy, openedOn, plannedCloseDate,
-                playbookVersion, on, closingOutcome, milestones, tasks, budget, escalations, lastStatusUpdateOn,
+        return new Matter(
+                id,
+                MatterStatus.CLOSED,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                on,
+                closingOutcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
                 overdueReportedFor);
     }
 

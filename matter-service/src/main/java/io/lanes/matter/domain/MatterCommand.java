@@ -17,63 +17,74 @@ import java.util.UUID;
 public sealed interface MatterCommand {
 
     /** A complete handoff packet arrived from intake. */
-    record ReceiveHandoff(UUID matterId, IntakeComplete packet, Instant at) implements MatterCommand {
-    }
+    record ReceiveHandoff(UUID matterId, IntakeComplete packet, Instant at) implements MatterCommand {}
 
     /**
      * A PM accepts the handoff on {@code acceptedOn}: the plan comes from the packet's playbook version.
      * Overrides: milestone due dates and owners by template key, and an explicit budget total.
      */
-    record AcceptHandoff(String acceptedBy, LocalDate acceptedOn, PlaybookPublished playbook, BusinessCalendar calendar,
-            Map<String, LocalDate> dueDateOverrides, Map<String, String> ownerOverrides, BigDecimal budgetOverride,
-            Instant at) implements MatterCommand {
-    }
+    record AcceptHandoff(
+            String acceptedBy,
+            LocalDate acceptedOn,
+            PlaybookPublished playbook,
+            BusinessCalendar calendar,
+            Map<String, LocalDate> dueDateOverrides,
+            Map<String, String> ownerOverrides,
+            BigDecimal budgetOverride,
+            Instant at)
+            implements MatterCommand {}
 
-    record RejectHandoff(String rejectedBy, List<RejectionReason> reasons, Instant at) implements MatterCommand {
-    }
+    record RejectHandoff(String rejectedBy, List<RejectionReason> reasons, Instant at) implements MatterCommand {}
 
-    record PlanMilestone(UUID milestoneId, String name, LocalDate dueDate, String owner, String phase,
-            boolean hardDeadline, Instant at) implements MatterCommand {
-    }
+    record PlanMilestone(
+            UUID milestoneId,
+            String name,
+            LocalDate dueDate,
+            String owner,
+            String phase,
+            boolean hardDeadline,
+            Instant at)
+            implements MatterCommand {}
 
     record ReplanMilestone(UUID milestoneId, LocalDate dueDate, String reason, String by, Instant at)
-            implements MatterCommand {
-    }
+            implements MatterCommand {}
 
-    record CompleteMilestone(UUID milestoneId, LocalDate completedOn, Instant at) implements MatterCommand {
-    }
+    record CompleteMilestone(UUID milestoneId, LocalDate completedOn, Instant at) implements MatterCommand {}
 
     record AssignTask(UUID taskId, UUID milestoneId, String title, String assignee, LocalDate dueDate, Instant at)
-            implements MatterCommand {
-    }
+            implements MatterCommand {}
 
-    record CompleteTask(UUID taskId, LocalDate completedOn, Instant at) implements MatterCommand {
-    }
+    record CompleteTask(UUID taskId, LocalDate completedOn, Instant at) implements MatterCommand {}
 
     /** Time recorded; the thresholds of the matter's playbook decide whether it crosses a budget level. */
-    record RecordTime(UUID entryId, String timekeeper, TimekeeperRole role, LocalDate workDate, BigDecimal hours,
-            BigDecimal amount, String phase, String taskCode, String activityCode, boolean billable, boolean admin,
-            Thresholds thresholds, Instant at) implements MatterCommand {
-    }
+    record RecordTime(
+            UUID entryId,
+            String timekeeper,
+            TimekeeperRole role,
+            LocalDate workDate,
+            BigDecimal hours,
+            BigDecimal amount,
+            String phase,
+            String taskCode,
+            String activityCode,
+            boolean billable,
+            boolean admin,
+            Thresholds thresholds,
+            Instant at)
+            implements MatterCommand {}
 
     record SendStatusUpdate(UUID updateId, LocalDate sentOn, String summary, int cadenceDays, Instant at)
-            implements MatterCommand {
-    }
+            implements MatterCommand {}
 
-    record ResolveEscalation(UUID escalationId, String resolution, String by, Instant at) implements MatterCommand {
-    }
+    record ResolveEscalation(UUID escalationId, String resolution, String by, Instant at) implements MatterCommand {}
 
     record RecordWriteDown(UUID writeDownId, BigDecimal amount, WriteDownCause cause, String note, Instant at)
-            implements MatterCommand {
-    }
+            implements MatterCommand {}
 
-    record RecordClientFeedback(UUID feedbackId, int score, String comment, Instant at) implements MatterCommand {
-    }
+    record RecordClientFeedback(UUID feedbackId, int score, String comment, Instant at) implements MatterCommand {}
 
-    record CloseMatter(LocalDate closedOn, String outcome, Instant at) implements MatterCommand {
-    }
+    record CloseMatter(LocalDate closedOn, String outcome, Instant at) implements MatterCommand {}
 
     /** Detection on {@code today}: slips, missed hard deadlines, overdue status updates. */
-    record Detect(LocalDate today, Thresholds thresholds, Instant at) implements MatterCommand {
-    }
+    record Detect(LocalDate today, Thresholds thresholds, Instant at) implements MatterCommand {}
 }

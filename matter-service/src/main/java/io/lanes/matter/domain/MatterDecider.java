@@ -110,17 +110,31 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return resolveEscalation(resolve, requireOpen(matter));
         }
         if (command instanceof RecordWriteDown writeDown) {
-            return List.of(new WriteDownRecorded(requireOpen(matter).id(), writeDown.writeDownId(), writeDown.amount(),
-                    writeDown.cause(), writeDown.note(), writeDown.at()));
+            return List.of(new WriteDownRecorded(
+                    requireOpen(matter).id(),
+                    writeDown.writeDownId(),
+                    writeDown.amount(),
+                    writeDown.cause(),
+                    writeDown.note(),
+                    writeDown.at()));
         }
         if (command instanceof RecordClientFeedback feedback) {
-            return List.of(new ClientFeedbackRecorded(requireOpen(matter).id(), feedback.feedbackId(), feedback.score(),
-                    feedback.comment(), feedback.at()));
+            return List.of(new ClientFeedbackRecorded(
+                    requireOpen(matter).id(),
+                    feedback.feedbackId(),
+                    feedback.score(),
+                    feedback.comment(),
+                    feedback.at()));
         }
         if (command instanceof CloseMatter close) {
             Matter open = requireOpen(matter);
-            return List.of(new MatterClosed(open.id(), open.openedOn(), open.plannedCloseDate(), close.closedOn(),
-                    close.outcome(), close.at()));
+            return List.of(new MatterClosed(
+                    open.id(),
+                    open.openedOn(),
+                    open.plannedCloseDate(),
+                    close.closedOn(),
+                    close.outcome(),
+                    close.at()));
         }
         throw new UnhandledCase(command);
     }
@@ -132,39 +146,72 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.CLOSED || samePacket) {
             return List.of();
         }
-        return List.of(new HandoffPacketReceived(receive.matterId(), packet, receive.at()),
-                new HandoffReceived(receive.matterId(), packet.intakeId(), packet.attempt(), packet.practiceArea(),
-                        packet.matterType(), packet.routing().team(), receive.at()));
+        return List.of(
+                new HandoffPacketReceived(receive.matterId(), packet, receive.at()),
+                new HandoffReceived(
+                        receive.matterId(),
+                        packet.intakeId(),
+                        packet.attempt(),
+                        packet.practiceArea(),
+                        packet.matterType(),
+                        packet.routing().team(),
+                        receive.at()));
     }
 
     private static List<Object> reject(RejectHandoff reject, Matter matter) {
-        return List.of(new HandoffRejected(matter.id(), matter.packet().intakeId(), reject.rejectedBy(), reject.reasons(),
-                reject.at()));
+        return List.of(new HandoffRejected(
+                matter.id(), matter.packet().intakeId(), reject.rejectedBy(), reject.reasons(), reject.at()));
     }
 
     private static List<Object> planMilestone(PlanMilestone plan, Matter matter) {
-        return List.of(new MilestonePlanned(matter.id(), plan.milestoneId(), null, plan.name(), plan.dueDate(),
-                plan.owner(), plan.phase(), plan.hardDeadline(), plan.at()));
+        return List.of(new MilestonePlanned(
+                matter.id(),
+                plan.milestoneId(),
+                null,
+                plan.name(),
+                plan.dueDate(),
+                plan.owner(),
+                plan.phase(),
+                plan.hardDeadline(),
+                plan.at()));
     }
 
     private static List<Object> replanMilestone(ReplanMilestone replan, Matter matter) {
         Milestone milestone = openMilestone(matter, replan.milestoneId());
-        return List.of(new MilestoneReplanned(matter.id(), milestone.id(), milestone.dueDate(), replan.dueDate(),
-                replan.reason(), replan.by(), replan.at()));
+        return List.of(new MilestoneReplanned(
+                matter.id(),
+                milestone.id(),
+                milestone.dueDate(),
+                replan.dueDate(),
+                replan.reason(),
+                replan.by(),
+                replan.at()));
     }
 
     private static List<Object> completeMilestone(CompleteMilestone complete, Matter matter) {
         Milestone milestone = openMilestone(matter, complete.milestoneId());
-        return List.of(new MilestoneCompleted(matter.id(), milestone.id(), milestone.dueDate(), complete.completedOn(),
-                !complete.completedOn().isAfter(milestone.dueDate()), milestone.hardDeadline(), complete.at()));
+        return List.of(new MilestoneCompleted(
+                matter.id(),
+                milestone.id(),
+                milestone.dueDate(),
+                complete.completedOn(),
+                !complete.completedOn().isAfter(milestone.dueDate()),
+                milestone.hardDeadline(),
+                complete.at()));
     }
 
     private static List<Object> assignTask(AssignTask assign, Matter matter) {
         if (assign.milestoneId() != null && !matter.milestones().containsKey(assign.milestoneId())) {
             throw new NotFound("milestone", assign.milestoneId());
         }
-        return List.of(new TaskAssigned(matter.id(), assign.taskId(), assign.milestoneId(), assign.title(),
-                assign.assignee(), assign.dueDate(), assign.at()));
+        return List.of(new TaskAssigned(
+                matter.id(),
+                assign.taskId(),
+                assign.milestoneId(),
+                assign.title(),
+                assign.assignee(),
+                assign.dueDate(),
+                assign.at()));
     }
 
     private static List<Object> completeTask(CompleteTask complete, Matter matter) {
@@ -175,14 +222,26 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (task.completedOn() != null) {
             throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
         }
-        return List.of(new TaskCompleted(matter.id(), task.id(), task.assignee(), task.dueDate(), complete.completedOn(),
-                !complete.completedOn().isAfter(task.dueDate()), complete.at()));
+        return List.of(new TaskCompleted(
+                matter.id(),
+                task.id(),
+                task.assignee(),
+                task.dueDate(),
+                complete.completedOn(),
+                !complete.completedOn().isAfter(task.dueDate()),
+                complete.at()));
     }
 
     private static List<Object> sendStatusUpdate(SendStatusUpdate update, Matter matter) {
         LocalDate dueBy = matter.nextStatusUpdateDue(update.cadenceDays());
-        return List.of(new StatusUpdateSent(matter.id(), update.updateId(), dueBy, update.sentOn(),
-                !update.sentOn().isAfter(dueBy), update.summary(), update.at()));
+        return List.of(new StatusUpdateSent(
+                matter.id(),
+                update.updateId(),
+                dueBy,
+                update.sentOn(),
+                !update.sentOn().isAfter(dueBy),
+                update.summary(),
+                update.at()));
     }
 
     private static List<Object> resolveEscalation(ResolveEscalation resolve, Matter matter) {
@@ -193,8 +252,14 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (!escalation.open()) {
             throw new RuleBroken(ESCALATION_RESOLVED, "Escalation " + escalation.id() + " was resolved already");
         }
-        return List.of(new EscalationResolved(matter.id(), escalation.id(), escalation.cause(), escalation.raisedAt(),
-                resolve.by(), resolve.resolution(), resolve.at()));
+        return List.of(new EscalationResolved(
+                matter.id(),
+                escalation.id(),
+                escalation.cause(),
+                escalation.raisedAt(),
+                resolve.by(),
+                resolve.resolution(),
+                resolve.at()));
     }
 
     @Override
@@ -212,8 +277,18 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return opened(m, accepted);
         }
         if (event instanceof MilestonePlanned p) {
-            return m.withMilestone(new Milestone(p.milestoneId(), p.templateKey(), p.name(), p.dueDate(), p.dueDate(),
-                    p.owner(), p.phase(), p.hardDeadline(), null, null, null));
+            return m.withMilestone(new Milestone(
+                    p.milestoneId(),
+                    p.templateKey(),
+                    p.name(),
+                    p.dueDate(),
+                    p.dueDate(),
+                    p.owner(),
+                    p.phase(),
+                    p.hardDeadline(),
+                    null,
+                    null,
+                    null));
         }
         if (event instanceof MilestoneReplanned r) {
             return withMilestone(m, r.milestoneId(), ms -> ms.replanned(r.dueDate()));
@@ -232,8 +307,15 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (event instanceof TaskCompleted t) {
             Task task = m.tasks().get(t.taskId());
-            return task == null ? m : m.withTask(new Task(task.id(), task.milestoneId(), task.title(), task.assignee(),
-                    task.dueDate(), t.completedOn()));
+            return task == null
+                    ? m
+                    : m.withTask(new Task(
+                            task.id(),
+                            task.milestoneId(),
+                            task.title(),
+                            task.assignee(),
+                            task.dueDate(),
+                            t.completedOn()));
         }
         if (event instanceof TimeRecorded t) {
             return BudgetRules.withTime(m, t);
@@ -246,15 +328,34 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return m.withStatusUpdateOn(s.sentOn());
         }
         if (event instanceof EscalationRaised e) {
-            LocalDate overdueFor = e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE ? LocalDate.parse(e.relatedId())
+            LocalDate overdueFor = e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE
+                    ? LocalDate.parse(e.relatedId())
                     : m.overdueReportedFor();
-            return m.withEscalation(new Escalation(e.escalationId(), e.cause(), e.severity(), e.relatedId(),
-                    e.assignedTo(), e.occurredAt(), null), overdueFor);
+            return m.withEscalation(
+                    new Escalation(
+                            e.escalationId(),
+                            e.cause(),
+                            e.severity(),
+                            e.relatedId(),
+                            e.assignedTo(),
+                            e.occurredAt(),
+                            null),
+                    overdueFor);
         }
         if (event instanceof EscalationResolved r) {
             Escalation e = m.escalations().get(r.escalationId());
-            return e == null ? m : m.withEscalation(new Escalation(e.id(), e.cause(), e.severity(), e.relatedId(),
-                    e.assignedTo(), e.raisedAt(), r.occurredAt()), m.overdueReportedFor());
+            return e == null
+                    ? m
+                    : m.withEscalation(
+                            new Escalation(
+                                    e.id(),
+                                    e.cause(),
+                                    e.severity(),
+                                    e.relatedId(),
+                                    e.assignedTo(),
+                                    e.raisedAt(),
+                                    r.occurredAt()),
+                            m.overdueReportedFor());
         }
         if (event instanceof MatterClosed c) {
             return m.withClosed(c.closedOn(), c.outcome());
@@ -268,17 +369,35 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
     private static Matter opened(Matter m, HandoffAccepted accepted) {
         Map<UUID, Milestone> plan = new LinkedHashMap<>(m.milestones());
         for (PlannedMilestone p : accepted.milestones()) {
-            plan.put(p.milestoneId(), new Milestone(p.milestoneId(), p.templateKey(), p.name(), p.dueDate(), p.dueDate(),
-                    p.owner(), p.phase(), p.hardDeadline(), null, null, null));
+            plan.put(
+                    p.milestoneId(),
+                    new Milestone(
+                            p.milestoneId(),
+                            p.templateKey(),
+                            p.name(),
+                            p.dueDate(),
+                            p.dueDate(),
+                            p.owner(),
+                            p.phase(),
+                            p.hardDeadline(),
+                            null,
+                            null,
+                            null));
         }
         Map<String, PhaseBudget> phases = new LinkedHashMap<>(m.budget());
         for (PhaseAmount phase : accepted.budget().phases()) {
             phases.put(phase.code(), new PhaseBudget(phase.code(), phase.amount(), BigDecimal.ZERO, null));
         }
-        phases.put(BudgetRules.TOTAL, new PhaseBudget(BudgetRules.TOTAL, accepted.budget().total(), BigDecimal.ZERO,
-                null));
-        return m.withOpened(accepted.acceptedBy(), accepted.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                accepted.plannedCloseDate(), accepted.playbookVersion(), plan, phases);
+        phases.put(
+                BudgetRules.TOTAL,
+                new PhaseBudget(BudgetRules.TOTAL, accepted.budget().total(), BigDecimal.ZERO, null));
+        return m.withOpened(
+                accepted.acceptedBy(),
+                accepted.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                accepted.plannedCloseDate(),
+                accepted.playbookVersion(),
+                plan,
+                phases);
     }
 
     private static Matter withMilestone(Matter m, UUID id, UnaryOperator<Milestone> change) {

@@ -17,14 +17,14 @@ final class MatterRules {
     static final String TASK_COMPLETED = "TASK_ALREADY_COMPLETED";
     static final String ESCALATION_RESOLVED = "ESCALATION_ALREADY_RESOLVED";
 
-    private MatterRules() {
-    }
+    private MatterRules() {}
 
     static Matter requirePending(Matter matter) {
         requireKnown(matter);
         if (matter.status() != MatterStatus.PENDING) {
-            throw new RuleBroken(HANDOFF_NOT_PENDING, "The handoff of matter " + matter.id() + " is " + matter.status()
-                    + ", not PENDING");
+            throw new RuleBroken(
+                    HANDOFF_NOT_PENDING,
+                    "The handoff of matter " + matter.id() + " is " + matter.status() + ", not PENDING");
         }
         return matter;
     }
@@ -32,8 +32,9 @@ final class MatterRules {
     static Matter requireOpen(Matter matter) {
         requireKnown(matter);
         if (matter.status() != MatterStatus.OPEN) {
-            throw new RuleBroken(MATTER_NOT_OPEN, "Matter " + matter.id() + " is " + matter.status()
-                    + "; only an open matter takes this");
+            throw new RuleBroken(
+                    MATTER_NOT_OPEN,
+                    "Matter " + matter.id() + " is " + matter.status() + "; only an open matter takes this");
         }
         return matter;
     }
@@ -51,8 +52,9 @@ final class MatterRules {
             throw new NotFound("milestone", milestoneId);
         }
         if (milestone.completed()) {
-            throw new RuleBroken(MILESTONE_COMPLETED, "Milestone " + milestone.name() + " was completed on "
-                    + milestone.completedOn());
+            throw new RuleBroken(
+                    MILESTONE_COMPLETED,
+                    "Milestone " + milestone.name() + " was completed on " + milestone.completedOn());
         }
         return milestone;
     }

@@ -7,8 +7,17 @@ import java.util.UUID;
  * A milestone of a live matter: its baseline (first) and current due dates, and what detection
  * already reported for the current due date, so each report is made once per due date.
  */
-public record Milestone(UUID id, String templateKey, String name, LocalDate baselineDueDate, LocalDate dueDate,
-        String owner, String phase, boolean hardDeadline, LocalDate completedOn, LocalDate slipReportedFor,
+public record Milestone(
+        UUID id,
+        String templateKey,
+        String name,
+        LocalDate baselineDueDate,
+        LocalDate dueDate,
+        String owner,
+        String phase,
+        boolean hardDeadline,
+        LocalDate completedOn,
+        LocalDate slipReportedFor,
         LocalDate deadlineMissedFor) {
 
     public boolean completed() {
@@ -16,22 +25,62 @@ public record Milestone(UUID id, String templateKey, String name, LocalDate base
     }
 
     Milestone replanned(LocalDate newDue) {
-        return new Milestone(id, templateKey, name, baselineDueDate, newDue, owner, phase, hardDeadline, completedOn,
-                slipReportedFor, deadlineMissedFor);
+        return new Milestone(
+                id,
+                templateKey,
+                name,
+                baselineDueDate,
+                newDue,
+                owner,
+                phase,
+                hardDeadline,
+                completedOn,
+                slipReportedFor,
+                deadlineMissedFor);
     }
 
     Milestone completedOn(LocalDate date) {
-        return new Milestone(id, templateKey, name, baselineDueDate, dueDate, owner, phase, hardDeadline, date,
-                slipReportedFor, deadlineMissedFor);
+        return new Milestone(
+                id,
+                templateKey,
+                name,
+                baselineDueDate,
+                dueDate,
+                owner,
+                phase,
+                hardDeadline,
+                date,
+                slipReportedFor,
+                deadlineMissedFor);
     }
 
     Milestone slipReported() {
-        return new Milestone(id, templateKey, name, baselineDueDate, dueDate, owner, phase, hardDeadline, completedOn,
-                dueDate, deadlineMissedFor);
+        return new Milestone(
+                id,
+                templateKey,
+                name,
+                baselineDueDate,
+                dueDate,
+                owner,
+                phase,
+                hardDeadline,
+                completedOn,
+                dueDate,
+                deadlineMissedFor);
     }
 
     Milestone deadlineMissed() {
-        return new Milestone(id, templateKey, name, baselineDueDate, dueDate, owner, phase, hardDeadline, completedOn,
-                slipReportedFor, dueDate);
+        return new Milestone(
+                id,
+                templateKey,
+                name,
+                baselineDueDate,
+                dueDate,
+                owner,
+                phase,
+                hardDeadline,
+                completedOn,
+                slipReportedFor,
+                dueDate);
     }
 }

@@ -26,38 +26,70 @@ import java.util.List;
  */
 final class PlanningRules {
 
-    private PlanningRules() {
-    }
+    private PlanningRules() {}
 
     static HandoffAccepted accept(AcceptHandoff accept, Matter matter) {
         IntakeComplete packet = matter.packet();
         PlaybookPublished playbook = accept.playbook();
         List<PlannedMilestone> milestones = new ArrayList<>();
         for (MilestoneTemplate template : playbook.milestones()) {
-            LocalDate due = accept.dueDateOverrides().getOrDefault(template.templateKey(),
-                    accept.calendar().plusBusinessDays(accept.acceptedOn(), template.offsetDays()));
+            LocalDate due = accept.dueDateOverrides()
+                    .getOrDefault(
+                            template.templateKey(),
+                            accept.calendar().plusBusinessDays(accept.acceptedOn(), template.offsetDays()));
             String owner = accept.ownerOverrides().getOrDefault(template.templateKey(), template.owner());
-            milestones.add(new PlannedMilestone(derivedId(matter.id(), "milestone:" + template.templateKey()),
-                    template.templateKey(), template.name(), due, owner, template.phase(), template.hardDeadline()));
+            milestones.add(new PlannedMilestone(
+                    derivedId(matter.id(), "milestone:" + template.templateKey()),
+                    template.templateKey(),
+                    template.name(),
+                    due,
+                    owner,
+                    template.phase(),
+                    template.hardDeadline()));
         }
-        String firstPhase = playbook.budgetPhases().isEmpty() ? "L100" : playbook.budgetPhases().get(0).code();
+        String firstPhase = playbook.budgetPhases().isEmpty()
+                ? "L100"
+                : playbook.budgetPhases().get(0).code();
         for (KeyDate keyDate : packet.keyDates()) {
-            milestones.add(new PlannedMilestone(derivedId(matter.id(), "key-date:" + keyDate.name()), null,
-                    keyDate.name(), keyDate.date(), accept.acceptedBy(), firstPhase, keyDate.hardDeadline()));
+            milestones.add(new PlannedMilestone(
+                    derivedId(matter.id(), "key-date:" + keyDate.name()),
+                    null,
+                    keyDate.name(),
+                    keyDate.date(),
+                    accept.acceptedBy(),
+                    firstPhase,
+                    keyDate.hardDeadline()));
         }
         milestones.sort(Comparator.comparing(PlannedMilestone::dueDate));
-        BigDecimal total = accept.budgetOverride() != null ? accept.budgetOverride()
+        BigDecimal total = accept.budgetOverride() != null
+                ? accept.budgetOverride()
                 : packet.estimatedBudget() != null ? packet.estimatedBudget() : BigDecimal.ZERO;
         List<PhaseAmount> phases = split(total, playbook.budgetPhases());
-        LocalDate plannedClose = milestones.isEmpty() ? accept.acceptedOn()
+        LocalDate plannedClose = milestones.isEmpty()
+                ? accept.acceptedOn()
                 : milestones.get(milestones.size() - 1).dueDate();
-        boolean checklistComplete = playbook.checklist().stream().allMatch(item -> packet.checklist().stream()
-                .anyMatch(e -> e.key().equals(item.key()) && e.done()));
-        String responsible = packet.routing().responsibleAttorney() != null ? packet.routing().responsibleAttorney()
+        boolean checklistComplete = playbook.checklist().stream()
+                .allMatch(item ->
+                        packet.checklist().stream().anyMatch(e -> e.key().equals(item.key()) && e.done()));
+        String responsible = packet.routing().responsibleAttorney() != null
+                ? packet.routing().responsibleAttorney()
                 : accept.acceptedBy();
-        return new HandoffAccepted(matter.id(), packet.intakeId(), packet.receivedAt(), accept.acceptedBy(),
-                packet.practiceArea(), packet.matterType(), packet.routing().team(), responsible, playbook.version(),
-                checklistComplete, packet.currency(), new Budget(total, phases), milestones, plannedClose, accept.at());
+        return new HandoffAccepted(
+                matter.id(),
+                packet.intakeId(),
+                packet.receivedAt(),
+                accept.acceptedBy(),
+                packet.practiceArea(),
+                packet.matterType(),
+                packet.routing().team(),
+                responsible,
+                playbook.version(),
+                checklistComplete,
+                packet.currency(),
+                new Budget(total, phases),
+                milestones,
+                plannedClose,
+                accept.at());
     }
 
     /** Splits the total by phase shares to the cent; the last phase takes the rounding remainder. */
@@ -65,7 +97,8 @@ final class PlanningRules {
         List<PhaseAmount> phases = new ArrayList<>();
         BigDecimal allocated = BigDecimal.ZERO;
         for (int i = 0; i < shares.size(); i++) {
-            BigDecimal amount = i == shares.size() - 1 ? total.subtract(allocated)
+            BigDecimal amount = i == shares.size() - 1
+                    ? total.subtract(allocated)
                     : total.multiply(shares.get(i).share()).setScale(2, RoundingMode.HALF_UP);
             allocated = allocated.add(amount);
             phases.add(new PhaseAmount(shares.get(i).code(), amount.setScale(2, RoundingMode.HALF_UP)));

@@ -33,7 +33,10 @@ public class HandoffPackets {
                 return Uni.createFrom().voidItem();
             }
             IntakeComplete packet = (IntakeComplete) incoming.event();
-            return matters.receiveHandoff(MatterIds.fromIntake(packet.intakeId()), packet, incoming.envelope().id());
+            return matters.receiveHandoff(
+                    MatterIds.fromIntake(packet.intakeId()),
+                    packet,
+                    incoming.envelope().id());
         });
     }
 }

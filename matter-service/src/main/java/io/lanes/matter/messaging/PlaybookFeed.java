@@ -27,7 +27,7 @@ public class PlaybookFeed {
     @Incoming(CHANNEL)
     @ActivateRequestContext
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.consume("matter-playbooks", records,
-                incoming -> playbooks.remember((PlaybookPublished) incoming.event()));
+        return consumer.consume(
+                "matter-playbooks", records, incoming -> playbooks.remember((PlaybookPublished) incoming.event()));
     }
 }

@@ -30,8 +30,7 @@ public class PlaybookVersion extends PanacheEntityBase {
         public String matterType;
         public int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String matterType, int version) {
             this.matterType = matterType;

@@ -29,7 +29,9 @@ public class Detection {
         this.config = config;
     }
 
-    @Scheduled(every = "${lanes.detection.interval:1m}", delayed = "${lanes.detection.delay:30s}",
+    @Scheduled(
+            every = "${lanes.detection.interval:1m}",
+            delayed = "${lanes.detection.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return config.detectionEnabled() ? runOnce() : Uni.createFrom().voidItem();
@@ -37,16 +39,26 @@ public class Detection {
 
     /** One pass over the open matters; a matter that fails is logged and skipped until the next pass. */
     public Uni<Void> runOnce() {
-        return matters.list(Set.of(MatterStatus.OPEN)).onItem().transformToMulti(Multi.createFrom()::iterable)
-                .onItem().transformToUniAndConcatenate(summary -> detect(summary))
-                .collect().last().replaceWithVoid();
+        return matters.list(Set.of(MatterStatus.OPEN))
+                .onItem()
+                .transformToMulti(Multi.createFrom()::iterable)
+                .onItem()
+                .transformToUniAndConcatenate(summary -> detect(summary))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> detect(MatterSummary summary) {
-        return matters.handle(summary.matterId, null, "lanes-detection", context -> new Detect(matters.today(),
-                        context.playbook().thresholds(), matters.now()))
+        return matters.handle(
+                        summary.matterId,
+                        null,
+                        "lanes-detection",
+                        context ->
+                                new Detect(matters.today(), context.playbook().thresholds(), matters.now()))
                 .replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("detection on matter %s failed: %s", summary.matterId, failure.getMessage());
                     return null;
                 });

@@ -51,8 +51,8 @@ public class MatterService {
 
     public MatterService(EventStore store, PlaybookVersions playbooks, Clock clock, MatterConfig config) {
         this.store = store;
-        this.matters = new AggregateRepository<>(store, new MatterDecider(), STREAM_TYPE,
-                HandoffPacketReceived.TYPES.withContractEvents());
+        this.matters = new AggregateRepository<>(
+                store, new MatterDecider(), STREAM_TYPE, HandoffPacketReceived.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
@@ -73,7 +73,10 @@ public class MatterService {
     /** A complete handoff packet from intake (consumer's transaction). */
     public Uni<Void> receiveHandoff(UUID matterId, IntakeComplete packet, UUID causedBy) {
         return matters.load(matterId.toString())
-                .chain(current -> append(matterId, current, new ReceiveHandoff(matterId, packet, clock.instant()),
+                .chain(current -> append(
+                        matterId,
+                        current,
+                        new ReceiveHandoff(matterId, packet, clock.instant()),
                         new EventMetadata(causedBy, causedBy, packet.submittedBy())))
                 .replaceWithVoid();
     }
@@ -83,29 +86,33 @@ public class MatterService {
      *
      * @param expectedVersion the client's If-Match, or null to retry lost races
      */
-    public Uni<Versioned<Matter>> handle(UUID matterId, Long expectedVersion, String user,
-            Function<Context, MatterCommand> command) {
-        Uni<Versioned<Matter>> attempt = Panache.withTransaction(() -> load(matterId).chain(current -> {
-            ProblemException.requireVersion("matter", current.version(), expectedVersion);
-            return playbookOf(current.state()).chain(playbook -> append(matterId, current,
-                    command.apply(new Context(current.state(), playbook)), EventMetadata.by(user)));
-        }));
+    public Uni<Versioned<Matter>> handle(
+            UUID matterId, Long expectedVersion, String user, Function<Context, MatterCommand> command) {
+        Uni<Versioned<Matter>> attempt =
+                Panache.withTransaction(() -> load(matterId).chain(current -> {
+                    ProblemException.requireVersion("matter", current.version(), expectedVersion);
+                    return playbookOf(current.state())
+                            .chain(playbook -> append(
+                                    matterId,
+                                    current,
+                                    command.apply(new Context(current.state(), playbook)),
+                                    EventMetadata.by(user)));
+                }));
         if (expectedVersion != null) {
             return attempt.onFailure(ConcurrencyConflict.class)
-                    .transform(e -> ProblemException.staleVersion("matter", ((ConcurrencyConflict) e).actualVersion(),
-                            expectedVersion));
+                    .transform(e -> ProblemException.staleVersion(
+                            "matter", ((ConcurrencyConflict) e).actualVersion(), expectedVersion));
         }
         return attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
     /** What a command is decided on: the matter and the playbook version its plan came from. */
-    public record Context(Matter matter, PlaybookPublished playbook) {
-    }
+    public record Context(Matter matter, PlaybookPublished playbook) {}
 
     @WithSession
     public Uni<Versioned<Matter>> get(UUID matterId, Instant asOf) {
-        Uni<List<StoredEvent>> events = asOf == null ? store.load(matterId.toString())
-                : store.loadAsOf(matterId.toString(), asOf);
+        Uni<List<StoredEvent>> events =
+                asOf == null ? store.load(matterId.toString()) : store.loadAsOf(matterId.toString(), asOf);
         return events.map(stored -> {
             if (stored.isEmpty()) {
                 throw ProblemException.notFound("matter", matterId + (asOf == null ? "" : " as of " + asOf));
@@ -131,8 +138,11 @@ public class MatterService {
 
     @WithSession
     public Uni<List<MatterSummary>> list(Set<MatterStatus> statuses) {
-        return MatterSummary.<MatterSummary>find("status in ?1", Sort.descending("updatedAt"),
-                statuses.stream().map(Enum::name).collect(Collectors.toList())).list();
+        return MatterSummary.<MatterSummary>find(
+                        "status in ?1",
+                        Sort.descending("updatedAt"),
+                        statuses.stream().map(Enum::name).collect(Collectors.toList()))
+                .list();
     }
 
     private Uni<Versioned<Matter>> load(UUID matterId) {
@@ -145,14 +155,18 @@ public class MatterService {
 
     private Uni<PlaybookPublished> playbookOf(Matter matter) {
         IntakeComplete packet = matter.packet();
-        return playbooks.version(packet.matterType(), matter.status() == MatterStatus.OPEN
-                || matter.status() == MatterStatus.CLOSED ? matter.playbookVersion() : packet.playbookVersion());
+        return playbooks.version(
+                packet.matterType(),
+                matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.CLOSED
+                        ? matter.playbookVersion()
+                        : packet.playbookVersion());
     }
 
-    private Uni<Versioned<Matter>> append(UUID matterId, Versioned<Matter> current, MatterCommand command,
-            EventMetadata metadata) {
+    private Uni<Versioned<Matter>> append(
+            UUID matterId, Versioned<Matter> current, MatterCommand command, EventMetadata metadata) {
         return matters.decideAndAppend(matterId.toString(), current, command, metadata)
-                .call(after -> after.version() == current.version() ? Uni.createFrom().voidItem()
+                .call(after -> after.version() == current.version()
+                        ? Uni.createFrom().voidItem()
                         : summarize(after.state(), after.version()));
     }
 

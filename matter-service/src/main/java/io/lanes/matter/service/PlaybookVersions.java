@@ -16,23 +16,27 @@ public class PlaybookVersions {
 
     /** The version a handoff packet was validated against; 422 while it has not arrived yet. Caller's session. */
     public Uni<PlaybookPublished> version(String matterType, int version) {
-        return PlaybookVersion.<PlaybookVersion>findById(new PlaybookVersion.Key(matterType, version)).map(found -> {
-            if (found == null) {
-                throw new ProblemException(ProblemType.UNPROCESSABLE, "Playbook " + matterType + " version " + version
-                        + " has not reached matter-service yet; retry shortly");
-            }
-            try {
-                return EventJson.mapper().readValue(found.body, PlaybookPublished.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored playbook is unreadable", e);
-            }
-        });
+        return PlaybookVersion.<PlaybookVersion>findById(new PlaybookVersion.Key(matterType, version))
+                .map(found -> {
+                    if (found == null) {
+                        throw new ProblemException(
+                                ProblemType.UNPROCESSABLE,
+                                "Playbook " + matterType + " version " + version
+                                        + " has not reached matter-service yet; retry shortly");
+                    }
+                    try {
+                        return EventJson.mapper().readValue(found.body, PlaybookPublished.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("stored playbook is unreadable", e);
+                    }
+                });
     }
 
     /** Keeps a published version (once). Caller's transaction. */
     public Uni<Void> remember(PlaybookPublished published) {
-        return PlaybookVersion.<PlaybookVersion>findById(new PlaybookVersion.Key(published.matterType(),
-                published.version())).chain(found -> {
+        return PlaybookVersion.<PlaybookVersion>findById(
+                        new PlaybookVersion.Key(published.matterType(), published.version()))
+                .chain(found -> {
                     if (found != null) {
                         return Uni.createFrom().voidItem();
                     }

@@ -30,6 +30,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
+import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
 import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
@@ -38,7 +39,6 @@ import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
-import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.testing.decider.DeciderSpec;
@@ -62,27 +62,48 @@ class MatterDeciderTest {
     private static final Instant AT = Instant.parse("2026-03-06T15:00:00Z");
     /** Friday. */
     private static final LocalDate ACCEPTED_ON = LocalDate.parse("2026-03-06");
+
     private static final Thresholds THRESHOLDS = new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24);
-    private static final PlaybookPublished PLAYBOOK = new PlaybookPublished("commercial-litigation", 2, "litigation",
-            "o.ramirez", List.of(), List.of(new ChecklistItem("conflict-check", "Conflict check")),
+    private static final PlaybookPublished PLAYBOOK = new PlaybookPublished(
+            "commercial-litigation",
+            2,
+            "litigation",
+            "o.ramirez",
+            List.of(),
+            List.of(new ChecklistItem("conflict-check", "Conflict check")),
             new Routing("litigation-east", "a.chen"),
-            List.of(new MilestoneTemplate("initial-case-assessment", "Initial case assessment", 1, "associate", "L100",
-                    false), new MilestoneTemplate("pleadings", "Pleadings", 5, "associate", "L200", false)),
+            List.of(
+                    new MilestoneTemplate(
+                            "initial-case-assessment", "Initial case assessment", 1, "associate", "L100", false),
+                    new MilestoneTemplate("pleadings", "Pleadings", 5, "associate", "L200", false)),
             List.of(new BudgetPhase("L100", new BigDecimal("0.3")), new BudgetPhase("L200", new BigDecimal("0.7"))),
-            THRESHOLDS, Map.of(), AT);
+            THRESHOLDS,
+            Map.of(),
+            AT);
     private static final BusinessCalendar CALENDAR = new BusinessCalendar(Set.of(LocalDate.parse("2026-03-09")));
 
     private final MatterDecider decider = new MatterDecider();
-    private final DeciderSpec<MatterCommand, Matter, Object> spec = DeciderSpec.of(decider.initialState(),
-            decider::evolve, decider::decide);
+    private final DeciderSpec<MatterCommand, Matter, Object> spec =
+            DeciderSpec.of(decider.initialState(), decider::evolve, decider::decide);
 
     private static IntakeComplete packet(int attempt) {
-        return new IntakeComplete(INTAKE, "commercial-litigation", "litigation", "Acme v. Globex",
-                new Client("Acme Corp", ClientKind.ORGANIZATION, null), Map.of(),
+        return new IntakeComplete(
+                INTAKE,
+                "commercial-litigation",
+                "litigation",
+                "Acme v. Globex",
+                new Client("Acme Corp", ClientKind.ORGANIZATION, null),
+                Map.of(),
                 List.of(new ChecklistEntry("conflict-check", true)),
                 List.of(new KeyDate("Statute of limitations", LocalDate.parse("2026-03-20"), true)),
-                new BigDecimal("10000.00"), "USD", new Routing("litigation-east", "a.chen"),
-                AT.minusSeconds(86_400), attempt, 2, "i.jones", AT.minusSeconds(3_600));
+                new BigDecimal("10000.00"),
+                "USD",
+                new Routing("litigation-east", "a.chen"),
+                AT.minusSeconds(86_400),
+                attempt,
+                2,
+                "i.jones",
+                AT.minusSeconds(3_600));
     }
 
     private static ReceiveHandoff receive(int attempt) {
@@ -94,8 +115,20 @@ class MatterDeciderTest {
     }
 
     private static RecordTime time(String phase, String amount) {
-        return new RecordTime(UUID.randomUUID(), "a.chen", TimekeeperRole.ATTORNEY, ACCEPTED_ON, BigDecimal.ONE,
-                new BigDecimal(amount), phase, null, "A101", true, false, THRESHOLDS, AT);
+        return new RecordTime(
+                UUID.randomUUID(),
+                "a.chen",
+                TimekeeperRole.ATTORNEY,
+                ACCEPTED_ON,
+                BigDecimal.ONE,
+                new BigDecimal(amount),
+                phase,
+                null,
+                "A101",
+                true,
+                false,
+                THRESHOLDS,
+                AT);
     }
 
     private DeciderSpec<MatterCommand, Matter, Object>.Given open() {
@@ -112,16 +145,25 @@ class MatterDeciderTest {
 
     @Test
     void businessDaysSkipWeekendsAndFirmHolidays() {
-        assertEquals(LocalDate.parse("2026-03-10"), CALENDAR.plusBusinessDays(ACCEPTED_ON, 1), "Fri + 1 skips Sat, Sun, holiday Mon");
+        assertEquals(
+                LocalDate.parse("2026-03-10"),
+                CALENDAR.plusBusinessDays(ACCEPTED_ON, 1),
+                "Fri + 1 skips Sat, Sun, holiday Mon");
         assertEquals(LocalDate.parse("2026-03-16"), CALENDAR.plusBusinessDays(ACCEPTED_ON, 5));
-        assertEquals(LocalDate.parse("2026-03-10"), CALENDAR.plusBusinessDays(LocalDate.parse("2026-03-07"), 0),
+        assertEquals(
+                LocalDate.parse("2026-03-10"),
+                CALENDAR.plusBusinessDays(LocalDate.parse("2026-03-07"), 0),
                 "a plan starting on Saturday starts on the next business day");
     }
 
     @Test
     void aPacketOpensAPendingHandoff() {
-        spec.given().when(receive(1)).then(new HandoffPacketReceived(MATTER, packet(1), AT),
-                new HandoffReceived(MATTER, INTAKE, 1, "litigation", "commercial-litigation", "litigation-east", AT));
+        spec.given()
+                .when(receive(1))
+                .then(
+                        new HandoffPacketReceived(MATTER, packet(1), AT),
+                        new HandoffReceived(
+                                MATTER, INTAKE, 1, "litigation", "commercial-litigation", "litigation-east", AT));
     }
 
     @Test
@@ -131,8 +173,10 @@ class MatterDeciderTest {
 
     @Test
     void aResubmissionAfterARejectionReopensTheHandoff() {
-        DeciderSpec<MatterCommand, Matter, Object>.Given rejected = spec.givenCommands(receive(1), new RejectHandoff(
-                "p.patel", List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No venue")), AT));
+        DeciderSpec<MatterCommand, Matter, Object>.Given rejected = spec.givenCommands(
+                receive(1),
+                new RejectHandoff(
+                        "p.patel", List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No venue")), AT));
         assertEquals(MatterStatus.REJECTED, rejected.state().status());
         assertEquals(MatterStatus.PENDING, rejected.when(receive(2)).thenState().status());
         rejected.when(receive(2)).thenEvents(events -> assertEquals(2, ((HandoffReceived) events.get(1)).attempt()));
@@ -148,12 +192,20 @@ class MatterDeciderTest {
         spec.givenCommands(receive(1)).when(accept()).thenEvents(events -> {
             HandoffAccepted accepted = (HandoffAccepted) events.get(0);
             List<String> plan = accepted.milestones().stream()
-                    .map(m -> m.name() + "@" + m.dueDate() + (m.hardDeadline() ? "!" : "")).collect(Collectors.toList());
-            assertEquals(List.of("Initial case assessment@2026-03-10", "Pleadings@2026-03-16",
-                    "Statute of limitations@2026-03-20!"), plan);
+                    .map(m -> m.name() + "@" + m.dueDate() + (m.hardDeadline() ? "!" : ""))
+                    .collect(Collectors.toList());
+            assertEquals(
+                    List.of(
+                            "Initial case assessment@2026-03-10",
+                            "Pleadings@2026-03-16",
+                            "Statute of limitations@2026-03-20!"),
+                    plan);
             assertEquals(LocalDate.parse("2026-03-20"), accepted.plannedCloseDate());
-            assertEquals(List.of("L100=3000.00", "L200=7000.00"), accepted.budget().phases().stream()
-                    .map(p -> p.code() + "=" + p.amount().toPlainString()).collect(Collectors.toList()));
+            assertEquals(
+                    List.of("L100=3000.00", "L200=7000.00"),
+                    accepted.budget().phases().stream()
+                            .map(p -> p.code() + "=" + p.amount().toPlainString())
+                            .collect(Collectors.toList()));
             assertTrue(accepted.checklistComplete());
             assertEquals("a.chen", accepted.responsibleAttorney());
         });
@@ -166,7 +218,8 @@ class MatterDeciderTest {
     }
 
     private List<UUID> plannedIds(List<Object> history) {
-        HandoffAccepted accepted = (HandoffAccepted) decider.decide(accept(), decider.fold(history)).get(0);
+        HandoffAccepted accepted = (HandoffAccepted)
+                decider.decide(accept(), decider.fold(history)).get(0);
         return accepted.milestones().stream().map(PlannedMilestone::milestoneId).collect(Collectors.toList());
     }
 
@@ -196,7 +249,8 @@ class MatterDeciderTest {
     void completingACompletedMilestoneBreaksARule() {
         UUID first = milestone(0).id();
         RuleBroken e = open().andCommands(new CompleteMilestone(first, LocalDate.parse("2026-03-10"), AT))
-                .when(new CompleteMilestone(first, LocalDate.parse("2026-03-11"), AT)).thenFails(RuleBroken.class);
+                .when(new CompleteMilestone(first, LocalDate.parse("2026-03-11"), AT))
+                .thenFails(RuleBroken.class);
         assertEquals(MatterRules.MILESTONE_COMPLETED, e.rule());
     }
 
@@ -225,18 +279,25 @@ class MatterDeciderTest {
     @Test
     void aReplanReArmsTheSlipForTheNewDueDate() {
         UUID first = milestone(0).id();
-        DeciderSpec<MatterCommand, Matter, Object>.Given replanned = open().andCommands(detectOn("2026-03-13"),
-                new ReplanMilestone(first, LocalDate.parse("2026-03-17"), "Client late with documents", "p.patel", AT));
+        DeciderSpec<MatterCommand, Matter, Object>.Given replanned = open().andCommands(
+                        detectOn("2026-03-13"),
+                        new ReplanMilestone(
+                                first, LocalDate.parse("2026-03-17"), "Client late with documents", "p.patel", AT));
         replanned.when(detectOn("2026-03-19")).thenEvents(events -> assertEquals(0, slipsOf(first, events)));
-        replanned.when(detectOn("2026-03-20"))
+        replanned
+                .when(detectOn("2026-03-20"))
                 .thenEvents(events -> assertEquals(1, slipsOf(first, events), "the new due date slips on its own"));
     }
 
     @Test
     void aHardDeadlinePassedIncompleteIsMissedTheDayAfter() {
-        open().when(detectOn("2026-03-21")).thenEvents(detected -> assertEquals(List.of("Statute of limitations"),
-                detected.stream().filter(e -> e instanceof DeadlineMissed).map(e -> ((DeadlineMissed) e).name())
-                        .collect(Collectors.toList())));
+        open().when(detectOn("2026-03-21"))
+                .thenEvents(detected -> assertEquals(
+                        List.of("Statute of limitations"),
+                        detected.stream()
+                                .filter(e -> e instanceof DeadlineMissed)
+                                .map(e -> ((DeadlineMissed) e).name())
+                                .collect(Collectors.toList())));
     }
 
     @Test
@@ -251,14 +312,16 @@ class MatterDeciderTest {
 
     @Test
     void aBudgetLevelIsReportedOnce() {
-        open().andCommands(time("L100", "3300.00")).when(time("L100", "10.00"))
+        open().andCommands(time("L100", "3300.00"))
+                .when(time("L100", "10.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
     }
 
     @Test
     void oneEntryCrossingBothLevelsReportsWarningThenEscalationWithItsEscalation() {
         open().when(time("L100", "3700.00")).thenEvents(events -> {
-            assertEquals(List.of(VarianceLevel.WARNING, VarianceLevel.ESCALATION),
+            assertEquals(
+                    List.of(VarianceLevel.WARNING, VarianceLevel.ESCALATION),
                     variances(events).stream().map(BudgetVariance::level).collect(Collectors.toList()));
             EscalationRaised escalation = (EscalationRaised) events.get(events.size() - 1);
             assertEquals(EscalationCause.BUDGET_VARIANCE, escalation.cause());
@@ -268,20 +331,23 @@ class MatterDeciderTest {
 
     @Test
     void anEntryThatReducesActualsReportsNothing() {
-        open().andCommands(time("L100", "3400.00")).when(time("L100", "-500.00"))
+        open().andCommands(time("L100", "3400.00"))
+                .when(time("L100", "-500.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
     }
 
     @Test
     void reCrossingAReportedLevelIsNotReportedAgain() {
-        open().andCommands(time("L100", "3400.00"), time("L100", "-500.00")).when(time("L100", "500.00"))
+        open().andCommands(time("L100", "3400.00"), time("L100", "-500.00"))
+                .when(time("L100", "500.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
     }
 
     @Test
     void timeOnAClosedMatterBreaksARule() {
         RuleBroken e = open().andCommands(new CloseMatter(LocalDate.parse("2026-04-01"), "SETTLED", AT))
-                .when(time("L100", "1.00")).thenFails(RuleBroken.class);
+                .when(time("L100", "1.00"))
+                .thenFails(RuleBroken.class);
         assertEquals(MatterRules.MATTER_NOT_OPEN, e.rule());
     }
 
@@ -296,26 +362,37 @@ class MatterDeciderTest {
 
     @Test
     void anOverdueStatusUpdateIsEscalatedOnce() {
-        open().andCommands(detectOn("2026-03-21")).when(detectOn("2026-03-22"))
+        open().andCommands(detectOn("2026-03-21"))
+                .when(detectOn("2026-03-22"))
                 .thenEvents(events -> assertEquals(List.of(), overdueUpdates(events)));
     }
 
     @Test
     void everyCommandAndEventHasABranch() {
-        SealedDispatch.assertHandlesEvery(c -> decider.decide((MatterCommand) c, decider.initialState()),
-                UnhandledCase.class, MatterCommand.class);
-        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), e), UnhandledCase.class,
-                MatterEvent.class, HandoffPacketReceived.class);
+        SealedDispatch.assertHandlesEvery(
+                c -> decider.decide((MatterCommand) c, decider.initialState()),
+                UnhandledCase.class,
+                MatterCommand.class);
+        SealedDispatch.assertHandlesEvery(
+                e -> decider.evolve(decider.initialState(), e),
+                UnhandledCase.class,
+                MatterEvent.class,
+                HandoffPacketReceived.class);
     }
 
     private static List<EscalationRaised> overdueUpdates(List<Object> events) {
-        return events.stream().filter(e -> e instanceof EscalationRaised).map(e -> (EscalationRaised) e)
-                .filter(e -> e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE).collect(Collectors.toList());
+        return events.stream()
+                .filter(e -> e instanceof EscalationRaised)
+                .map(e -> (EscalationRaised) e)
+                .filter(e -> e.cause() == EscalationCause.STATUS_UPDATE_OVERDUE)
+                .collect(Collectors.toList());
     }
 
     private static long slipsOf(UUID milestone, List<Object> events) {
-        return events.stream().filter(e -> e instanceof MilestoneSlipped && ((MilestoneSlipped) e).milestoneId()
-                .equals(milestone)).count();
+        return events.stream()
+                .filter(e -> e instanceof MilestoneSlipped
+                        && ((MilestoneSlipped) e).milestoneId().equals(milestone))
+                .count();
     }
 
     private static List<BudgetVariance> variances(List<Object> events) {

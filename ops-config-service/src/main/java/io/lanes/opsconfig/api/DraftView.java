@@ -8,15 +8,33 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PlaybookDraft", description = "A playbook being prepared by legal operations")
-public record DraftView(UUID id, String matterType,
-        @Schema(description = "DRAFT while editable, PUBLISHED once frozen as a version") String status,
-        @Schema(description = "The playbook version this draft became, once published") Integer publishedVersion,
-        @Schema(description = "The draft's own version; its ETag") long revision,
-        String updatedBy, Instant updatedAt, PlaybookContent content) {
+public record DraftView(
+        UUID id,
+        String matterType,
+
+        @Schema(description = "DRAFT while editable, PUBLISHED once frozen as a version")
+        String status,
+
+        @Schema(description = "The playbook version this draft became, once published")
+        Integer publishedVersion,
+
+        @Schema(description = "The draft's own version; its ETag")
+        long revision,
+
+        String updatedBy,
+        Instant updatedAt,
+        PlaybookContent content) {
 
     static DraftView of(Versioned<Draft> draft) {
         Draft d = draft.state();
-        return new DraftView(d.id(), d.matterType(), d.isPublished() ? "PUBLISHED" : "DRAFT", d.publishedVersion(),
-                draft.version(), d.updatedBy(), d.updatedAt(), d.content());
+        return new DraftView(
+                d.id(),
+                d.matterType(),
+                d.isPublished() ? "PUBLISHED" : "DRAFT",
+                d.publishedVersion(),
+                draft.version(),
+                d.updatedBy(),
+                d.updatedAt(),
+                d.content());
     }
 }

@@ -37,8 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.OPS, Roles.LEADERSHIP, Roles.ADMIN})
 public class ImprovementFlagResource {
 
-    public record Dismissal(@NotBlank @Size(max = 1000) String reason) {
-    }
+    public record Dismissal(@NotBlank @Size(max = 1000) String reason) {}
 
     private final ImprovementFlagService flags;
 
@@ -48,8 +47,8 @@ public class ImprovementFlagResource {
 
     @GET
     @Operation(summary = "Flags, newest first; filter by status (OPEN, DISMISSED, CLOSED) and matter type")
-    public Uni<List<ImprovementFlag>> list(@QueryParam("status") ImprovementFlag.Status status,
-            @QueryParam("matterType") String matterType) {
+    public Uni<List<ImprovementFlag>> list(
+            @QueryParam("status") ImprovementFlag.Status status, @QueryParam("matterType") String matterType) {
         return flags.list(status, matterType);
     }
 
@@ -66,8 +65,8 @@ public class ImprovementFlagResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Dismiss an open flag with the reason no playbook change is needed")
     @APIResponse(responseCode = "409", description = "The flag is not open")
-    public Uni<ImprovementFlag> dismiss(@PathParam("id") UUID id, @Valid @NotNull Dismissal dismissal,
-            @Context SecurityContext security) {
+    public Uni<ImprovementFlag> dismiss(
+            @PathParam("id") UUID id, @Valid @NotNull Dismissal dismissal, @Context SecurityContext security) {
         return flags.dismiss(id, dismissal.reason().strip(), PlaybookResource.user(security));
     }
 }

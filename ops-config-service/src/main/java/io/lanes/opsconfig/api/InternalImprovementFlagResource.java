@@ -35,10 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class InternalImprovementFlagResource {
 
-    public record RaiseFlag(@NotBlank @Size(max = 63) String matterType, @NotBlank @Size(max = 64) String templateKey,
-            @NotEmpty @Size(max = 1000) List<@NotNull UUID> matters, @NotNull LocalDate windowStart,
-            @NotNull LocalDate windowEnd) {
-    }
+    public record RaiseFlag(
+            @NotBlank @Size(max = 63) String matterType,
+            @NotBlank @Size(max = 64) String templateKey,
+            @NotEmpty @Size(max = 1000) List<@NotNull UUID> matters,
+            @NotNull LocalDate windowStart,
+            @NotNull LocalDate windowEnd) {}
 
     private final ImprovementFlagService flags;
 
@@ -49,8 +51,15 @@ public class InternalImprovementFlagResource {
     @POST
     @Operation(summary = "Raise an improvement flag (operators and tests)")
     public Uni<Response> raise(@Valid @NotNull RaiseFlag flag, @Context SecurityContext security) {
-        return flags.raise(flag.matterType(), flag.templateKey(), flag.matters(), flag.windowStart(), flag.windowEnd(),
-                PlaybookResource.user(security)).map(raised -> Response
-                .created(URI.create("/improvement-flags/" + raised.id())).entity(raised).build());
+        return flags.raise(
+                        flag.matterType(),
+                        flag.templateKey(),
+                        flag.matters(),
+                        flag.windowStart(),
+                        flag.windowEnd(),
+                        PlaybookResource.user(security))
+                .map(raised -> Response.created(URI.create("/improvement-flags/" + raised.id()))
+                        .entity(raised)
+                        .build());
     }
 }

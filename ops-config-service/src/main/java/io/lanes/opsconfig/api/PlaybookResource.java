@@ -50,18 +50,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@APIResponse(responseCode = "401", description = "No valid bearer token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PlaybookResource {
 
     private static final String MATTER_TYPE = "[a-z][a-z0-9-]{1,62}";
     private static final String MATTER_TYPE_MESSAGE = "a matter type is lower-case letters, digits and '-'";
 
-    public record VersionSummary(int version, String publishedBy, Instant publishedAt) {
-    }
+    public record VersionSummary(int version, String publishedBy, Instant publishedAt) {}
 
-    public record PlaybookDiffView(String matterType, int from, int to, List<PlaybookDiff.Change> changes) {
-    }
+    public record PlaybookDiffView(String matterType, int from, int to, List<PlaybookDiff.Change> changes) {}
 
     private final PlaybookService playbooks;
     private final IdempotencyKeys idempotency;
@@ -81,19 +81,21 @@ public class PlaybookResource {
     @Path("/{matterType}")
     @Operation(summary = "The latest version of one matter type's playbook")
     @APIResponse(responseCode = "404", description = "No playbook for this matter type")
-    public Uni<PlaybookPublished> latest(@PathParam("matterType") @Pattern(regexp = MATTER_TYPE,
-            message = MATTER_TYPE_MESSAGE) String matterType) {
+    public Uni<PlaybookPublished> latest(
+            @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType) {
         return playbooks.latest(matterType);
     }
 
     @GET
     @Path("/{matterType}/versions")
     @Operation(summary = "Every published version: who published it and when")
-    public Uni<List<VersionSummary>> history(@PathParam("matterType") @Pattern(regexp = MATTER_TYPE,
-            message = MATTER_TYPE_MESSAGE) String matterType) {
-        return playbooks.history(matterType).map(versions -> versions.stream()
-                .map(v -> new VersionSummary(v.version(), v.publishedBy(), v.occurredAt()))
-                .collect(Collectors.toList()));
+    public Uni<List<VersionSummary>> history(
+            @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType) {
+        return playbooks
+                .history(matterType)
+                .map(versions -> versions.stream()
+                        .map(v -> new VersionSummary(v.version(), v.publishedBy(), v.occurredAt()))
+                        .collect(Collectors.toList()));
     }
 
     @GET
@@ -111,7 +113,8 @@ public class PlaybookResource {
     @Operation(summary = "What changed between two versions; list items are matched by their key")
     public Uni<PlaybookDiffView> diff(
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
-            @QueryParam("from") @NotNull @Min(1) Integer from, @QueryParam("to") @NotNull @Min(1) Integer to) {
+            @QueryParam("from") @NotNull @Min(1) Integer from,
+            @QueryParam("to") @NotNull @Min(1) Integer to) {
         return playbooks.diff(matterType, from, to).map(changes -> new PlaybookDiffView(matterType, from, to, changes));
     }
 
@@ -120,19 +123,29 @@ public class PlaybookResource {
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Start a draft of the next version (Idempotency-Key honoured)")
     @APIResponse(responseCode = "201", description = "Draft created; Location and ETag set")
-    @APIResponse(responseCode = "400", description = "Invalid playbook; errors[] names each field",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid playbook; errors[] names each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Only ops may write playbooks")
     public Uni<Response> createDraft(
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
-            PlaybookContent content, @HeaderParam(IdempotencyKeys.HEADER) String key,
+            PlaybookContent content,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Context SecurityContext security) {
         String user = user(security);
-        return idempotency.once(key, "POST /playbooks/" + matterType + "/drafts", user, requireBody(content),
-                () -> playbooks.createDraft(matterType, content, user).map(draft -> Response
-                        .created(URI.create("/playbooks/" + matterType + "/drafts/" + draft.state().id()))
-                        .tag(ETags.of(draft.version()))
-                        .entity(DraftView.of(draft)).build()));
+        return idempotency.once(
+                key,
+                "POST /playbooks/" + matterType + "/drafts",
+                user,
+                requireBody(content),
+                () -> playbooks
+                        .createDraft(matterType, content, user)
+                        .map(draft -> Response.created(URI.create("/playbooks/" + matterType + "/drafts/"
+                                        + draft.state().id()))
+                                .tag(ETags.of(draft.version()))
+                                .entity(DraftView.of(draft))
+                                .build()));
     }
 
     @GET
@@ -141,8 +154,11 @@ public class PlaybookResource {
     public Uni<Response> draft(
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
             @PathParam("id") UUID id) {
-        return playbooks.draft(matterType, id)
-                .map(draft -> Response.ok(DraftView.of(draft)).tag(ETags.of(draft.version())).build());
+        return playbooks
+                .draft(matterType, id)
+                .map(draft -> Response.ok(DraftView.of(draft))
+                        .tag(ETags.of(draft.version()))
+                        .build());
     }
 
     @PUT
@@ -153,10 +169,15 @@ public class PlaybookResource {
     @APIResponse(responseCode = "412", description = "The draft changed since you read it")
     public Uni<Response> editDraft(
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
-            @PathParam("id") UUID id, PlaybookContent content, @HeaderParam("If-Match") String ifMatch,
+            @PathParam("id") UUID id,
+            PlaybookContent content,
+            @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        return playbooks.editDraft(matterType, id, requireBody(content), user(security), ETags.expectedVersion(ifMatch))
-                .map(draft -> Response.ok(DraftView.of(draft)).tag(ETags.of(draft.version())).build());
+        return playbooks
+                .editDraft(matterType, id, requireBody(content), user(security), ETags.expectedVersion(ifMatch))
+                .map(draft -> Response.ok(DraftView.of(draft))
+                        .tag(ETags.of(draft.version()))
+                        .build());
     }
 
     @POST
@@ -168,10 +189,14 @@ public class PlaybookResource {
     @APIResponse(responseCode = "409", description = "The draft was already published")
     public Uni<Response> publish(
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
-            @PathParam("id") UUID id, @Context SecurityContext security) {
-        return playbooks.publish(matterType, id, user(security)).map(published -> Response
-                .created(URI.create("/playbooks/" + matterType + "/versions/" + published.version()))
-                .entity(published).build());
+            @PathParam("id") UUID id,
+            @Context SecurityContext security) {
+        return playbooks
+                .publish(matterType, id, user(security))
+                .map(published -> Response.created(
+                                URI.create("/playbooks/" + matterType + "/versions/" + published.version()))
+                        .entity(published)
+                        .build());
     }
 
     private static PlaybookContent requireBody(PlaybookContent content) {

@@ -12,7 +12,7 @@ public class DomainProducers {
     @Produces
     @ApplicationScoped
     PlaybookRules playbookRules(OpsConfig config) {
-        return new PlaybookRules(new PhaseCodes(config.litigationPracticeArea(), PhaseCodes.LITIGATION,
-                config.firmPhaseCodes()));
+        return new PlaybookRules(
+                new PhaseCodes(config.litigationPracticeArea(), PhaseCodes.LITIGATION, config.firmPhaseCodes()));
     }
 }

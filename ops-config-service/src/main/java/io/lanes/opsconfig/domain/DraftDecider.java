@@ -26,12 +26,17 @@ public final class DraftDecider implements Decider<DraftCommand, Draft, DraftEve
     @Override
     public Draft evolve(Draft draft, DraftEvent event) {
         if (event instanceof DraftSaved saved) {
-            return new Draft(saved.draftId(), saved.matterType(), saved.content(), null, saved.savedBy(),
-                    saved.occurredAt());
+            return new Draft(
+                    saved.draftId(), saved.matterType(), saved.content(), null, saved.savedBy(), saved.occurredAt());
         }
         if (event instanceof DraftPublished published) {
-            return new Draft(draft.id(), draft.matterType(), draft.content(), published.version(),
-                    published.publishedBy(), published.occurredAt());
+            return new Draft(
+                    draft.id(),
+                    draft.matterType(),
+                    draft.content(),
+                    published.version(),
+                    published.publishedBy(),
+                    published.occurredAt());
         }
         throw new UnhandledCase(event);
     }
@@ -49,8 +54,10 @@ public final class DraftDecider implements Decider<DraftCommand, Draft, DraftEve
 
     private static List<DraftEvent> save(SaveDraft save, Draft draft) {
         if (draft.isPublished()) {
-            throw new RuleBroken(DRAFT_PUBLISHED, "Draft " + draft.id() + " was published as version "
-                    + draft.publishedVersion() + " and is frozen; start a new draft to change the playbook");
+            throw new RuleBroken(
+                    DRAFT_PUBLISHED,
+                    "Draft " + draft.id() + " was published as version " + draft.publishedVersion()
+                            + " and is frozen; start a new draft to change the playbook");
         }
         return List.of(new DraftSaved(save.draftId(), save.matterType(), save.content(), save.by(), save.at()));
     }
@@ -60,9 +67,10 @@ public final class DraftDecider implements Decider<DraftCommand, Draft, DraftEve
             throw new NotFound("draft", "to publish");
         }
         if (draft.isPublished()) {
-            throw new RuleBroken(DRAFT_PUBLISHED, "Draft " + draft.id() + " is already version "
-                    + draft.publishedVersion());
+            throw new RuleBroken(
+                    DRAFT_PUBLISHED, "Draft " + draft.id() + " is already version " + draft.publishedVersion());
         }
-        return List.of(new DraftPublished(draft.id(), draft.matterType(), publish.version(), publish.by(), publish.at()));
+        return List.of(
+                new DraftPublished(draft.id(), draft.matterType(), publish.version(), publish.by(), publish.at()));
     }
 }

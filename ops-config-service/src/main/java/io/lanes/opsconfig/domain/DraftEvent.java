@@ -14,11 +14,9 @@ public sealed interface DraftEvent extends InternalEvent {
 
     /** The draft was created or edited; it holds the whole content each time. */
     record DraftSaved(UUID draftId, String matterType, PlaybookContent content, String savedBy, Instant occurredAt)
-            implements DraftEvent {
-    }
+            implements DraftEvent {}
 
     /** The draft became version {@code version} of its matter type's playbook and is frozen. */
     record DraftPublished(UUID draftId, String matterType, int version, String publishedBy, Instant occurredAt)
-            implements DraftEvent {
-    }
+            implements DraftEvent {}
 }

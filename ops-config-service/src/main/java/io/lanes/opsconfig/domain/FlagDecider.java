@@ -26,20 +26,52 @@ public final class FlagDecider implements Decider<FlagCommand, ImprovementFlag, 
     @Override
     public ImprovementFlag evolve(ImprovementFlag flag, FlagEvent event) {
         if (event instanceof FlagRaised raised) {
-            return new ImprovementFlag(raised.flagId(), raised.matterType(), raised.templateKey(), raised.matters(),
-                    raised.windowStart(), raised.windowEnd(), Status.OPEN, raised.occurredAt(), raised.raisedBy(), null,
-                    null, null, null);
+            return new ImprovementFlag(
+                    raised.flagId(),
+                    raised.matterType(),
+                    raised.templateKey(),
+                    raised.matters(),
+                    raised.windowStart(),
+                    raised.windowEnd(),
+                    Status.OPEN,
+                    raised.occurredAt(),
+                    raised.raisedBy(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
         if (event instanceof FlagDismissed dismissed) {
-            return new ImprovementFlag(flag.id(), flag.matterType(), flag.templateKey(), flag.matters(),
-                    flag.windowStart(), flag.windowEnd(), Status.DISMISSED, flag.raisedAt(), flag.raisedBy(),
-                    dismissed.reason(), dismissed.dismissedBy(), dismissed.occurredAt(), null);
+            return new ImprovementFlag(
+                    flag.id(),
+                    flag.matterType(),
+                    flag.templateKey(),
+                    flag.matters(),
+                    flag.windowStart(),
+                    flag.windowEnd(),
+                    Status.DISMISSED,
+                    flag.raisedAt(),
+                    flag.raisedBy(),
+                    dismissed.reason(),
+                    dismissed.dismissedBy(),
+                    dismissed.occurredAt(),
+                    null);
         }
         if (event instanceof FlagClosed closed) {
-            return new ImprovementFlag(flag.id(), flag.matterType(), flag.templateKey(), flag.matters(),
-                    flag.windowStart(), flag.windowEnd(), Status.CLOSED, flag.raisedAt(), flag.raisedBy(),
-                    "Playbook version " + closed.playbookVersion() + " published", closed.closedBy(),
-                    closed.occurredAt(), closed.playbookVersion());
+            return new ImprovementFlag(
+                    flag.id(),
+                    flag.matterType(),
+                    flag.templateKey(),
+                    flag.matters(),
+                    flag.windowStart(),
+                    flag.windowEnd(),
+                    Status.CLOSED,
+                    flag.raisedAt(),
+                    flag.raisedBy(),
+                    "Playbook version " + closed.playbookVersion() + " published",
+                    closed.closedBy(),
+                    closed.occurredAt(),
+                    closed.playbookVersion());
         }
         throw new UnhandledCase(event);
     }
@@ -63,8 +95,15 @@ public final class FlagDecider implements Decider<FlagCommand, ImprovementFlag, 
         if (flag.exists()) {
             return List.of();
         }
-        return List.of(new FlagRaised(raise.flagId(), raise.matterType(), raise.templateKey(), raise.matters(),
-                raise.windowStart(), raise.windowEnd(), raise.by(), raise.at()));
+        return List.of(new FlagRaised(
+                raise.flagId(),
+                raise.matterType(),
+                raise.templateKey(),
+                raise.matters(),
+                raise.windowStart(),
+                raise.windowEnd(),
+                raise.by(),
+                raise.at()));
     }
 
     private static ImprovementFlag requireOpen(ImprovementFlag flag) {

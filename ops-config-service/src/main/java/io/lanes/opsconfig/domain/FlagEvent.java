@@ -16,15 +16,20 @@ public sealed interface FlagEvent extends InternalEvent {
             .with("io.lanes.ops-config.improvement-flag-closed.v1", FlagClosed.class);
 
     /** Milestones of one template slipped in several matters of one type within the window. */
-    record FlagRaised(UUID flagId, String matterType, String templateKey, List<UUID> matters, LocalDate windowStart,
-            LocalDate windowEnd, String raisedBy, Instant occurredAt) implements FlagEvent {
-    }
+    record FlagRaised(
+            UUID flagId,
+            String matterType,
+            String templateKey,
+            List<UUID> matters,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            String raisedBy,
+            Instant occurredAt)
+            implements FlagEvent {}
 
     /** Ops decided the pattern needs no playbook change, and said why. */
-    record FlagDismissed(UUID flagId, String reason, String dismissedBy, Instant occurredAt) implements FlagEvent {
-    }
+    record FlagDismissed(UUID flagId, String reason, String dismissedBy, Instant occurredAt) implements FlagEvent {}
 
     /** A new playbook version of the matter type was published, which answers the flag. */
-    record FlagClosed(UUID flagId, int playbookVersion, String closedBy, Instant occurredAt) implements FlagEvent {
-    }
+    record FlagClosed(UUID flagId, int playbookVersion, String closedBy, Instant occurredAt) implements FlagEvent {}
 }

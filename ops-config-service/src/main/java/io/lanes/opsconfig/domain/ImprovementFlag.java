@@ -6,14 +6,29 @@ import java.util.List;
 import java.util.UUID;
 
 /** An improvement flag as its events left it. */
-public record ImprovementFlag(UUID id, String matterType, String templateKey, List<UUID> matters, LocalDate windowStart,
-        LocalDate windowEnd, Status status, Instant raisedAt, String raisedBy, String resolution, String resolvedBy,
-        Instant resolvedAt, Integer closedByVersion) {
+public record ImprovementFlag(
+        UUID id,
+        String matterType,
+        String templateKey,
+        List<UUID> matters,
+        LocalDate windowStart,
+        LocalDate windowEnd,
+        Status status,
+        Instant raisedAt,
+        String raisedBy,
+        String resolution,
+        String resolvedBy,
+        Instant resolvedAt,
+        Integer closedByVersion) {
 
-    public enum Status { OPEN, DISMISSED, CLOSED }
+    public enum Status {
+        OPEN,
+        DISMISSED,
+        CLOSED
+    }
 
-    public static final ImprovementFlag NONE = new ImprovementFlag(null, null, null, List.of(), null, null, null, null,
-            null, null, null, null, null);
+    public static final ImprovementFlag NONE =
+            new ImprovementFlag(null, null, null, List.of(), null, null, null, null, null, null, null, null, null);
 
     public boolean exists() {
         return id != null;

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What legal operations decides for one matter type: the fields of {@code playbook-published}
  * without version, publisher and time. A draft holds one; publishing freezes it as a version.
  */
-@Schema(description = "The body of a playbook: required intake fields, handoff checklist, routing, milestone "
-        + "template, budget split by UTBMS phase, escalation thresholds and KPI targets")
+@Schema(
+        description = "The body of a playbook: required intake fields, handoff checklist, routing, milestone "
+                + "template, budget split by UTBMS phase, escalation thresholds and KPI targets")
 public record PlaybookContent(
         @Schema(example = "litigation") String practiceArea,
         List<RequiredField> requiredFields,
@@ -30,13 +31,30 @@ public record PlaybookContent(
         Map<String, BigDecimal> kpiTargets) {
 
     public PlaybookPublished publish(String matterType, int version, String publishedBy, Instant at) {
-        return new PlaybookPublished(matterType, version, practiceArea, publishedBy, requiredFields, checklist, routing,
-                milestones, budgetPhases, thresholds, kpiTargets, at);
+        return new PlaybookPublished(
+                matterType,
+                version,
+                practiceArea,
+                publishedBy,
+                requiredFields,
+                checklist,
+                routing,
+                milestones,
+                budgetPhases,
+                thresholds,
+                kpiTargets,
+                at);
     }
 
     public static PlaybookContent of(PlaybookPublished published) {
-        return new PlaybookContent(published.practiceArea(), published.requiredFields(), published.checklist(),
-                published.routing(), published.milestones(), published.budgetPhases(), published.thresholds(),
+        return new PlaybookContent(
+                published.practiceArea(),
+                published.requiredFields(),
+                published.checklist(),
+                published.routing(),
+                published.milestones(),
+                published.budgetPhases(),
+                published.thresholds(),
                 published.kpiTargets());
     }
 }

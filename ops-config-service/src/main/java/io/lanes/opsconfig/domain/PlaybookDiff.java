@@ -18,17 +18,19 @@ import java.util.Set;
 public final class PlaybookDiff {
 
     /** Identifying member of the items of each list. */
-    private static final Map<String, String> LIST_KEYS = Map.of(
-            "requiredFields", "key", "checklist", "key", "milestones", "templateKey", "budgetPhases", "code");
+    private static final Map<String, String> LIST_KEYS =
+            Map.of("requiredFields", "key", "checklist", "key", "milestones", "templateKey", "budgetPhases", "code");
 
-    public enum Kind { ADDED, REMOVED, CHANGED }
+    public enum Kind {
+        ADDED,
+        REMOVED,
+        CHANGED
+    }
 
     /** One change; {@code path} like {@code milestones[pleadings].offsetDays} or {@code thresholds.slipGraceDays}. */
-    public record Change(String path, Kind kind, JsonNode before, JsonNode after) {
-    }
+    public record Change(String path, Kind kind, JsonNode before, JsonNode after) {}
 
-    private PlaybookDiff() {
-    }
+    private PlaybookDiff() {}
 
     public static List<Change> between(PlaybookContent before, PlaybookContent after) {
         List<Change> changes = new ArrayList<>();

@@ -47,7 +47,8 @@ public final class PlaybookRules {
             errors.add(new Violation("routing", "routing with a team is required", "required"));
         } else {
             text(errors, "routing.team", playbook.routing().team());
-            optionalText(errors, "routing.responsibleAttorney", playbook.routing().responsibleAttorney());
+            optionalText(
+                    errors, "routing.responsibleAttorney", playbook.routing().responsibleAttorney());
         }
         requiredFields(errors, list(errors, "requiredFields", playbook.requiredFields()));
         checklist(errors, list(errors, "checklist", playbook.checklist()));
@@ -71,12 +72,13 @@ public final class PlaybookRules {
             key(errors, path + ".key", field.key(), keys);
             text(errors, path + ".label", field.label());
             if (field.type() == null) {
-                errors.add(new Violation(path + ".type", "one of " + List.of(FieldType.values()) + " is required",
-                        "required"));
+                errors.add(new Violation(
+                        path + ".type", "one of " + List.of(FieldType.values()) + " is required", "required"));
             } else if (field.type() == FieldType.ENUM) {
                 if (field.options() == null || field.options().isEmpty()) {
                     errors.add(new Violation(path + ".options", "an ENUM field needs its options", "required"));
-                } else if (new HashSet<>(field.options()).size() != field.options().size()) {
+                } else if (new HashSet<>(field.options()).size()
+                        != field.options().size()) {
                     errors.add(new Violation(path + ".options", "options must be unique", "unique"));
                 }
             } else if (field.options() != null && !field.options().isEmpty()) {
@@ -132,15 +134,20 @@ public final class PlaybookRules {
             if (phase.code() != null && !codes.add(phase.code())) {
                 errors.add(new Violation(path + ".code", "phase " + phase.code() + " appears twice", "unique"));
             }
-            if (phase.share() == null || phase.share().signum() < 0 || phase.share().compareTo(ONE) > 0) {
+            if (phase.share() == null
+                    || phase.share().signum() < 0
+                    || phase.share().compareTo(ONE) > 0) {
                 errors.add(new Violation(path + ".share", "must be a fraction from 0 to 1", "range"));
             } else {
                 total = total.add(phase.share());
             }
         }
         if (!budgetPhases.isEmpty() && total.subtract(ONE).abs().compareTo(SHARE_TOLERANCE) > 0) {
-            errors.add(new Violation("budgetPhases", "shares must sum to 1.0 (they sum to " + total.stripTrailingZeros()
-                    .toPlainString() + ")", "sum"));
+            errors.add(new Violation(
+                    "budgetPhases",
+                    "shares must sum to 1.0 (they sum to "
+                            + total.stripTrailingZeros().toPlainString() + ")",
+                    "sum"));
         }
     }
 
@@ -155,7 +162,8 @@ public final class PlaybookRules {
             errors.add(new Violation("thresholds.budgetWarningPct", "must be greater than 0", "min"));
         }
         if (escalation == null || (warning != null && escalation.compareTo(warning) <= 0)) {
-            errors.add(new Violation("thresholds.budgetEscalationPct", "must be greater than budgetWarningPct", "order"));
+            errors.add(
+                    new Violation("thresholds.budgetEscalationPct", "must be greater than budgetWarningPct", "order"));
         }
         if (thresholds.slipGraceDays() < 0) {
             errors.add(new Violation("thresholds.slipGraceDays", "must be 0 or more", "min"));
@@ -199,8 +207,8 @@ public final class PlaybookRules {
 
     private static void key(List<Violation> errors, String path, String key, Set<String> seen) {
         if (key == null || !KEY.matcher(key).matches()) {
-            errors.add(new Violation(path, "must be a key of letters, digits, '-' or '_' starting with a letter",
-                    "pattern"));
+            errors.add(new Violation(
+                    path, "must be a key of letters, digits, '-' or '_' starting with a letter", "pattern"));
         } else if (!seen.add(key)) {
             errors.add(new Violation(path, "key " + key + " is used twice", "unique"));
         }
@@ -208,8 +216,8 @@ public final class PlaybookRules {
 
     private static void phase(List<Violation> errors, String path, String code, Set<String> allowed) {
         if (code == null || !allowed.contains(code)) {
-            errors.add(new Violation(path, "must be a UTBMS phase of this practice area: " + new TreeSet<>(allowed),
-                    "phase-code"));
+            errors.add(new Violation(
+                    path, "must be a UTBMS phase of this practice area: " + new TreeSet<>(allowed), "phase-code"));
         }
     }
 

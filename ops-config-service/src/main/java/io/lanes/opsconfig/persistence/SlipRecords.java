@@ -16,16 +16,17 @@ import java.util.stream.Collectors;
 public final class SlipRecords {
 
     /** The matters of one type whose milestones of one template slipped within a window. */
-    public record SlippedMatters(String matterType, List<UUID> matters) {
-    }
+    public record SlippedMatters(String matterType, List<UUID> matters) {}
 
-    private SlipRecords() {
-    }
+    private SlipRecords() {}
 
     public static Uni<Void> rememberType(UUID matterId, String matterType) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO ops_matter_type "
-                        + "(matter_id, matter_type) VALUES (:matter, :type) ON CONFLICT (matter_id) DO NOTHING")
-                .setParameter("matter", matterId).setParameter("type", matterType).executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("INSERT INTO ops_matter_type "
+                                + "(matter_id, matter_type) VALUES (:matter, :type) ON CONFLICT (matter_id) DO NOTHING")
+                        .setParameter("matter", matterId)
+                        .setParameter("type", matterType)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -34,20 +35,29 @@ public final class SlipRecords {
      * same template slipped between {@code windowStart} and the slip's detection day.
      */
     public static Uni<SlippedMatters> recordAndFindSince(MilestoneSlipped slip, LocalDate windowStart) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO ops_milestone_slip "
-                        + "(milestone_id, due_date, matter_id, matter_type, template_key, detected_on) "
-                        + "SELECT :milestone, :due, matter_id, matter_type, :key, :detected FROM ops_matter_type "
-                        + "WHERE matter_id = :matter ON CONFLICT (milestone_id, due_date) DO NOTHING")
-                .setParameter("milestone", slip.milestoneId()).setParameter("due", slip.dueDate())
-                .setParameter("key", slip.templateKey()).setParameter("detected", slip.detectedOn())
-                .setParameter("matter", slip.matterId()).executeUpdate()
-                .chain(() -> session.createNativeQuery("SELECT DISTINCT matter_id, matter_type FROM ops_milestone_slip "
-                                + "WHERE matter_type = (SELECT matter_type FROM ops_matter_type WHERE matter_id = :matter) "
-                                + "AND template_key = :key AND detected_on BETWEEN :start AND :end", Object[].class)
-                        .setParameter("matter", slip.matterId()).setParameter("key", slip.templateKey())
-                        .setParameter("start", windowStart).setParameter("end", slip.detectedOn())
-                        .getResultList()))
-                .map(rows -> new SlippedMatters(rows.isEmpty() ? null : (String) rows.get(0)[1],
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("INSERT INTO ops_milestone_slip "
+                                + "(milestone_id, due_date, matter_id, matter_type, template_key, detected_on) "
+                                + "SELECT :milestone, :due, matter_id, matter_type, :key, :detected FROM ops_matter_type "
+                                + "WHERE matter_id = :matter ON CONFLICT (milestone_id, due_date) DO NOTHING")
+                        .setParameter("milestone", slip.milestoneId())
+                        .setParameter("due", slip.dueDate())
+                        .setParameter("key", slip.templateKey())
+                        .setParameter("detected", slip.detectedOn())
+                        .setParameter("matter", slip.matterId())
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery(
+                                        "SELECT DISTINCT matter_id, matter_type FROM ops_milestone_slip "
+                                                + "WHERE matter_type = (SELECT matter_type FROM ops_matter_type WHERE matter_id = :matter) "
+                                                + "AND template_key = :key AND detected_on BETWEEN :start AND :end",
+                                        Object[].class)
+                                .setParameter("matter", slip.matterId())
+                                .setParameter("key", slip.templateKey())
+                                .setParameter("start", windowStart)
+                                .setParameter("end", slip.detectedOn())
+                                .getResultList()))
+                .map(rows -> new SlippedMatters(
+                        rows.isEmpty() ? null : (String) rows.get(0)[1],
                         rows.stream().map(r -> (UUID) r[0]).sorted().collect(Collectors.toList())));
     }
 }

@@ -67,17 +67,30 @@ public class ImprovementFlagService {
     }
 
     @WithTransaction
-    public Uni<ImprovementFlag> raise(String matterType, String templateKey, List<UUID> matters, LocalDate windowStart,
-            LocalDate windowEnd, String by) {
+    public Uni<ImprovementFlag> raise(
+            String matterType,
+            String templateKey,
+            List<UUID> matters,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            String by) {
         return raiseInCurrentTransaction(matterType, templateKey, matters, windowStart, windowEnd, by);
     }
 
     /** Raises a flag within the caller's transaction (the recurring-slip detector's consumer). */
-    public Uni<ImprovementFlag> raiseInCurrentTransaction(String matterType, String templateKey, List<UUID> matters,
-            LocalDate windowStart, LocalDate windowEnd, String by) {
+    public Uni<ImprovementFlag> raiseInCurrentTransaction(
+            String matterType,
+            String templateKey,
+            List<UUID> matters,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            String by) {
         UUID id = UUID.randomUUID();
-        return apply(id, new RaiseFlag(id, matterType, templateKey, List.copyOf(matters), windowStart, windowEnd, by,
-                clock.instant()), by);
+        return apply(
+                id,
+                new RaiseFlag(
+                        id, matterType, templateKey, List.copyOf(matters), windowStart, windowEnd, by, clock.instant()),
+                by);
     }
 
     @WithTransaction
@@ -90,7 +103,8 @@ public class ImprovementFlagService {
         return all().chain(flags -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ImprovementFlag flag : flags) {
-                if (flag.status() == ImprovementFlag.Status.OPEN && flag.matterType().equals(matterType)) {
+                if (flag.status() == ImprovementFlag.Status.OPEN
+                        && flag.matterType().equals(matterType)) {
                     chain = chain.chain(() -> apply(flag.id(), new CloseFlag(playbookVersion, by, clock.instant()), by)
                             .replaceWithVoid());
                 }
@@ -100,12 +114,14 @@ public class ImprovementFlagService {
     }
 
     private Uni<ImprovementFlag> apply(UUID id, FlagCommand command, String by) {
-        return flags.load(stream(id)).chain(current -> {
-            if (!current.state().exists() && !(command instanceof RaiseFlag)) {
-                throw ProblemException.notFound("improvement flag", id);
-            }
-            return flags.decideAndAppend(stream(id), current, command, EventMetadata.by(by));
-        }).map(Versioned::state);
+        return flags.load(stream(id))
+                .chain(current -> {
+                    if (!current.state().exists() && !(command instanceof RaiseFlag)) {
+                        throw ProblemException.notFound("improvement flag", id);
+                    }
+                    return flags.decideAndAppend(stream(id), current, command, EventMetadata.by(by));
+                })
+                .map(Versioned::state);
     }
 
     /** Every flag as its events left it. Caller's session. */
@@ -113,9 +129,12 @@ public class ImprovementFlagService {
         return store.loadAllOfType(FLAG_STREAM).map(events -> {
             Map<String, List<StoredEvent>> byStream = new LinkedHashMap<>();
             for (StoredEvent event : events) {
-                byStream.computeIfAbsent(event.streamId(), s -> new ArrayList<>()).add(event);
+                byStream.computeIfAbsent(event.streamId(), s -> new ArrayList<>())
+                        .add(event);
             }
-            return byStream.values().stream().map(stream -> flags.fold(stream).state()).collect(Collectors.toList());
+            return byStream.values().stream()
+                    .map(stream -> flags.fold(stream).state())
+                    .collect(Collectors.toList());
         });
     }
 

@@ -60,19 +60,25 @@ public class PlaybookService {
     public Uni<Versioned<Draft>> createDraft(String matterType, PlaybookContent content, String user) {
         requireValid(content);
         UUID id = UUID.randomUUID();
-        return drafts.decideAndAppend(draftStream(id), new Versioned<>(Draft.NONE, 0),
-                new SaveDraft(id, matterType, content, user, clock.instant()), EventMetadata.by(user));
+        return drafts.decideAndAppend(
+                draftStream(id),
+                new Versioned<>(Draft.NONE, 0),
+                new SaveDraft(id, matterType, content, user, clock.instant()),
+                EventMetadata.by(user));
     }
 
     /** Replaces a draft's content; {@code expectedVersion} (from If-Match) may be null. */
     @WithTransaction
-    public Uni<Versioned<Draft>> editDraft(String matterType, UUID id, PlaybookContent content, String user,
-            Long expectedVersion) {
+    public Uni<Versioned<Draft>> editDraft(
+            String matterType, UUID id, PlaybookContent content, String user, Long expectedVersion) {
         requireValid(content);
         return draft(matterType, id).chain(current -> {
             ProblemException.requireVersion("draft", current.version(), expectedVersion);
-            return drafts.decideAndAppend(draftStream(id), current,
-                    new SaveDraft(id, matterType, content, user, clock.instant()), EventMetadata.by(user));
+            return drafts.decideAndAppend(
+                    draftStream(id),
+                    current,
+                    new SaveDraft(id, matterType, content, user, clock.instant()),
+                    EventMetadata.by(user));
         });
     }
 
@@ -95,9 +101,10 @@ public class PlaybookService {
                 Instant at = clock.instant();
                 EventMetadata metadata = new EventMetadata(null, draftId, user);
                 PlaybookPublished published = current.state().content().publish(matterType, version, user, at);
-                return drafts.decideAndAppend(draftStream(draftId), current, new PublishDraft(version, user, at), metadata)
-                        .chain(() -> store.append(matterType, PLAYBOOK_STREAM, latest,
-                                List.of(NewEvent.of(published, metadata))))
+                return drafts.decideAndAppend(
+                                draftStream(draftId), current, new PublishDraft(version, user, at), metadata)
+                        .chain(() -> store.append(
+                                matterType, PLAYBOOK_STREAM, latest, List.of(NewEvent.of(published, metadata))))
                         .chain(() -> flags.closeOpenFlags(matterType, version, user))
                         .replaceWith(published);
             });
@@ -107,12 +114,15 @@ public class PlaybookService {
     /** The latest version of every matter type's playbook. */
     @WithSession
     public Uni<List<PlaybookPublished>> latestOfEveryType() {
-        return store.loadAllOfType(PLAYBOOK_STREAM).map(events -> events.stream()
-                .collect(Collectors.toMap(StoredEvent::streamId, e -> e, (a, b) -> b.version() > a.version() ? b : a))
-                .values().stream()
-                .map(PlaybookService::published)
-                .sorted(java.util.Comparator.comparing(PlaybookPublished::matterType))
-                .collect(Collectors.toList()));
+        return store.loadAllOfType(PLAYBOOK_STREAM)
+                .map(events -> events.stream()
+                        .collect(Collectors.toMap(
+                                StoredEvent::streamId, e -> e, (a, b) -> b.version() > a.version() ? b : a))
+                        .values()
+                        .stream()
+                        .map(PlaybookService::published)
+                        .sorted(java.util.Comparator.comparing(PlaybookPublished::matterType))
+                        .collect(Collectors.toList()));
     }
 
     @WithSession
@@ -132,21 +142,26 @@ public class PlaybookService {
 
     @WithSession
     public Uni<PlaybookPublished> version(String matterType, int version) {
-        return history(matterType).map(versions -> versions.stream().filter(v -> v.version() == version).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("version", version + " of the " + matterType
-                        + " playbook (latest is " + versions.get(versions.size() - 1).version() + ")")));
+        return history(matterType)
+                .map(versions -> versions.stream()
+                        .filter(v -> v.version() == version)
+                        .findFirst()
+                        .orElseThrow(() -> ProblemException.notFound(
+                                "version",
+                                version + " of the " + matterType + " playbook (latest is "
+                                        + versions.get(versions.size() - 1).version() + ")")));
     }
 
     @WithSession
     public Uni<List<PlaybookDiff.Change>> diff(String matterType, int from, int to) {
         return history(matterType).map(versions -> {
-            Map<Integer, PlaybookPublished> byVersion = versions.stream()
-                    .collect(Collectors.toMap(PlaybookPublished::version, v -> v));
+            Map<Integer, PlaybookPublished> byVersion =
+                    versions.stream().collect(Collectors.toMap(PlaybookPublished::version, v -> v));
             PlaybookPublished before = byVersion.get(from);
             PlaybookPublished after = byVersion.get(to);
             if (before == null || after == null) {
-                throw ProblemException.notFound("version", (before == null ? from : to) + " of the " + matterType
-                        + " playbook");
+                throw ProblemException.notFound(
+                        "version", (before == null ? from : to) + " of the " + matterType + " playbook");
             }
             return PlaybookDiff.between(PlaybookContent.of(before), PlaybookContent.of(after));
         });

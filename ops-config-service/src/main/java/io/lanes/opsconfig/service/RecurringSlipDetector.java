@@ -55,21 +55,24 @@ public class RecurringSlipDetector {
             if (slipped.matters().size() < config.slipPatternMatters()) {
                 return Uni.createFrom().voidItem();
             }
-            return raiseUnlessAnswered(slipped.matterType(), slip.templateKey(), slipped.matters(), windowStart,
-                    slip.detectedOn());
+            return raiseUnlessAnswered(
+                    slipped.matterType(), slip.templateKey(), slipped.matters(), windowStart, slip.detectedOn());
         });
     }
 
-    private Uni<Void> raiseUnlessAnswered(String matterType, String templateKey, List<UUID> matters,
-            LocalDate windowStart, LocalDate windowEnd) {
+    private Uni<Void> raiseUnlessAnswered(
+            String matterType, String templateKey, List<UUID> matters, LocalDate windowStart, LocalDate windowEnd) {
         return flags.all().chain(all -> {
-            boolean answered = all.stream().anyMatch(f -> f.matterType().equals(matterType)
-                    && templateKey.equals(f.templateKey())
-                    && (f.status() == ImprovementFlag.Status.OPEN || !f.windowEnd().isBefore(windowStart)));
+            boolean answered = all.stream()
+                    .anyMatch(f -> f.matterType().equals(matterType)
+                            && templateKey.equals(f.templateKey())
+                            && (f.status() == ImprovementFlag.Status.OPEN
+                                    || !f.windowEnd().isBefore(windowStart)));
             if (answered) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("milestones '%s' slipped in %d %s matters between %s and %s: improvement flag raised",
+            LOG.infof(
+                    "milestones '%s' slipped in %d %s matters between %s and %s: improvement flag raised",
                     templateKey, matters.size(), matterType, windowStart, windowEnd);
             return flags.raiseInCurrentTransaction(matterType, templateKey, matters, windowStart, windowEnd, RAISED_BY)
                     .replaceWithVoid();

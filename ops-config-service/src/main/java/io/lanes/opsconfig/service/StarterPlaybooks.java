@@ -57,10 +57,11 @@ public class StarterPlaybooks {
     /** Publishes the starter playbook of every matter type that has none; blocking, off the event loop. */
     public void publishMissing() throws Throwable {
         for (String matterType : resource(INDEX).strip().split("\\s+")) {
-            PlaybookContent content = EventJson.mapper().readValue(resource("starter-playbooks/" + matterType + ".json"),
-                    PlaybookContent.class);
+            PlaybookContent content = EventJson.mapper()
+                    .readValue(resource("starter-playbooks/" + matterType + ".json"), PlaybookContent.class);
             if (!rules.check(content).isEmpty()) {
-                throw new IllegalStateException("starter playbook " + matterType + " is invalid: " + rules.check(content));
+                throw new IllegalStateException(
+                        "starter playbook " + matterType + " is invalid: " + rules.check(content));
             }
             boolean published = VertxContextSupport.subscribeAndAwait(() -> publishIfNone(matterType, content));
             if (published) {
@@ -71,14 +72,21 @@ public class StarterPlaybooks {
 
     private Uni<Boolean> publishIfNone(String matterType, PlaybookContent content) {
         return Panache.withTransaction(() -> store.version(matterType).chain(version -> {
-            if (version > 0) {
-                return Uni.createFrom().item(false);
-            }
-            PlaybookPublished first = content.publish(matterType, 1, PUBLISHER, clock.instant());
-            UUID eventId = UUID.nameUUIDFromBytes(("starter-playbook:" + matterType).getBytes(StandardCharsets.UTF_8));
-            return store.append(matterType, PlaybookService.PLAYBOOK_STREAM, 0,
-                    List.of(NewEvent.of(eventId, first, EventMetadata.by(PUBLISHER)))).map(result -> !result.replayed());
-        })).onFailure(ConcurrencyConflict.class).recoverWithItem(false);
+                    if (version > 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    PlaybookPublished first = content.publish(matterType, 1, PUBLISHER, clock.instant());
+                    UUID eventId =
+                            UUID.nameUUIDFromBytes(("starter-playbook:" + matterType).getBytes(StandardCharsets.UTF_8));
+                    return store.append(
+                                    matterType,
+                                    PlaybookService.PLAYBOOK_STREAM,
+                                    0,
+                                    List.of(NewEvent.of(eventId, first, EventMetadata.by(PUBLISHER))))
+                            .map(result -> !result.replayed());
+                }))
+                .onFailure(ConcurrencyConflict.class)
+                .recoverWithItem(false);
     }
 
     private static String resource(String name) {

@@ -24,16 +24,29 @@ class FlagDeciderTest {
 
     private static final UUID ID = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
-    private static final FlagRaised RAISED = new FlagRaised(ID, "commercial-litigation", "discovery-plan",
-            List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()), LocalDate.parse("2026-02-01"),
-            LocalDate.parse("2026-03-02"), "slip-detector", AT);
-    private static final RaiseFlag RAISE = new RaiseFlag(ID, RAISED.matterType(), RAISED.templateKey(), RAISED.matters(),
-            RAISED.windowStart(), RAISED.windowEnd(), "slip-detector", AT);
+    private static final FlagRaised RAISED = new FlagRaised(
+            ID,
+            "commercial-litigation",
+            "discovery-plan",
+            List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()),
+            LocalDate.parse("2026-02-01"),
+            LocalDate.parse("2026-03-02"),
+            "slip-detector",
+            AT);
+    private static final RaiseFlag RAISE = new RaiseFlag(
+            ID,
+            RAISED.matterType(),
+            RAISED.templateKey(),
+            RAISED.matters(),
+            RAISED.windowStart(),
+            RAISED.windowEnd(),
+            "slip-detector",
+            AT);
     private static final FlagDismissed DISMISSED = new FlagDismissed(ID, "no", "o.ramirez", AT);
 
     private final FlagDecider decider = new FlagDecider();
-    private final DeciderSpec<FlagCommand, ImprovementFlag, FlagEvent> spec = DeciderSpec.of(decider.initialState(),
-            decider::evolve, decider::decide);
+    private final DeciderSpec<FlagCommand, ImprovementFlag, FlagEvent> spec =
+            DeciderSpec.of(decider.initialState(), decider::evolve, decider::decide);
 
     @Test
     void aPatternRaisesAFlag() {
@@ -47,14 +60,19 @@ class FlagDeciderTest {
 
     @Test
     void anOpenFlagIsDismissedWithItsReason() {
-        spec.given(RAISED).when(new DismissFlag("Court backlog, not our SOP", "o.ramirez", AT))
+        spec.given(RAISED)
+                .when(new DismissFlag("Court backlog, not our SOP", "o.ramirez", AT))
                 .then(new FlagDismissed(ID, "Court backlog, not our SOP", "o.ramirez", AT));
     }
 
     @Test
     void aDismissedFlagIsNoLongerOpen() {
-        assertEquals(ImprovementFlag.Status.DISMISSED,
-                spec.given(RAISED).when(new DismissFlag("no", "o.ramirez", AT)).thenState().status());
+        assertEquals(
+                ImprovementFlag.Status.DISMISSED,
+                spec.given(RAISED)
+                        .when(new DismissFlag("no", "o.ramirez", AT))
+                        .thenState()
+                        .status());
     }
 
     @Test
@@ -64,7 +82,8 @@ class FlagDeciderTest {
 
     @Test
     void aDismissedFlagCannotBeDismissedAgain() {
-        RuleBroken e = spec.given(RAISED, DISMISSED).when(new DismissFlag("again", "o.ramirez", AT))
+        RuleBroken e = spec.given(RAISED, DISMISSED)
+                .when(new DismissFlag("again", "o.ramirez", AT))
                 .thenFails(RuleBroken.class);
         assertEquals(FlagDecider.FLAG_NOT_OPEN, e.rule());
     }
@@ -81,9 +100,9 @@ class FlagDeciderTest {
 
     @Test
     void everyCommandAndEventHasABranch() {
-        SealedDispatch.assertHandlesEvery(c -> decider.decide((FlagCommand) c, decider.initialState()),
-                UnhandledCase.class, FlagCommand.class);
-        SealedDispatch.assertHandlesEvery(e -> decider.evolve(decider.initialState(), (FlagEvent) e),
-                UnhandledCase.class, FlagEvent.class);
+        SealedDispatch.assertHandlesEvery(
+                c -> decider.decide((FlagCommand) c, decider.initialState()), UnhandledCase.class, FlagCommand.class);
+        SealedDispatch.assertHandlesEvery(
+                e -> decider.evolve(decider.initialState(), (FlagEvent) e), UnhandledCase.class, FlagEvent.class);
     }
 }

@@ -20,7 +20,10 @@ class PlaybookDiffTest {
     void namesAddedRemovedAndChangedItemsByTheirKeys() throws Exception {
         ObjectNode before = PlaybookRulesTest.starter("contract-review");
         ObjectNode after = before.deepCopy();
-        after.withArray("requiredFields").addObject().put("key", "governingLaw").put("label", "Governing law")
+        after.withArray("requiredFields")
+                .addObject()
+                .put("key", "governingLaw")
+                .put("label", "Governing law")
                 .put("type", "TEXT");
         after.withArray("checklist").remove(2);
         ((ObjectNode) after.withArray("milestones").get(1)).put("offsetDays", 8);
@@ -28,8 +31,12 @@ class PlaybookDiffTest {
 
         List<Change> changes = PlaybookDiff.between(content(before), content(after));
 
-        assertEquals(List.of("requiredFields[governingLaw]:ADDED", "checklist[playbook-positions]:REMOVED",
-                        "milestones[first-markup].offsetDays:CHANGED", "thresholds.slipGraceDays:CHANGED"),
+        assertEquals(
+                List.of(
+                        "requiredFields[governingLaw]:ADDED",
+                        "checklist[playbook-positions]:REMOVED",
+                        "milestones[first-markup].offsetDays:CHANGED",
+                        "thresholds.slipGraceDays:CHANGED"),
                 changes.stream().map(c -> c.path() + ":" + c.kind()).collect(Collectors.toList()));
         assertEquals(6, changes.get(2).before().asInt());
         assertEquals(8, changes.get(2).after().asInt());

@@ -3,6 +3,7 @@ package io.lanes.opsconfig.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.platform.domain.Violation;
 import java.io.InputStream;
@@ -10,24 +11,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** Every rule of a publishable playbook, each broken alone, names its field. */
 class PlaybookRulesTest {
 
-    private final PlaybookRules rules = new PlaybookRules(new PhaseCodes("litigation", PhaseCodes.LITIGATION,
-            Set.of("P100", "P200", "P300")));
+    private final PlaybookRules rules =
+            new PlaybookRules(new PhaseCodes("litigation", PhaseCodes.LITIGATION, Set.of("P100", "P200", "P300")));
 
     static ObjectNode starter(String matterType) throws Exception {
-        try (InputStream in = PlaybookRulesTest.class.getClassLoader()
+        try (InputStream in = PlaybookRulesTest.class
+                .getClassLoader()
                 .getResourceAsStream("starter-playbooks/" + matterType + ".json")) {
             return (ObjectNode) EventJson.mapper().readTree(in);
         }
     }
 
     private List<String> fieldsWrongAfter(String matterType, UnaryOperator<ObjectNode> change) throws Exception {
-        PlaybookContent content = EventJson.mapper().treeToValue(change.apply(starter(matterType)), PlaybookContent.class);
+        PlaybookContent content =
+                EventJson.mapper().treeToValue(change.apply(starter(matterType)), PlaybookContent.class);
         return rules.check(content).stream().map(Violation::field).collect(Collectors.toList());
     }
 
@@ -73,7 +75,9 @@ class PlaybookRulesTest {
     @Test
     void otherPracticeAreasUseTheFirmsCodes() throws Exception {
         assertEquals(List.of("budgetPhases[0].code", "budgetPhases"), fieldsWrongAfter("contract-review", p -> {
-            ((ObjectNode) p.withArray("budgetPhases").get(0)).put("code", "L100").put("share", 0.3);
+            ((ObjectNode) p.withArray("budgetPhases").get(0))
+                    .put("code", "L100")
+                    .put("share", 0.3);
             return p;
         }));
     }
@@ -118,7 +122,9 @@ class PlaybookRulesTest {
             return p;
         }));
         assertEquals(List.of("requiredFields[0].options"), fieldsWrongAfter("contract-review", p -> {
-            ((ObjectNode) p.withArray("requiredFields").get(0)).putArray("options").add("X");
+            ((ObjectNode) p.withArray("requiredFields").get(0))
+                    .putArray("options")
+                    .add("X");
             return p;
         }));
     }

@@ -7,5 +7,4 @@ package io.lanes.platform.domain;
  * @param message what is wrong, for a person
  * @param code    a stable machine-readable reason, e.g. {@code required}, {@code pattern}
  */
-public record Violation(String field, String message, String code) {
-}
+public record Violation(String field, String message, String code) {}

@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -31,8 +30,8 @@ public final class ETags {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(List.of(new FieldError("If-Match",
-                    "must be the ETag of the resource as last read, e.g. \"3\"", "etag")));
+            throw ProblemException.invalid(List.of(
+                    new FieldError("If-Match", "must be the ETag of the resource as last read, e.g. \"3\"", "etag")));
         }
     }
 }

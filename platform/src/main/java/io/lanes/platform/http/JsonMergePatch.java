@@ -10,15 +10,15 @@ public final class JsonMergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     /** The target with the patch applied; neither argument is modified. */
     public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : ((ObjectNode) patch).objectNode();
         Iterator<Map.Entry<String, JsonNode>> members = patch.fields();
         while (members.hasNext()) {

@@ -32,6 +32,7 @@ public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     /** Set on a replayed response, so a client can tell it did not create anything new. */
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+
     private static final int MAX_KEY_LENGTH = 255;
 
     private final ObjectMapper json;
@@ -51,21 +52,23 @@ public class IdempotencyKeys {
      * @param request   the request body, compared by its canonical JSON
      * @param action    creates the resource inside the caller's transaction and answers the response
      */
-    public Uni<Response> once(String key, String operation, String principal, Object request,
-            Supplier<Uni<Response>> action) {
+    public Uni<Response> once(
+            String key, String operation, String principal, Object request, Supplier<Uni<Response>> action) {
         if (key == null) {
             return Panache.withTransaction(action);
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(ProblemException.invalid(List.of(
-                    FieldError.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
+            return Uni.createFrom()
+                    .failure(ProblemException.invalid(
+                            List.of(FieldError.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
         }
         String id = sha256(operation + "\n" + principal + "\n" + key);
         String requestHash = sha256(canonicalJson(request));
         return Panache.withTransaction(() -> StoredResponse.<StoredResponse>findById(id)
                         .chain(stored -> stored != null
                                 ? Uni.createFrom().item(replay(stored, requestHash))
-                                : action.get().call(response -> remember(id, operation, principal, requestHash, response))))
+                                : action.get()
+                                        .call(response -> remember(id, operation, principal, requestHash, response))))
                 .onFailure(IdempotencyKeys::isDuplicateKey)
                 .recoverWithUni(() -> Panache.withSession(() -> StoredResponse.<StoredResponse>findById(id))
                         .map(stored -> replay(stored, requestHash)));
@@ -78,7 +81,8 @@ public class IdempotencyKeys {
         stored.principal = principal;
         stored.requestHash = requestHash;
         stored.status = response.getStatus();
-        stored.location = response.getLocation() == null ? null : response.getLocation().toString();
+        stored.location =
+                response.getLocation() == null ? null : response.getLocation().toString();
         stored.body = response.getEntity() == null ? null : canonicalJson(response.getEntity());
         stored.createdAt = clock.instant();
         return stored.persistAndFlush().replaceWithVoid();
@@ -86,9 +90,11 @@ public class IdempotencyKeys {
 
     private static Response replay(StoredResponse stored, String requestHash) {
         if (!stored.requestHash.equals(requestHash)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was first used with a different request body; use a new key for a new request",
-                    List.of(FieldError.of(HEADER, "already used with a different body")), Map.of());
+                    List.of(FieldError.of(HEADER, "already used with a different body")),
+                    Map.of());
         }
         Response.ResponseBuilder builder = Response.status(stored.status).header(REPLAYED_HEADER, "true");
         if (stored.location != null) {
@@ -104,7 +110,8 @@ public class IdempotencyKeys {
         try {
             return json.writeValueAsString(json.valueToTree(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -123,7 +130,8 @@ public class IdempotencyKeys {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

@@ -14,8 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaProducerSettings {
 
-    private KafkaProducerSettings() {
-    }
+    private KafkaProducerSettings() {}
 
     /** Settings for a plain {@code KafkaProducer<String, byte[]>}, e.g. the outbox relay's. */
     public static Map<String, Object> reliable(String bootstrapServers, String clientId) {

@@ -15,16 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(
         @Schema(description = "Stable URI naming the kind of error", example = "urn:lanes:problem:invalid-request")
         String type,
+
         String title,
         int status,
         String detail,
-        @Schema(description = "The request path")
-        String instance,
-        @Schema(description = "Field-level details")
-        List<FieldError> errors,
-        @JsonAnyGetter
-        @Schema(hidden = true)
-        Map<String, Object> extensions) {
+        @Schema(description = "The request path") String instance,
+        @Schema(description = "Field-level details") List<FieldError> errors,
+        @JsonAnyGetter @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

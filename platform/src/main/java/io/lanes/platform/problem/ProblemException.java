@@ -40,9 +40,11 @@ public class ProblemException extends RuntimeException {
      * @param current the resource's version, or a negative number when only "newer" is known
      */
     public static ProblemException staleVersion(String what, long current, long expected) {
-        return new ProblemException(ProblemType.PRECONDITION_FAILED, "The " + what + " is at version "
-                + (current < 0 ? "newer than " + expected : Long.toString(current)) + ", not " + expected
-                + "; reload it and apply your change again");
+        return new ProblemException(
+                ProblemType.PRECONDITION_FAILED,
+                "The " + what + " is at version "
+                        + (current < 0 ? "newer than " + expected : Long.toString(current)) + ", not " + expected
+                        + "; reload it and apply your change again");
     }
 
     /** Fails unless {@code expected} (from If-Match, null when absent) is the current version. */

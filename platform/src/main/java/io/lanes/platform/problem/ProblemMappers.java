@@ -43,7 +43,8 @@ public class ProblemMappers {
     /** A command that breaks a rule of the aggregate: 409, with the rule's stable code as the {@code rule} member. */
     @ServerExceptionMapper
     public Response ruleBroken(RuleBroken e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.CONFLICT, e.getMessage(), path(uri), List.of(), Map.of("rule", e.rule()));
+        return ProblemResponses.of(
+                ProblemType.CONFLICT, e.getMessage(), path(uri), List.of(), Map.of("rule", e.rule()));
     }
 
     @ServerExceptionMapper
@@ -53,8 +54,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInput e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.INVALID_REQUEST, e.getMessage(), path(uri),
-                e.violations().stream().map(FieldError::of).collect(Collectors.toList()), Map.of());
+        return ProblemResponses.of(
+                ProblemType.INVALID_REQUEST,
+                e.getMessage(),
+                path(uri),
+                e.violations().stream().map(FieldError::of).collect(Collectors.toList()),
+                Map.of());
     }
 
     @ServerExceptionMapper
@@ -68,8 +73,8 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldPath(v), v.getMessage(), constraintCode(v)))
                 .sorted(Comparator.comparing(FieldError::field))
                 .collect(Collectors.toList());
-        return ProblemResponses.of(ProblemType.INVALID_REQUEST, errors.size() + " invalid field(s)", path(uri), errors,
-                Map.of());
+        return ProblemResponses.of(
+                ProblemType.INVALID_REQUEST, errors.size() + " invalid field(s)", path(uri), errors, Map.of());
     }
 
     @ServerExceptionMapper
@@ -80,11 +85,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
-        if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
+        if (e instanceof JsonMappingException
+                && !((JsonMappingException) e).getPath().isEmpty()) {
             String field = jsonPath(((JsonMappingException) e).getPath());
             errors.add(new FieldError(field, "cannot be read: " + firstLine(e.getOriginalMessage()), "unreadable"));
         }
-        String detail = errors.isEmpty() ? "The body is not valid JSON: " + firstLine(e.getOriginalMessage())
+        String detail = errors.isEmpty()
+                ? "The body is not valid JSON: " + firstLine(e.getOriginalMessage())
                 : "A field of the body has the wrong type or format";
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, detail, path(uri), errors, Map.of());
     }
@@ -118,8 +125,12 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s, on %s", reference, path(uri));
-        return ProblemResponses.of(ProblemType.INTERNAL, "Unexpected error; quote reference " + reference,
-                path(uri), List.of(), Map.of("reference", reference));
+        return ProblemResponses.of(
+                ProblemType.INTERNAL,
+                "Unexpected error; quote reference " + reference,
+                path(uri),
+                List.of(),
+                Map.of("reference", reference));
     }
 
     private static String path(UriInfo uri) {
@@ -156,7 +167,11 @@ public class ProblemMappers {
     }
 
     private static String constraintCode(ConstraintViolation<?> violation) {
-        String annotation = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String annotation = violation
+                .getConstraintDescriptor()
+                .getAnnotation()
+                .annotationType()
+                .getSimpleName();
         return annotation.substring(0, 1).toLowerCase() + annotation.substring(1);
     }
 

@@ -7,11 +7,10 @@ import java.util.Map;
 /** Builds problem+json responses, so every error of every service has one shape. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    public static Response of(ProblemType type, String detail, String instance, List<FieldError> errors,
-            Map<String, Object> extensions) {
+    public static Response of(
+            ProblemType type, String detail, String instance, List<FieldError> errors, Map<String, Object> extensions) {
         Response.ResponseBuilder builder = Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, extensions));

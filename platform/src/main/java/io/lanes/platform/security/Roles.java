@@ -17,6 +17,5 @@ public final class Roles {
     /** Operators: rebuilds and internal endpoints. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

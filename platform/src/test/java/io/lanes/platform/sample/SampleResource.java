@@ -33,12 +33,13 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SampleResource {
 
-    public record SampleRequest(@NotBlank @Size(max = 80) String name, @Email String email,
-            @NotNull @Min(1) @Max(10) Integer count, LocalDate due) {
-    }
+    public record SampleRequest(
+            @NotBlank @Size(max = 80) String name,
+            @Email String email,
+            @NotNull @Min(1) @Max(10) Integer count,
+            LocalDate due) {}
 
-    public record SampleCreated(UUID id, String name) {
-    }
+    public record SampleCreated(UUID id, String name) {}
 
     private final IdempotencyKeys idempotency;
 
@@ -55,15 +56,20 @@ public class SampleResource {
 
     @POST
     @RolesAllowed(Roles.INTAKE)
-    public Uni<Response> create(@Valid @NotNull SampleRequest request,
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Context SecurityContext security) {
-        return idempotency.once(key, "POST /samples", security.getUserPrincipal().getName(), request, () -> {
-            SampleRecord record = new SampleRecord();
-            record.id = UUID.randomUUID();
-            record.name = request.name();
-            return record.persist().map(saved -> Response.created(URI.create("/samples/" + record.id))
-                    .entity(new SampleCreated(record.id, record.name)).build());
-        });
+    public Uni<Response> create(
+            @Valid @NotNull SampleRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Context SecurityContext security) {
+        return idempotency.once(
+                key, "POST /samples", security.getUserPrincipal().getName(), request, () -> {
+                    SampleRecord record = new SampleRecord();
+                    record.id = UUID.randomUUID();
+                    record.name = request.name();
+                    return record.persist()
+                            .map(saved -> Response.created(URI.create("/samples/" + record.id))
+                                    .entity(new SampleCreated(record.id, record.name))
+                                    .build());
+                });
     }
 
     @GET
@@ -71,7 +77,9 @@ public class SampleResource {
     @RolesAllowed(Roles.INTAKE)
     public Uni<SampleCreated> get(@PathParam("id") UUID id) {
         return SampleRecord.<SampleRecord>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("sample", id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("sample", id))
                 .map(r -> new SampleCreated(r.id, r.name));
     }
 

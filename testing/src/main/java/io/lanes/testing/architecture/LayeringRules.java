@@ -26,38 +26,70 @@ import java.util.stream.Stream;
 public final class LayeringRules {
 
     /** The database APIs: Hibernate (sessions, native queries), JPA, the Vert.x SQL clients, JDBC. */
-    static final String[] DATABASE = {"org.hibernate..", "jakarta.persistence..", "io.vertx.sqlclient..",
-        "io.vertx.mutiny.sqlclient..", "io.vertx.pgclient..", "io.vertx.mutiny.pgclient..", "java.sql..",
-        "javax.sql.."};
+    static final String[] DATABASE = {
+        "org.hibernate..",
+        "jakarta.persistence..",
+        "io.vertx.sqlclient..",
+        "io.vertx.mutiny.sqlclient..",
+        "io.vertx.pgclient..",
+        "io.vertx.mutiny.pgclient..",
+        "java.sql..",
+        "javax.sql.."
+    };
 
-    public static final ArchRule DOMAIN_IS_FREE_OF_FRAMEWORKS = noClasses().that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.ws.rs..",
-                    "jakarta.enterprise..", "jakarta.persistence..", "org.hibernate..", "io.vertx..", "org.apache.kafka..",
-                    "io.smallrye.reactive.messaging..", "io.lanes.platform.problem..", "..api..")
+    public static final ArchRule DOMAIN_IS_FREE_OF_FRAMEWORKS = noClasses()
+            .that()
+            .resideInAPackage("..domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.quarkus..",
+                    "jakarta.ws.rs..",
+                    "jakarta.enterprise..",
+                    "jakarta.persistence..",
+                    "org.hibernate..",
+                    "io.vertx..",
+                    "org.apache.kafka..",
+                    "io.smallrye.reactive.messaging..",
+                    "io.lanes.platform.problem..",
+                    "..api..")
             .as("domain classes import no framework, HTTP, persistence or api type")
-            .because("the rules of the firm must read, and be tested, without a server").allowEmptyShould(true);
+            .because("the rules of the firm must read, and be tested, without a server")
+            .allowEmptyShould(true);
 
-    public static final ArchRule API_DOES_NO_SQL = noClasses().that().resideInAPackage("..api..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(DATABASE, "io.quarkus.hibernate.."))
+    public static final ArchRule API_DOES_NO_SQL = noClasses()
+            .that()
+            .resideInAPackage("..api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(concat(DATABASE, "io.quarkus.hibernate.."))
             .as("api classes do no SQL and no Panache")
-            .because("a resource validates, calls a service and maps the result").allowEmptyShould(true);
+            .because("a resource validates, calls a service and maps the result")
+            .allowEmptyShould(true);
 
     public static final ArchRule ONLY_PERSISTENCE_TOUCHES_THE_DATABASE = noClasses()
-            .that().resideOutsideOfPackages("..persistence..", "io.lanes.eventstore..", "io.lanes.platform..",
-                    "io.lanes.testing..")
-            .should().dependOnClassesThat().resideInAnyPackage(DATABASE)
+            .that()
+            .resideOutsideOfPackages(
+                    "..persistence..", "io.lanes.eventstore..", "io.lanes.platform..", "io.lanes.testing..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DATABASE)
             .as("only persistence packages (and the shared eventstore, platform and testing) touch the database")
             .because("SQL in one place per service is SQL that can be found, reviewed and changed")
             .allowEmptyShould(true);
 
-    public static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.lanes.(*).(*)..").should().beFreeOfCycles()
-            .as("no cycles between packages").allowEmptyShould(true);
+    public static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.lanes.(*).(*)..")
+            .should()
+            .beFreeOfCycles()
+            .as("no cycles between packages")
+            .allowEmptyShould(true);
 
-    public static final ArchRule ALL = CompositeArchRule.of(DOMAIN_IS_FREE_OF_FRAMEWORKS).and(API_DOES_NO_SQL)
-            .and(ONLY_PERSISTENCE_TOUCHES_THE_DATABASE).and(NO_PACKAGE_CYCLES);
+    public static final ArchRule ALL = CompositeArchRule.of(DOMAIN_IS_FREE_OF_FRAMEWORKS)
+            .and(API_DOES_NO_SQL)
+            .and(ONLY_PERSISTENCE_TOUCHES_THE_DATABASE)
+            .and(NO_PACKAGE_CYCLES);
 
-    private LayeringRules() {
-    }
+    private LayeringRules() {}
 
     /** Checks every rule over the production classes under {@code rootPackage}; fails listing each violation. */
     public static void check(String rootPackage) {
@@ -70,7 +102,8 @@ public final class LayeringRules {
     }
 
     public static JavaClasses productionClasses(String rootPackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
     }
 

@@ -35,8 +35,8 @@ public final class DeciderSpec<C, S, E> {
         this.decide = decide;
     }
 
-    public static <C, S, E> DeciderSpec<C, S, E> of(S initial, BiFunction<S, E, S> evolve,
-            BiFunction<C, S, List<E>> decide) {
+    public static <C, S, E> DeciderSpec<C, S, E> of(
+            S initial, BiFunction<S, E, S> evolve, BiFunction<C, S, List<E>> decide) {
         return new DeciderSpec<>(initial, evolve, decide);
     }
 

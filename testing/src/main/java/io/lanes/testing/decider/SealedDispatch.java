@@ -31,19 +31,19 @@ import java.util.function.Consumer;
  */
 public final class SealedDispatch {
 
-    private SealedDispatch() {
-    }
+    private SealedDispatch() {}
 
     /**
      * Dispatches a sample of every record permitted by {@code types} (sealed types, or records that
      * stand alone in a stream) to {@code dispatch} and fails naming each one that ends in
      * {@code unhandled}.
      */
-    public static void assertHandlesEvery(Consumer<Object> dispatch, Class<? extends Throwable> unhandled,
-            Class<?>... types) {
+    public static void assertHandlesEvery(
+            Consumer<Object> dispatch, Class<? extends Throwable> unhandled, Class<?>... types) {
         List<Class<?>> leaves = new ArrayList<>();
         for (Class<?> type : types) {
-            assertTrue(type.isSealed() || type.isRecord(),
+            assertTrue(
+                    type.isSealed() || type.isRecord(),
                     type.getName() + " must be sealed (so that its cases can be listed) or a record");
             collectLeaves(type, leaves);
         }
@@ -101,9 +101,23 @@ public final class SealedDispatch {
         }
     }
 
-    private static final Map<Class<?>, Object> PRIMITIVE_ZEROS = Map.of(boolean.class, false, int.class, 0,
-            long.class, 0L, short.class, (short) 0, byte.class, (byte) 0, double.class, 0d, float.class, 0f,
-            char.class, '0');
+    private static final Map<Class<?>, Object> PRIMITIVE_ZEROS = Map.of(
+            boolean.class,
+            false,
+            int.class,
+            0,
+            long.class,
+            0L,
+            short.class,
+            (short) 0,
+            byte.class,
+            (byte) 0,
+            double.class,
+            0d,
+            float.class,
+            0f,
+            char.class,
+            '0');
 
     private static Object plainValue(Class<?> type) {
         if (type.isPrimitive()) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class LayeringRulesTest {
 
     private static final JavaClasses CLEAN = new ClassFileImporter().importPackages("io.lanes.layering.clean");
-    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages("io.lanes.layering.broken",
-            "io.lanes.cyclic");
+    private static final JavaClasses BROKEN =
+            new ClassFileImporter().importPackages("io.lanes.layering.broken", "io.lanes.cyclic");
 
     @Test
     void aDomainClassImportingAFrameworkTypeFails() {
@@ -55,6 +55,8 @@ class LayeringRulesTest {
     private static void assertViolation(ArchRule rule, String offender) {
         EvaluationResult result = rule.evaluate(BROKEN);
         assertTrue(result.hasViolation(), rule.getDescription() + " should fail");
-        assertTrue(result.getFailureReport().toString().contains(offender), result.getFailureReport().toString());
+        assertTrue(
+                result.getFailureReport().toString().contains(offender),
+                result.getFailureReport().toString());
     }
 }

@@ -34,7 +34,9 @@ class DeciderSpecTest {
 
     @Test
     void aRefusalIsCaughtByThenFails() {
-        assertEquals("below zero", spec.given(1).when(-2).thenFails(IllegalStateException.class).getMessage());
+        assertEquals(
+                "below zero",
+                spec.given(1).when(-2).thenFails(IllegalStateException.class).getMessage());
     }
 
     @Test

@@ -12,50 +12,55 @@ import org.opentest4j.AssertionFailedError;
 /** The totality check finds a case no branch handles, and passes a dispatch that handles all. */
 class SealedDispatchTest {
 
-    sealed interface Command permits Open, Close, Nested {
-    }
+    sealed interface Command permits Open, Close, Nested {}
 
-    record Open(String by, LocalDate on, List<String> items) implements Command {
-    }
+    record Open(String by, LocalDate on, List<String> items) implements Command {}
 
-    record Close(int code) implements Command {
-    }
+    record Close(int code) implements Command {}
 
-    sealed interface Nested extends Command permits Archive {
-    }
+    sealed interface Nested extends Command permits Archive {}
 
-    record Archive(Open original) implements Nested {
-    }
+    record Archive(Open original) implements Nested {}
 
-    static final class Unhandled extends RuntimeException {
-    }
+    static final class Unhandled extends RuntimeException {}
 
     @Test
     void aDispatchThatHandlesEveryCasePasses() {
-        SealedDispatch.assertHandlesEvery(c -> {
-            if (c instanceof Open || c instanceof Close || c instanceof Archive) {
-                return;
-            }
-            throw new Unhandled();
-        }, Unhandled.class, Command.class);
+        SealedDispatch.assertHandlesEvery(
+                c -> {
+                    if (c instanceof Open || c instanceof Close || c instanceof Archive) {
+                        return;
+                    }
+                    throw new Unhandled();
+                },
+                Unhandled.class,
+                Command.class);
     }
 
     @Test
     void aCaseWithoutABranchFailsNamingIt() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> SealedDispatch.assertHandlesEvery(c -> {
-            if (c instanceof Open || c instanceof Close) {
-                return;
-            }
-            throw new Unhandled();
-        }, Unhandled.class, Command.class));
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class,
+                () -> SealedDispatch.assertHandlesEvery(
+                        c -> {
+                            if (c instanceof Open || c instanceof Close) {
+                                return;
+                            }
+                            throw new Unhandled();
+                        },
+                        Unhandled.class,
+                        Command.class));
         assertTrue(e.getMessage().contains("Archive"), e.getMessage());
     }
 
     @Test
     void aBranchThatRefusesTheSampleStillCountsAsHandled() {
-        SealedDispatch.assertHandlesEvery(c -> {
-            throw new IllegalArgumentException("refused");
-        }, Unhandled.class, Command.class);
+        SealedDispatch.assertHandlesEvery(
+                c -> {
+                    throw new IllegalArgumentException("refused");
+                },
+                Unhandled.class,
+                Command.class);
     }
 
     @Test

@@ -4,5 +4,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A domain class that reaches for a framework type: the misplaced import the rule must catch. */
 @RegisterForReflection
-public final class HttpInDomain {
-}
+public final class HttpInDomain {}

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 public final class Rows {
 
     public static int count(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT 1")) {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT 1")) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }
