@@ -110,31 +110,13 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return resolveEscalation(resolve, requireOpen(matter));
         }
         if (command instanceof RecordWriteDown writeDown) {
-            return List.of(new WriteDownRecorded(
-                    requireOpen(matter).id(),
-                    writeDown.writeDownId(),
-                    writeDown.amount(),
-                    writeDown.cause(),
-                    writeDown.note(),
-                    writeDown.at()));
+            return recordWriteDown(writeDown, requireOpen(matter));
         }
         if (command instanceof RecordClientFeedback feedback) {
-            return List.of(new ClientFeedbackRecorded(
-                    requireOpen(matter).id(),
-                    feedback.feedbackId(),
-                    feedback.score(),
-                    feedback.comment(),
-                    feedback.at()));
+            return recordClientFeedback(feedback, requireOpen(matter));
         }
         if (command instanceof CloseMatter close) {
-            Matter open = requireOpen(matter);
-            return List.of(new MatterClosed(
-                    open.id(),
-                    open.openedOn(),
-                    open.plannedCloseDate(),
-                    close.closedOn(),
-                    close.outcome(),
-                    close.at()));
+            return close(close, requireOpen(matter));
         }
         throw new UnhandledCase(command);
     }
@@ -260,6 +242,31 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 resolve.by(),
                 resolve.resolution(),
                 resolve.at()));
+    }
+
+    private static List<Object> recordWriteDown(RecordWriteDown writeDown, Matter matter) {
+        return List.of(new WriteDownRecorded(
+                matter.id(),
+                writeDown.writeDownId(),
+                writeDown.amount(),
+                writeDown.cause(),
+                writeDown.note(),
+                writeDown.at()));
+    }
+
+    private static List<Object> recordClientFeedback(RecordClientFeedback feedback, Matter matter) {
+        return List.of(new ClientFeedbackRecorded(
+                matter.id(), feedback.feedbackId(), feedback.score(), feedback.comment(), feedback.at()));
+    }
+
+    private static List<Object> close(CloseMatter close, Matter matter) {
+        return List.of(new MatterClosed(
+                matter.id(),
+                matter.openedOn(),
+                matter.plannedCloseDate(),
+                close.closedOn(),
+                close.outcome(),
+                close.at()));
     }
 
     @Override
