@@ -284,18 +284,8 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return opened(m, accepted);
         }
         if (event instanceof MilestonePlanned p) {
-            return m.withMilestone(new Milestone(
-                    p.milestoneId(),
-                    p.templateKey(),
-                    p.name(),
-                    p.dueDate(),
-                    p.dueDate(),
-                    p.owner(),
-                    p.phase(),
-                    p.hardDeadline(),
-                    null,
-                    null,
-                    null));
+            return m.withMilestone(Milestone.planned(
+                    p.milestoneId(), p.templateKey(), p.name(), p.dueDate(), p.owner(), p.phase(), p.hardDeadline()));
         }
         if (event instanceof MilestoneReplanned r) {
             return withMilestone(m, r.milestoneId(), ms -> ms.replanned(r.dueDate()));
@@ -378,18 +368,14 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         for (PlannedMilestone p : accepted.milestones()) {
             plan.put(
                     p.milestoneId(),
-                    new Milestone(
+                    Milestone.planned(
                             p.milestoneId(),
                             p.templateKey(),
                             p.name(),
                             p.dueDate(),
-                            p.dueDate(),
                             p.owner(),
                             p.phase(),
-                            p.hardDeadline(),
-                            null,
-                            null,
-                            null));
+                            p.hardDeadline()));
         }
         Map<String, PhaseBudget> phases = new LinkedHashMap<>(m.budget());
         for (PhaseAmount phase : accepted.budget().phases()) {

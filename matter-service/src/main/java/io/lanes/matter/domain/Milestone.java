@@ -20,6 +20,12 @@ public record Milestone(
         LocalDate slipReportedFor,
         LocalDate deadlineMissedFor) {
 
+    /** A milestone as first planned: its baseline is its due date, nothing reported yet. */
+    static Milestone planned(
+            UUID id, String templateKey, String name, LocalDate due, String owner, String phase, boolean hard) {
+        return new Milestone(id, templateKey, name, due, due, owner, phase, hard, null, null, null);
+    }
+
     public boolean completed() {
         return completedOn != null;
     }

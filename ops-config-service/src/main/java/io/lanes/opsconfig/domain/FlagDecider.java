@@ -42,32 +42,12 @@ public final class FlagDecider implements Decider<FlagCommand, ImprovementFlag, 
                     null);
         }
         if (event instanceof FlagDismissed dismissed) {
-            return new ImprovementFlag(
-                    flag.id(),
-                    flag.matterType(),
-                    flag.templateKey(),
-                    flag.matters(),
-                    flag.windowStart(),
-                    flag.windowEnd(),
-                    Status.DISMISSED,
-                    flag.raisedAt(),
-                    flag.raisedBy(),
-                    dismissed.reason(),
-                    dismissed.dismissedBy(),
-                    dismissed.occurredAt(),
-                    null);
+            return flag.resolved(
+                    Status.DISMISSED, dismissed.reason(), dismissed.dismissedBy(), dismissed.occurredAt(), null);
         }
         if (event instanceof FlagClosed closed) {
-            return new ImprovementFlag(
-                    flag.id(),
-                    flag.matterType(),
-                    flag.templateKey(),
-                    flag.matters(),
-                    flag.windowStart(),
-                    flag.windowEnd(),
+            return flag.resolved(
                     Status.CLOSED,
-                    flag.raisedAt(),
-                    flag.raisedBy(),
                     "Playbook version " + closed.playbookVersion() + " published",
                     closed.closedBy(),
                     closed.occurredAt(),

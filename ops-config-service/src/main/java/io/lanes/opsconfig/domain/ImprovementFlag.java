@@ -30,6 +30,25 @@ public record ImprovementFlag(
     public static final ImprovementFlag NONE =
             new ImprovementFlag(null, null, null, List.of(), null, null, null, null, null, null, null, null, null);
 
+    /** The flag dealt with: dismissed with a reason, or closed by a playbook version. */
+    ImprovementFlag resolved(
+            Status outcome, String resolution, String resolvedBy, Instant resolvedAt, Integer closedByVersion) {
+        return new ImprovementFlag(
+                id,
+                matterType,
+                templateKey,
+                matters,
+                windowStart,
+                windowEnd,
+                outcome,
+                raisedAt,
+                raisedBy,
+                resolution,
+                resolvedBy,
+                resolvedAt,
+                closedByVersion);
+    }
+
     public boolean exists() {
         return id != null;
     }
