@@ -46,17 +46,24 @@ final class LanesSystem implements AutoCloseable {
     private Map<String, String> environment(LanesInfra infra, String database) {
         PostgresDatabase db = infra.postgres().createDatabase(database);
         databases.put(database, db);
+        Map<String, String> env = infraEnvironment(infra, db);
+        env.put("QUARKUS_PROFILE", "local");
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
+        env.put("LANES_DETECTION_INTERVAL", "2s");
+        env.put("LANES_DETECTION_DELAY", "1s");
+        return env;
+    }
+
+    /** Where a service finds this JVM's broker and a database of its own; the token settings are the caller's. */
+    static Map<String, String> infraEnvironment(LanesInfra infra, PostgresDatabase db) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
-        env.put("LANES_DETECTION_INTERVAL", "2s");
-        env.put("LANES_DETECTION_DELAY", "1s");
         return env;
     }
 

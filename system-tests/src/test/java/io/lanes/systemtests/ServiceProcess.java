@@ -81,6 +81,28 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits for the JVM to end by itself (a start-up refused); its exit code. */
+    int awaitExit(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs after " + within + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the service printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
