@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,10 +22,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The service's PostgreSQL event store. Every method runs in the caller's reactive transaction
+ * The service's PostgreSQL event store. An event larger than {@code lanes.eventstore.max-event-bytes}
+ * (default 1,000,000, under Kafka's 1 MB record limit) is refused before anything is written: stored,
+ * it could never be published. Every method runs in the caller's reactive transaction
  * ({@code Panache.withTransaction}), so events, read-model changes and outbox rows commit together.
  * {@code UNIQUE(stream_id, version)} makes concurrent writers of one stream lose with
  * {@link ConcurrencyConflict}; {@code UNIQUE(event_id)} makes a retried append a no-op.
@@ -41,8 +45,12 @@ public class EventStore {
     private static final long MAX_VERSION = Integer.MAX_VALUE;
 
     private final Counter appended;
+    private final int maxEventBytes;
 
-    public EventStore(MeterRegistry registry) {
+    public EventStore(
+            MeterRegistry registry,
+            @ConfigProperty(name = "lanes.eventstore.max-event-bytes", defaultValue = "1000000") int maxEventBytes) {
+        this.maxEventBytes = maxEventBytes;
         this.appended = Counter.builder("lanes.events.appended")
                 .description("Events appended to the event store")
                 .register(registry);
@@ -64,6 +72,12 @@ public class EventStore {
         }
         if (events.stream().map(NewEvent::eventId).distinct().count() != events.size()) {
             throw new IllegalArgumentException("the same event id twice in one append to " + streamId);
+        }
+        for (NewEvent event : events) {
+            int bytes = event.data().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxEventBytes) {
+                throw new EventTooLarge(streamId, event.ceType(), bytes, maxEventBytes);
+            }
         }
         List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
         return Panache.getSession()

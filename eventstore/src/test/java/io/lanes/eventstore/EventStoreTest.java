@@ -95,6 +95,26 @@ class EventStoreTest {
     }
 
     @Test
+    void anEventTooLargeToPublishIsRefusedAndNothingOfTheAppendIsWritten() {
+        UUID intake = UUID.randomUUID();
+        NewEvent huge = new NewEvent(
+                UUID.randomUUID(),
+                "io.lanes.intake-incomplete.v1",
+                "{\"pad\":\"" + "\\u0001".repeat(200_000) + "\"}",
+                Instant.now(),
+                EventMetadata.by("i.jones"));
+        EventTooLarge refused =
+                assertThrows(EventTooLarge.class, () -> append(intake.toString(), 0, newIncomplete(intake, 1), huge));
+        assertEquals(1_200_010, refused.bytes());
+        assertEquals(1_000_000, refused.maxBytes());
+        assertEquals(
+                0,
+                LanesInfra.get()
+                        .database()
+                        .queryLong("SELECT count(*) FROM lanes_event WHERE stream_id = ?", intake.toString()));
+    }
+
+    @Test
     void staleExpectedVersionIsAConflictNamingTheCurrentVersion() {
         UUID intake = UUID.randomUUID();
         append(intake.toString(), 0, newIncomplete(intake, 1));

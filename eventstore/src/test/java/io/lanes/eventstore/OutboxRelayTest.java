@@ -16,6 +16,7 @@ import io.lanes.contracts.EventType;
 import io.lanes.contracts.Topic;
 import io.lanes.eventstore.fixture.Events;
 import io.lanes.eventstore.fixture.Reactive;
+import io.lanes.testing.DevTokens;
 import io.lanes.testing.KafkaBroker;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
@@ -114,6 +115,95 @@ class OutboxRelayTest {
                     .get(0);
             assertEquals(matter.toString(), copy.key());
         }
+    }
+
+    /**
+     * Plants an event too large for Kafka directly in the outbox (append would refuse it), then a
+     * normal second event of the same stream: the first is parked, the second waits behind it, and
+     * another stream's event still goes out within a second.
+     */
+    @Test
+    void aPoisonEventIsParkedAndNeverHoldsBackOtherStreams() {
+        String poisoned = "poisoned-" + UUID.randomUUID();
+        long poison = plant(poisoned, 1, "jsonb_build_object('pad', repeat('x', 1100000))");
+        long behind = plant(poisoned, 2, "'{}'::jsonb");
+        Awaitility.await("the poison event parked")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> parkedAttempts(poison) == 1);
+
+        UUID other = UUID.randomUUID();
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            UUID id = append(other.toString(), "intake", 0, newIncomplete(other, 1))
+                    .events()
+                    .get(0)
+                    .eventId();
+            assertEquals(
+                    1,
+                    reader.await(idIn(Set.of(id)), 1, Duration.ofSeconds(1)).size(),
+                    "another stream's event arrives within 1 s");
+        }
+        String admin = "Bearer " + DevTokens.forRole("admin");
+        given().header("Authorization", admin)
+                .get("/admin/outbox/parked")
+                .then()
+                .statusCode(200)
+                .body("find { it.position == " + poison + " }.streamId", equalTo(poisoned))
+                .body("find { it.position == " + poison + " }.reason", containsString("1100011 bytes"))
+                .body("find { it.position == " + poison + " }.waitingBehind", equalTo(1));
+        assertEquals(
+                1,
+                LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox WHERE position = ?", behind),
+                "the stream stops at its parked event: the next one waits, in order");
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().body(containsString("lanes_outbox_parked "));
+    }
+
+    @Test
+    void aRetriedParkedEventThatKafkaStillRefusesIsParkedAgain() {
+        long poison = plant("poisoned-" + UUID.randomUUID(), 1, "jsonb_build_object('pad', repeat('x', 1100000))");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> parkedAttempts(poison) == 1);
+        String admin = "Bearer " + DevTokens.forRole("admin");
+        given().header("Authorization", admin)
+                .post("/admin/outbox/parked/" + poison + "/retry")
+                .then()
+                .statusCode(200)
+                .body("requeued", equalTo(true));
+        Awaitility.await("parked again")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> parkedAttempts(poison) == 1
+                        && LanesInfra.get()
+                                        .database()
+                                        .queryLong("SELECT count(*) FROM lanes_outbox WHERE position = ?", poison)
+                                == 0);
+        given().header("Authorization", admin)
+                .post("/admin/outbox/parked/0/retry")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + DevTokens.forRole("pm"))
+                .get("/admin/outbox/parked")
+                .then()
+                .statusCode(403);
+        given().get("/admin/outbox/parked").then().statusCode(401);
+    }
+
+    /** Inserts an event and its outbox row directly, as a commit the event store's checks never saw. */
+    private static long plant(String stream, int version, String data) {
+        return LanesInfra.get()
+                .database()
+                .queryLong(
+                        "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
+                                + "occurred_at) VALUES (?, 'intake', ?, gen_random_uuid(), "
+                                + "'io.lanes.intake-incomplete.v1', " + data + ", now()) RETURNING position) "
+                                + "INSERT INTO lanes_outbox (position) SELECT position FROM e RETURNING position",
+                        stream,
+                        version);
+    }
+
+    private static long parkedAttempts(long position) {
+        return LanesInfra.get()
+                .database()
+                .queryLong("SELECT attempts FROM lanes_outbox_parked WHERE position = ?", position);
     }
 
     @Test

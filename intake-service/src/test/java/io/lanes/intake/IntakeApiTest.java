@@ -285,6 +285,49 @@ class IntakeApiTest {
                 .body("rule", equalTo("INTAKE_ALREADY_SUBMITTED"));
     }
 
+    /**
+     * Field values of control characters, each escaped to six bytes in JSON, grow an intake past what
+     * Kafka can carry in five merge patches that each fit the body limit: the patch that would store
+     * an event over the limit is refused with 413 naming the size, and nothing of it is written (19
+     * fields a patch keep the intake within its 100 fields).
+     */
+    @Test
+    void aPatchThatWouldStoreAnEventTooLargeToPublishIs413AndWritesNothing() {
+        String id = createdId(IntakeFixtures.intake(MATTER_TYPE, false));
+        String value = "\\u0001".repeat(2_000);
+        for (int patch = 0; patch < 5; patch++) {
+            StringBuilder fields = new StringBuilder();
+            for (int f = 0; f < 19; f++) {
+                fields.append(fields.length() == 0 ? "" : ",")
+                        .append("\"junk")
+                        .append(patch * 19 + f)
+                        .append("\":\"")
+                        .append(value)
+                        .append('"');
+            }
+            Response response = given().auth()
+                    .oauth2(INTAKE)
+                    .contentType("application/merge-patch+json")
+                    .body("{\"fields\":{" + fields + "}}")
+                    .when()
+                    .patch("/intakes/" + id);
+            if (patch < 4) {
+                response.then().statusCode(200);
+                continue;
+            }
+            response.then()
+                    .statusCode(413)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("urn:lanes:problem:payload-too-large"))
+                    .body("errors[0].code", equalTo("event-size"))
+                    .body("maxEventBytes", equalTo(1_000_000));
+        }
+        assertEquals(
+                5,
+                IntakeFixtures.count("SELECT count(*) FROM lanes_event WHERE stream_id = ?", id),
+                "created and four patches; the fifth wrote nothing");
+    }
+
     @Test
     void badInputGetsAClearProblem() {
         create("{\"matterType\": ")

@@ -25,19 +25,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -55,6 +59,11 @@ import org.postgresql.PGConnection;
  * order. A transaction-level advisory lock lets only one instance relay at a time. Woken by
  * LISTEN/NOTIFY, with a poll as backstop; Kafka or database errors back off and retry from the
  * oldest unacknowledged row.
+ *
+ * <p>An event Kafka refuses for good (too large to send, not authorised, ...) is parked in
+ * {@code lanes_outbox_parked} with the reason, logged with its event id and counted: it never holds
+ * back other streams, and the later events of its own stream wait behind it (its order holds) until an
+ * admin retries it ({@link ParkedEvents}). Back-off grows only while a round moves nothing.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,17 +72,25 @@ public class OutboxRelay {
     /** Key of the advisory lock that makes one instance per database the relay. */
     private static final long RELAY_LOCK = 0x4c414e4553L;
 
+    /** Rows of streams with a parked row wait (their order must hold) without holding back the others. */
+    private static final String NOT_BEHIND_PARKED =
+            "NOT EXISTS (SELECT 1 FROM lanes_outbox_parked p WHERE p.stream_id = e.stream_id)";
+
     private static final String SELECT_BATCH = "SELECT e.position, e.stream_id, e.version, e.event_id, e.ce_type, "
             + "CAST(e.data AS text), e.occurred_at FROM lanes_outbox o JOIN lanes_event e ON e.position = o.position "
-            + "ORDER BY o.position LIMIT ?";
+            + "WHERE " + NOT_BEHIND_PARKED + " ORDER BY o.position LIMIT ?";
 
     private final DataSource dataSource;
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final String clientId;
     private final Clock clock;
+    private final int maxEventBytes;
     private final Counter published;
+    private final Counter parkedNow;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong waitingBehindParked = new AtomicLong();
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -85,8 +102,10 @@ public class OutboxRelay {
             OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application,
+            @ConfigProperty(name = "lanes.eventstore.max-event-bytes", defaultValue = "1000000") int maxEventBytes,
             Clock clock,
             MeterRegistry registry) {
+        this.maxEventBytes = maxEventBytes;
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -95,8 +114,17 @@ public class OutboxRelay {
         this.published = Counter.builder("lanes.outbox.published")
                 .description("Events the relay published to Kafka")
                 .register(registry);
+        this.parkedNow = Counter.builder("lanes.outbox.parked.events")
+                .description("Events the relay parked because Kafka refused them for good")
+                .register(registry);
         Gauge.builder("lanes.outbox.pending", pending, AtomicLong::get)
-                .description("Committed events not yet acknowledged by Kafka")
+                .description("Committed events not yet acknowledged by Kafka (not counting those behind a parked one)")
+                .register(registry);
+        Gauge.builder("lanes.outbox.parked", parked, AtomicLong::get)
+                .description("Events parked: Kafka refused them for good; an admin retries them")
+                .register(registry);
+        Gauge.builder("lanes.outbox.blocked", waitingBehindParked, AtomicLong::get)
+                .description("Events waiting behind a parked event of their stream")
                 .register(registry);
         Gauge.builder("lanes.outbox.lag.seconds", this, relay -> relay.lag().toMillis() / 1000.0)
                 .description("Age of the oldest event not yet acknowledged by Kafka")
@@ -126,9 +154,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Events committed but not yet acknowledged, as of the last round. */
+    /** Events committed but not yet acknowledged, as of the last round (not those behind a parked one). */
     public long pending() {
         return pending.get();
+    }
+
+    /** Events parked (refused by Kafka for good), as of the last round. */
+    public long parked() {
+        return parked.get();
     }
 
     /** How long the oldest unacknowledged event has waited; zero when none waits. */
@@ -194,7 +227,11 @@ public class OutboxRelay {
         }
     }
 
-    /** One round; returns how many events it read. */
+    /**
+     * One round; returns how many events it read. A round that sent some events, or parked some,
+     * made progress even if others must wait: only a round that moved nothing fails, so back-off
+     * grows only while nothing moves.
+     */
     private int relayBatch(Connection connection, KafkaProducer<String, byte[]> producer) throws Exception {
         connection.setAutoCommit(false);
         try {
@@ -203,14 +240,24 @@ public class OutboxRelay {
                 return 0;
             }
             List<OutboxRow> batch = readBatch(connection);
-            List<Long> acknowledged = publish(producer, batch);
-            delete(connection, acknowledged);
+            Round round = publish(producer, batch);
+            delete(connection, round.acknowledged());
+            park(connection, round.parked());
             refreshBacklog(connection);
             connection.commit();
-            published.increment(acknowledged.size());
-            if (acknowledged.size() < batch.size()) {
-                throw new IllegalStateException((batch.size() - acknowledged.size()) + " of " + batch.size()
-                        + " events were not acknowledged by Kafka");
+            published.increment(round.acknowledged().size());
+            parkedNow.increment(round.parked().size());
+            round.parked()
+                    .forEach((row, reason) -> LOG.errorf(
+                            "outbox relay parked event %s (%s, %s v%d): %s; later events of that stream wait until an admin "
+                                    + "retries it (POST /admin/outbox/parked/%d/retry)",
+                            row.eventId(), row.ceType(), row.streamId(), row.version(), reason, row.position()));
+            if (round.waiting() > 0) {
+                String failure = round.waiting() + " of " + batch.size() + " events were not acknowledged by Kafka";
+                if (round.acknowledged().isEmpty() && round.parked().isEmpty()) {
+                    throw new IllegalStateException(failure);
+                }
+                LOG.warnf("outbox relay: %s; the rest went out", failure);
             }
             return batch.size();
         } catch (Exception e) {
@@ -252,14 +299,28 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the batch and returns the positions to delete: every row Kafka acknowledged on all its
-     * topics, unless an earlier row of the same stream failed (that one and its successors are sent
-     * again, in order, next round).
+     * Sends the batch and sorts it: the rows Kafka acknowledged on all their topics (to delete), the
+     * rows it refused for good (to park: too large to send, or a non-retriable error), and the rows to
+     * send again next round. A stream stops at its first row that did not go out: its later rows in
+     * the batch are not sent, or are sent again after it, so its order holds.
      */
-    private List<Long> publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> batch)
-            throws InterruptedException {
+    private Round publish(KafkaProducer<String, byte[]> producer, List<OutboxRow> batch) throws InterruptedException {
+        Set<String> stopped = new HashSet<>();
+        Map<OutboxRow, String> parkedRows = new LinkedHashMap<>();
+        List<OutboxRow> sent = new ArrayList<>(batch.size());
         List<List<Future<RecordMetadata>>> sends = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
+            if (stopped.contains(row.streamId())) {
+                continue;
+            }
+            int bytes = row.data().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxEventBytes) {
+                // Checked before sending, so no later row of the stream can overtake it on the topic.
+                parkedRows.put(
+                        row, "the event is " + bytes + " bytes, over the " + maxEventBytes + " a record may carry");
+                stopped.add(row.streamId());
+                continue;
+            }
             EventType type = EventType.fromCeType(row.ceType())
                     .orElseThrow(() -> new IllegalStateException("outbox holds a non-contract type " + row.ceType()));
             CloudEvent event = new CloudEvent(
@@ -274,32 +335,80 @@ public class OutboxRelay {
             for (Topic topic : type.topics()) {
                 perTopic.add(producer.send(CloudEventCodec.toRecord(topic.topicName(), event)));
             }
+            sent.add(row);
             sends.add(perTopic);
         }
         producer.flush();
         List<Long> acknowledged = new ArrayList<>();
-        Set<String> failedStreams = new HashSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxRow row = batch.get(i);
-            boolean ok = !failedStreams.contains(row.streamId());
+        for (int i = 0; i < sent.size(); i++) {
+            OutboxRow row = sent.get(i);
+            String refusal = null;
+            boolean ok = !stopped.contains(row.streamId());
             for (Future<RecordMetadata> send : sends.get(i)) {
-                ok &= acknowledged(send);
+                Outcome outcome = outcome(send);
+                ok &= outcome == Outcome.ACKNOWLEDGED;
+                if (outcome instanceof Refused refused) {
+                    refusal = refused.reason();
+                }
             }
             if (ok) {
                 acknowledged.add(row.position());
+            } else if (refusal != null && !stopped.contains(row.streamId())) {
+                parkedRows.put(row, refusal);
+                stopped.add(row.streamId());
             } else {
-                failedStreams.add(row.streamId());
+                stopped.add(row.streamId());
             }
         }
-        return acknowledged;
+        return new Round(acknowledged, parkedRows, batch.size() - acknowledged.size() - parkedRows.size());
     }
 
-    private static boolean acknowledged(Future<RecordMetadata> send) throws InterruptedException {
+    /** What became of one send: acknowledged, refused for good (with why), or to try again. */
+    private sealed interface Outcome permits Acknowledged, Refused, Retry {
+        Outcome ACKNOWLEDGED = new Acknowledged();
+    }
+
+    private record Acknowledged() implements Outcome {}
+
+    private record Refused(String reason) implements Outcome {}
+
+    private record Retry() implements Outcome {}
+
+    private static Outcome outcome(Future<RecordMetadata> send) throws InterruptedException {
         try {
             send.get(60, TimeUnit.SECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
+            return Outcome.ACKNOWLEDGED;
+        } catch (ExecutionException e) {
+            // Kafka's own split: a RetriableException (broker away, leader moving, timeout) may succeed
+            // later; any other (record too large, not authorised, invalid) never will.
+            Throwable cause = e.getCause();
+            return cause instanceof RetriableException || cause == null
+                    ? new Retry()
+                    : new Refused(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (TimeoutException e) {
+            return new Retry();
+        }
+    }
+
+    private static void park(Connection connection, Map<OutboxRow, String> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement park = connection.prepareStatement(
+                        "INSERT INTO lanes_outbox_parked (position, "
+                                + "stream_id, reason) VALUES (?, ?, ?) ON CONFLICT (position) DO UPDATE SET reason = "
+                                + "EXCLUDED.reason, attempts = lanes_outbox_parked.attempts + 1, parked_at = clock_timestamp()");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM lanes_outbox WHERE position = ?")) {
+            for (Map.Entry<OutboxRow, String> row : rows.entrySet()) {
+                park.setLong(1, row.getKey().position());
+                park.setString(2, row.getKey().streamId());
+                park.setString(3, row.getValue());
+                park.addBatch();
+                delete.setLong(1, row.getKey().position());
+                delete.addBatch();
+            }
+            park.executeBatch();
+            delete.executeBatch();
         }
     }
 
@@ -315,14 +424,20 @@ public class OutboxRelay {
         }
     }
 
+    /** Pending and lag count only what can go out: events behind a parked one wait for an admin. */
     private void refreshBacklog(Connection connection) throws SQLException {
         try (Statement count = connection.createStatement();
-                ResultSet rs = count.executeQuery("SELECT count(*), min(e.recorded_at) FROM lanes_outbox o "
+                ResultSet rs = count.executeQuery("SELECT count(*) FILTER (WHERE " + NOT_BEHIND_PARKED + "), "
+                        + "min(e.recorded_at) FILTER (WHERE " + NOT_BEHIND_PARKED + "), "
+                        + "count(*) FILTER (WHERE NOT " + NOT_BEHIND_PARKED + "), "
+                        + "(SELECT count(*) FROM lanes_outbox_parked) FROM lanes_outbox o "
                         + "JOIN lanes_event e ON e.position = o.position")) {
             rs.next();
             pending.set(rs.getLong(1));
             oldestPending.set(
                     rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant());
+            waitingBehindParked.set(rs.getLong(3));
+            parked.set(rs.getLong(4));
         }
     }
 
@@ -339,6 +454,9 @@ public class OutboxRelay {
             running = false;
         }
     }
+
+    /** A round's sorting of its batch; {@code waiting} rows stay in the outbox for the next round. */
+    private record Round(List<Long> acknowledged, Map<OutboxRow, String> parked, int waiting) {}
 
     private record OutboxRow(
             long position,
