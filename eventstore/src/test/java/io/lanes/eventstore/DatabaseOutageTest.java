@@ -1,11 +1,13 @@
 package io.lanes.eventstore;
 
 import static io.lanes.eventstore.fixture.Events.newIncomplete;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.Topic;
+import io.lanes.eventstore.fixture.Events;
 import io.lanes.eventstore.fixture.Reactive;
 import io.lanes.eventstore.outbox.OutboxRelay;
 import io.lanes.testing.EmbeddedPostgres;
@@ -13,11 +15,13 @@ import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -69,5 +73,37 @@ class DatabaseOutageTest {
                     Duration.ofSeconds(60));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastError() == null);
+    }
+
+    /**
+     * A record arrives while the database is away for longer than a minute: the consumer neither
+     * dead-letters it nor is declared dead (SmallRye's commit strategy would after 60 s without an
+     * acknowledgement), and applies it by itself once the database is back.
+     */
+    @Test
+    void aConsumerWaitsOutAnOutageOverAMinuteAndAppliesTheRecordAfterwards() {
+        assumeTrue(
+                LanesInfra.get().postgres() instanceof EmbeddedPostgres,
+                "needs a database this JVM may stop (not one named by LANES_PG_URL)");
+        EmbeddedPostgres postgres = (EmbeddedPostgres) LanesInfra.get().postgres();
+        UUID intake = UUID.randomUUID();
+        postgres.stop();
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.publish(Events.incomplete(intake, 1, Instant.now()), 1);
+            Awaitility.await("the consumer stays alive through the outage")
+                    .during(Duration.ofSeconds(70))
+                    .atMost(Duration.ofSeconds(80))
+                    .pollInterval(Duration.ofSeconds(5))
+                    .until(() -> given().get("/q/health/live").statusCode() == 200);
+        } finally {
+            postgres.restart();
+        }
+        Awaitility.await("the record applied once the database is back, not dead-lettered")
+                .atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(() -> LanesInfra.get()
+                                .database()
+                                .queryLong("SELECT applied FROM intake_counter WHERE intake_id = ?", intake)
+                        == 1);
     }
 }

@@ -31,8 +31,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Records that can never be processed (no CloudEvents headers, unknown type, not JSON, schema
  * violation) go to the dead-letter topic with the reason before the batch commits. If applying a
- * batch fails, each record is retried in a transaction of its own, and one that still fails while the
- * database answers is dead-lettered too, so one bad record never stops its partition.
+ * batch fails for a reason that may pass ({@link TransientFailures}: the database away, a stale
+ * connection, a deadlock, a timeout), the batch is retried with back-off for as long as it takes.
+ * Otherwise each record is retried in a transaction of its own, and one that still fails for a lasting
+ * reason while the database answers is dead-lettered, so one bad record never stops its partition.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -68,13 +70,17 @@ public class IdempotentConsumer {
                 .withBackOff(RETRY_MIN, RETRY_MAX)
                 .indefinitely()
                 .chain(() -> Panache.withTransaction(() -> apply(consumer, decoded, handler))
-                        .onFailure()
+                        .onFailure(failure -> !TransientFailures.is(failure))
                         .recoverWithUni(failure -> {
                             LOG.warnf(
                                     "%s: batch of %d failed (%s); applying one by one",
                                     consumer, decoded.size(), failure.getMessage());
                             return oneByOne(consumer, decoded, handler);
                         })
+                        .onFailure()
+                        .invoke(failure -> LOG.warnf(
+                                "%s: batch of %d failed for a reason that may pass (%s); retrying with back-off",
+                                consumer, decoded.size(), failure.getMessage()))
                         .onFailure()
                         .retry()
                         .withBackOff(RETRY_MIN, RETRY_MAX)
@@ -87,10 +93,12 @@ public class IdempotentConsumer {
         for (Decoded one : decoded) {
             chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler))
                     .onFailure()
-                    .recoverWithUni(failure -> databaseAnswers()
-                            .chain(answers -> answers
-                                    ? park(consumer, Map.of(one.record(), "handler failed: " + failure))
-                                    : Uni.createFrom().failure(failure))));
+                    .recoverWithUni(failure -> TransientFailures.is(failure)
+                            ? Uni.createFrom().failure(failure)
+                            : databaseAnswers()
+                                    .chain(answers -> answers
+                                            ? park(consumer, Map.of(one.record(), "handler failed: " + failure))
+                                            : Uni.createFrom().failure(failure))));
         }
         return chain;
     }
