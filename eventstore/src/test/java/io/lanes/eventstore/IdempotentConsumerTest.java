@@ -1,5 +1,8 @@
 package io.lanes.eventstore;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +12,8 @@ import io.lanes.contracts.Topic;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.eventstore.consumer.DeadLetters;
 import io.lanes.eventstore.fixture.Events;
+import io.lanes.eventstore.fixture.IntakeCounter;
+import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.lanes.testing.RecordHeaders;
@@ -128,6 +133,45 @@ class IdempotentConsumerTest {
         assertEquals(1, applied(intake));
         ConsumerRecord<String, byte[]> parked = parkedOnTheDeadLetterTopic(intake);
         assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).startsWith("handler failed"));
+    }
+
+    @Test
+    void aReplayedDeadLetterIsAppliedOnceHoweverOftenItIsReplayed() {
+        UUID intake = UUID.randomUUID();
+        IntakeCounter.REFUSED.add(intake);
+        send(intakeRecord(Events.incomplete(intake, 1, Instant.now()), UUID.randomUUID()));
+        parkedOnTheDeadLetterTopic(intake);
+        IntakeCounter.REFUSED.remove(intake);
+
+        String admin = "Bearer " + DevTokens.forRole("admin");
+        for (int replay = 0; replay < 2; replay++) {
+            given().header("Authorization", admin)
+                    .queryParam("consumer", "intake-counter")
+                    .post("/admin/dead-letters/" + Topic.INTAKE.topicName() + "/replay")
+                    .then()
+                    .statusCode(200)
+                    .body("replayed", greaterThanOrEqualTo(1));
+        }
+        // A later event of the same intake, on the same partition after both copies: once it is applied,
+        // both copies were consumed, and the count says the replayed record was applied once.
+        RecordMetadata later = send(intakeRecord(Events.incomplete(intake, 2, Instant.now()), UUID.randomUUID()));
+        awaitConsumedPast(later);
+        assertEquals(2, applied(intake));
+    }
+
+    @Test
+    void aReplayNeedsAKnownTopicAConsumerAndAnAdmin() {
+        given().header("Authorization", "Bearer " + DevTokens.forRole("admin"))
+                .post("/admin/dead-letters/no-such-topic/replay")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("topic", "consumer"));
+        given().header("Authorization", "Bearer " + DevTokens.forRole("pm"))
+                .queryParam("consumer", "intake-counter")
+                .post("/admin/dead-letters/" + Topic.INTAKE.topicName() + "/replay")
+                .then()
+                .statusCode(403);
     }
 
     /** The record of this intake that the consumer parked on the intake topic's dead-letter topic. */
