@@ -46,13 +46,23 @@ final class LanesSystem implements AutoCloseable {
     private Map<String, String> environment(LanesInfra infra, String database) {
         PostgresDatabase db = infra.postgres().createDatabase(database);
         databases.put(database, db);
+        Map<String, String> env = localEnvironment(infra, db);
+        env.put("LANES_DETECTION_INTERVAL", "2s");
+        env.put("LANES_DETECTION_DELAY", "1s");
+        return env;
+    }
+
+    /** As the run command starts a service: the local profile, trusting the development tokens. */
+    static Map<String, String> localEnvironment(LanesInfra infra, String database) {
+        return localEnvironment(infra, infra.postgres().createDatabase(database));
+    }
+
+    private static Map<String, String> localEnvironment(LanesInfra infra, PostgresDatabase db) {
         Map<String, String> env = infraEnvironment(infra, db);
         env.put("QUARKUS_PROFILE", "local");
         env.put(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 REPOSITORY.resolve("deploy/local/dev-keys/public.pem").toString());
-        env.put("LANES_DETECTION_INTERVAL", "2s");
-        env.put("LANES_DETECTION_DELAY", "1s");
         return env;
     }
 

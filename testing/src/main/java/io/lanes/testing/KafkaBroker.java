@@ -28,27 +28,58 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    /** A SASL/PLAIN listener for security tests; 0 for none. */
+    private final int saslPort;
+
     private final String heap;
     private final boolean temporary;
     private Process process;
 
-    private KafkaBroker(Path dir, int port, int controllerPort, String heap, boolean temporary) {
+    private KafkaBroker(Path dir, int port, int controllerPort, int saslPort, String heap, boolean temporary) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
         this.heap = heap;
         this.temporary = temporary;
     }
 
     /** Formats (first time only) and starts a broker whose data lives in {@code dir}. */
     public static KafkaBroker start(Path dir, int port, int controllerPort, String heap) {
-        return start(new KafkaBroker(dir, port, controllerPort, heap, false));
+        return start(new KafkaBroker(dir, port, controllerPort, 0, heap, false));
     }
 
-    /** A throw-away broker on free ports in a fresh temporary directory, deleted by {@link #close()}. */
+    /**
+     * A throw-away broker on free ports in a fresh temporary directory, deleted by {@link #close()}, with
+     * a second listener that takes only SASL/PLAIN clients ({@link #saslBootstrapServers()}).
+     */
     public static KafkaBroker startTemporary() {
         return start(new KafkaBroker(
-                ScratchDirectory.create("lanes-kafka-"), FreePorts.next(), FreePorts.next(), "512m", true));
+                ScratchDirectory.create("lanes-kafka-"),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                "512m",
+                true));
+    }
+
+    /** The user the SASL listener accepts, with {@link #SASL_PASSWORD}. */
+    public static final String SASL_USER = "lanes";
+
+    public static final String SASL_PASSWORD = "lanes-secret";
+
+    /** The listener that refuses clients without SASL/PLAIN credentials (a temporary broker only). */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** The client-side JAAS line for {@link #SASL_USER}. */
+    public static String saslJaasConfig() {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
+                + "\" password=\"" + SASL_PASSWORD + "\";";
     }
 
     private static KafkaBroker start(KafkaBroker broker) {
@@ -150,11 +181,25 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                                + (saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort)),
+                Map.entry(
+                        "advertised.listeners",
+                        "PLAINTEXT://127.0.0.1:" + port
+                                + (saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort)),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry(
+                        "listener.security.protocol.map",
+                        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT"),
+                Map.entry("sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry(
+                        "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SASL_USER
+                                + "\" password=\"" + SASL_PASSWORD + "\" user_" + SASL_USER + "=\"" + SASL_PASSWORD
+                                + "\";"),
                 Map.entry("log.dirs", dir.resolve("data").toString()),
                 Map.entry("num.partitions", "3"),
                 Map.entry("offsets.topic.replication.factor", "1"),

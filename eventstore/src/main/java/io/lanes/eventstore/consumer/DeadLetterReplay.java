@@ -1,19 +1,17 @@
 package io.lanes.eventstore.consumer;
 
 import io.lanes.contracts.CloudEventCodec;
-import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.eventstore.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,13 +38,13 @@ public class DeadLetterReplay {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String clientId;
 
     public DeadLetterReplay(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.clientId = application + "-dead-letter-replay";
     }
 
@@ -90,8 +88,7 @@ public class DeadLetterReplay {
         if (copies.isEmpty()) {
             return;
         }
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(KafkaProducerSettings.reliable(bootstrapServers, clientId))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.producer(clientId))) {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (ProducerRecord<String, byte[]> copy : copies) {
                 sends.add(producer.send(copy));
@@ -108,11 +105,7 @@ public class DeadLetterReplay {
     }
 
     private KafkaConsumer<String, byte[]> reader() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(kafka.reader(clientId), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static String text(ConsumerRecord<String, byte[]> record, String header) {

@@ -1,6 +1,6 @@
 package io.lanes.eventstore.consumer;
 
-import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.eventstore.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,14 +30,14 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String clientId;
     private KafkaProducer<String, byte[]> producer;
 
     public DeadLetters(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.clientId = application + "-dead-letters";
     }
 
@@ -73,7 +73,7 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(KafkaProducerSettings.reliable(bootstrapServers, clientId));
+            producer = new KafkaProducer<>(kafka.producer(clientId));
         }
         return producer;
     }

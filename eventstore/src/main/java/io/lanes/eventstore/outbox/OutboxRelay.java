@@ -5,7 +5,7 @@ import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.EventType;
 import io.lanes.contracts.Topic;
 import io.lanes.eventstore.EventStore;
-import io.lanes.platform.kafka.KafkaProducerSettings;
+import io.lanes.eventstore.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,7 +82,7 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String clientId;
     private final Clock clock;
     private final int maxEventBytes;
@@ -100,7 +100,7 @@ public class OutboxRelay {
     public OutboxRelay(
             DataSource dataSource,
             OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application,
             @ConfigProperty(name = "lanes.eventstore.max-event-bytes", defaultValue = "1000000") int maxEventBytes,
             Clock clock,
@@ -108,7 +108,7 @@ public class OutboxRelay {
         this.maxEventBytes = maxEventBytes;
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.clientId = application + "-outbox-relay";
         this.clock = clock;
         this.published = Counter.builder("lanes.outbox.published")
@@ -212,7 +212,7 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerSettings() {
-        Map<String, Object> settings = KafkaProducerSettings.reliable(bootstrapServers, clientId);
+        Map<String, Object> settings = kafka.producer(clientId);
         // Fail a round within seconds while Kafka is away, so the loop backs off instead of hanging.
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);

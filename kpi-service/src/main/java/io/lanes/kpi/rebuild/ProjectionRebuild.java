@@ -2,6 +2,7 @@ package io.lanes.kpi.rebuild;
 
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.PoisonRecordException;
+import io.lanes.eventstore.kafka.KafkaClients;
 import io.lanes.kpi.facts.FactRow;
 import io.lanes.kpi.persistence.RebuildTables;
 import io.lanes.kpi.service.TopicEndOffsets;
@@ -29,7 +30,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,17 +45,14 @@ public class ProjectionRebuild {
 
     private final RebuildTables tables;
     private final Clock clock;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "kpi-rebuild"));
 
-    public ProjectionRebuild(
-            RebuildTables tables,
-            Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ProjectionRebuild(RebuildTables tables, Clock clock, KafkaClients kafka) {
         this.tables = tables;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public RebuildStatus status() {
@@ -155,10 +152,7 @@ public class ProjectionRebuild {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "kpi-service-rebuild");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties config = kafka.reader("kpi-service-rebuild");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

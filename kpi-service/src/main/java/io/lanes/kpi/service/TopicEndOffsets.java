@@ -1,6 +1,7 @@
 package io.lanes.kpi.service;
 
 import io.lanes.contracts.Topic;
+import io.lanes.eventstore.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,10 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The latest offset of every partition of the topics kpi-service projects, for lag. Blocking. */
 @ApplicationScoped
@@ -25,11 +24,11 @@ public class TopicEndOffsets {
     public static final List<String> TOPICS =
             List.of(Topic.INTAKE.topicName(), Topic.MATTER.topicName(), Topic.OPS_CONFIG.topicName());
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private Admin admin;
 
-    public TopicEndOffsets(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public TopicEndOffsets(KafkaClients kafka) {
+        this.kafka = kafka;
     }
 
     public Map<TopicPartition, Long> read() {
@@ -54,11 +53,7 @@ public class TopicEndOffsets {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG,
-                    "kpi-service-status"));
+            admin = Admin.create(kafka.common("kpi-service-status"));
         }
         return admin;
     }

@@ -16,10 +16,17 @@ public final class KafkaProducerSettings {
 
     private KafkaProducerSettings() {}
 
-    /** Settings for a plain {@code KafkaProducer<String, byte[]>}, e.g. the outbox relay's. */
+    /** Settings for a plain {@code KafkaProducer<String, byte[]>} that needs only the broker address. */
     public static Map<String, Object> reliable(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return reliable(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), clientId);
+    }
+
+    /**
+     * Settings for a plain {@code KafkaProducer<String, byte[]>}, e.g. the outbox relay's, on top of the
+     * service's shared client settings ({@code bootstrap.servers}, {@code security.protocol}, SASL, TLS).
+     */
+    public static Map<String, Object> reliable(Map<String, Object> shared, String clientId) {
+        Map<String, Object> config = new HashMap<>(shared);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
