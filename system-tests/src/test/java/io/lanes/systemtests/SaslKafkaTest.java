@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -52,25 +53,30 @@ class SaslKafkaTest {
             playbooks.awaitReady();
             intake.awaitReady();
             String token = DevTokens.forRole("intake");
-            String id = given().baseUri(intake.baseUrl())
-                    .auth()
-                    .oauth2(token)
-                    .contentType("application/json")
-                    .body(ContractReviewIntake.json("contract-review", "SASL check " + UUID.randomUUID()))
-                    .post("/intakes")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            // Consumed over SASL: the playbook reaches intake-service, so the submission is checked against it.
+            // Consumed over SASL: intake-service knows the contract-review playbook only once it has read it
+            // from lanes.ops-config.v1 (before that, creating such an intake is refused with 422).
+            AtomicReference<String> created = new AtomicReference<>();
             Awaitility.await("the playbook consumed over SASL")
                     .atMost(Duration.ofSeconds(60))
-                    .until(() -> given().baseUri(intake.baseUrl())
-                                    .auth()
-                                    .oauth2(token)
-                                    .post("/intakes/" + id + "/submit")
-                                    .statusCode()
-                            == 200);
+                    .until(() -> {
+                        var response = given().baseUri(intake.baseUrl())
+                                .auth()
+                                .oauth2(token)
+                                .contentType("application/json")
+                                .body(ContractReviewIntake.json("contract-review", "SASL check " + UUID.randomUUID()))
+                                .post("/intakes");
+                        if (response.statusCode() == 201) {
+                            created.set(response.path("id"));
+                        }
+                        return created.get() != null;
+                    });
+            String id = created.get();
+            given().baseUri(intake.baseUrl())
+                    .auth()
+                    .oauth2(token)
+                    .post("/intakes/" + id + "/submit")
+                    .then()
+                    .statusCode(200);
             // Relayed over SASL: the handoff packet reaches the topic.
             assertEquals(
                     1,
