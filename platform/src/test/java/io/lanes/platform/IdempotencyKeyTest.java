@@ -2,14 +2,18 @@ package io.lanes.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lanes.platform.idempotency.IdempotencyKeyPurge;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.Test;
 class IdempotencyKeyTest {
 
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
+
+    @Inject
+    IdempotencyKeyPurge purge;
 
     static {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -79,6 +86,35 @@ class IdempotencyKeyTest {
             pool.shutdownNow();
         }
         assertEquals(1, rowsNamed(name));
+    }
+
+    @Test
+    void aKeyOlderThanItsRetentionIsFreeAgainAndIsPurged() {
+        String key = UUID.randomUUID().toString();
+        post(key, "long-ago-" + key).then().statusCode(201);
+        LanesInfra.get()
+                .database()
+                .queryLong(
+                        "WITH aged AS (UPDATE lanes_idempotency_key SET created_at = now() - interval '25 hours' "
+                                + "WHERE body LIKE ? RETURNING 1) SELECT count(*) FROM aged",
+                        "%long-ago-" + key + "%");
+        post(key, "today-" + key).then().statusCode(201).header("Idempotency-Replayed", nullValue());
+        assertEquals(1, rowsNamed("today-" + key), "a day later the same key creates again");
+
+        post(UUID.randomUUID().toString(), "fresh-" + key).then().statusCode(201);
+        LanesInfra.get()
+                .database()
+                .queryLong(
+                        "WITH aged AS (UPDATE lanes_idempotency_key SET created_at = now() - interval '25 hours' "
+                                + "WHERE body LIKE ? RETURNING 1) SELECT count(*) FROM aged",
+                        "%fresh-" + key + "%");
+        assertTrue(purge.purgeExpired() >= 1);
+        assertEquals(
+                0,
+                LanesInfra.get()
+                        .database()
+                        .queryLong(
+                                "SELECT count(*) FROM lanes_idempotency_key WHERE body LIKE ?", "%fresh-" + key + "%"));
     }
 
     @Test

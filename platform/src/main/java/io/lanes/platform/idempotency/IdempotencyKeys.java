@@ -16,15 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} support for creating POSTs. The action and the stored response commit in
  * one transaction, so a retry after any failure either finds the whole first outcome or none of it:
- * the same key and body replays the stored response, the same key with another body is a 422.
+ * the same key and body replays the stored response, the same key with another body is a 422. A key
+ * lives {@code lanes.idempotency.key-retention} (24 h by default, as payment APIs keep theirs): after
+ * that it is free again, and {@link IdempotencyKeyPurge} deletes it.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -37,10 +41,15 @@ public class IdempotencyKeys {
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration retention;
 
-    public IdempotencyKeys(ObjectMapper json, Clock clock) {
+    public IdempotencyKeys(
+            ObjectMapper json,
+            Clock clock,
+            @ConfigProperty(name = "lanes.idempotency.key-retention", defaultValue = "24h") Duration retention) {
         this.json = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.clock = clock;
+        this.retention = retention;
     }
 
     /**
@@ -65,17 +74,29 @@ public class IdempotencyKeys {
         String id = sha256(operation + "\n" + principal + "\n" + key);
         String requestHash = sha256(canonicalJson(request));
         return Panache.withTransaction(() -> StoredResponse.<StoredResponse>findById(id)
-                        .chain(stored -> stored != null
+                        .chain(stored -> stored != null && !expired(stored)
                                 ? Uni.createFrom().item(replay(stored, requestHash))
                                 : action.get()
-                                        .call(response -> remember(id, operation, principal, requestHash, response))))
+                                        .call(response ->
+                                                remember(stored, id, operation, principal, requestHash, response))))
                 .onFailure(IdempotencyKeys::isDuplicateKey)
                 .recoverWithUni(() -> Panache.withSession(() -> StoredResponse.<StoredResponse>findById(id))
                         .map(stored -> replay(stored, requestHash)));
     }
 
-    private Uni<Void> remember(String id, String operation, String principal, String requestHash, Response response) {
-        StoredResponse stored = new StoredResponse();
+    private boolean expired(StoredResponse stored) {
+        return stored.createdAt.isBefore(clock.instant().minus(retention));
+    }
+
+    /** Stores the response under the key, reusing the row of an expired use of the same key. */
+    private Uni<Void> remember(
+            StoredResponse expired,
+            String id,
+            String operation,
+            String principal,
+            String requestHash,
+            Response response) {
+        StoredResponse stored = expired != null ? expired : new StoredResponse();
         stored.id = id;
         stored.operation = operation;
         stored.principal = principal;
