@@ -168,17 +168,7 @@ public record Matter(
     }
 
     Matter withMilestone(Milestone milestone) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
+        return progressed(
                 put(milestones, milestone.id(), milestone),
                 tasks,
                 budget,
@@ -188,37 +178,12 @@ public record Matter(
     }
 
     Matter withTask(Task task) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                milestones,
-                put(tasks, task.id(), task),
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor);
+        return progressed(
+                milestones, put(tasks, task.id(), task), budget, escalations, lastStatusUpdateOn, overdueReportedFor);
     }
 
     Matter withBudget(PhaseBudget phase) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
+        return progressed(
                 milestones,
                 tasks,
                 put(budget, phase.phase(), phase),
@@ -228,17 +193,7 @@ public record Matter(
     }
 
     Matter withEscalation(Escalation escalation, LocalDate overdueFor) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
+        return progressed(
                 milestones,
                 tasks,
                 budget,
@@ -248,6 +203,17 @@ public record Matter(
     }
 
     Matter withStatusUpdateOn(LocalDate sentOn) {
+        return progressed(milestones, tasks, budget, escalations, sentOn, overdueReportedFor);
+    }
+
+    /** The same open matter with what its life so far changed: plan, tasks, budget, escalations, updates. */
+    private Matter progressed(
+            Map<UUID, Milestone> plan,
+            Map<UUID, Task> work,
+            Map<String, PhaseBudget> phases,
+            Map<UUID, Escalation> raised,
+            LocalDate lastUpdate,
+            LocalDate overdueFor) {
         return new Matter(
                 id,
                 status,
@@ -259,12 +225,12 @@ public record Matter(
                 playbookVersion,
                 closedOn,
                 outcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                sentOn,
-                overdueReportedFor);
+                plan,
+                work,
+                phases,
+                raised,
+                lastUpdate,
+                overdueFor);
     }
 
     Matter withClosed(LocalDate on, String closingOutcome) {
