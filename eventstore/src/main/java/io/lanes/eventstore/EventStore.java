@@ -74,9 +74,12 @@ public class EventStore {
             throw new IllegalArgumentException("the same event id twice in one append to " + streamId);
         }
         for (NewEvent event : events) {
-            int bytes = event.data().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > maxEventBytes) {
-                throw new EventTooLarge(streamId, event.ceType(), bytes, maxEventBytes);
+            // UTF-8 takes at most 3 bytes per Java char, so only data near the limit is encoded to measure it.
+            if ((long) event.data().length() * 3 > maxEventBytes) {
+                int bytes = event.data().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > maxEventBytes) {
+                    throw new EventTooLarge(streamId, event.ceType(), bytes, maxEventBytes);
+                }
             }
         }
         List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());

@@ -313,7 +313,8 @@ public class OutboxRelay {
             if (stopped.contains(row.streamId())) {
                 continue;
             }
-            int bytes = row.data().getBytes(StandardCharsets.UTF_8).length;
+            byte[] data = row.data().getBytes(StandardCharsets.UTF_8);
+            int bytes = data.length;
             if (bytes > maxEventBytes) {
                 // Checked before sending, so no later row of the stream can overtake it on the topic.
                 parkedRows.put(
@@ -330,7 +331,7 @@ public class OutboxRelay {
                     row.streamId(),
                     row.occurredAt(),
                     row.version(),
-                    row.data().getBytes(StandardCharsets.UTF_8));
+                    data);
             List<Future<RecordMetadata>> perTopic = new ArrayList<>();
             for (Topic topic : type.topics()) {
                 perTopic.add(producer.send(CloudEventCodec.toRecord(topic.topicName(), event)));
