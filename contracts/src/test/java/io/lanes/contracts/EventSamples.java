@@ -104,6 +104,7 @@ final class EventSamples {
                 new HandoffReceived(MATTER, INTAKE, 2, "litigation", "commercial-litigation", "litigation-east", AT),
                 new HandoffAccepted(
                         MATTER,
+                        "2026-00042",
                         INTAKE,
                         AT.minusSeconds(86_400),
                         "p.patel",
@@ -183,6 +184,8 @@ final class EventSamples {
                         "A101",
                         true,
                         false,
+                        "Anna Chen",
+                        "Reviewed the \"Globex\" complaint; call with client re: C:\\claims",
                         AT),
                 new BudgetVariance(
                         MATTER,

@@ -531,6 +531,7 @@ final class GoldenFirm {
             String at) {
         return new HandoffAccepted(
                 matter,
+                null,
                 intake,
                 at(received),
                 "p.kim",
@@ -580,6 +581,8 @@ final class GoldenFirm {
                 null,
                 !admin,
                 admin,
+                null,
+                null,
                 at(at));
     }
 

@@ -213,6 +213,7 @@ class KpiProjectionBenchmark {
         events.add(new HandoffReceived(matter, intake, 1, area, type, team, received.plusSeconds(3601)));
         events.add(new HandoffAccepted(
                 matter,
+                null,
                 intake,
                 received,
                 "pm",
@@ -279,6 +280,8 @@ class KpiProjectionBenchmark {
                     null,
                     t != 4,
                     t == 4,
+                    null,
+                    null,
                     at(work).plus(Duration.ofHours(10 + t * 3))));
         }
         events.add(new ClientFeedbackRecorded(matter, UUID.randomUUID(), 3 + n % 3, null, at(opened.plusDays(40))));

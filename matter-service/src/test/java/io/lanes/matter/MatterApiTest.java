@@ -6,31 +6,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lanes.contracts.CloudEventCodec;
-import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSchemas;
 import io.lanes.contracts.EventType;
 import io.lanes.contracts.LanesEvent;
-import io.lanes.contracts.MatterIds;
-import io.lanes.contracts.Routing;
 import io.lanes.contracts.Topic;
-import io.lanes.contracts.intake.IntakeComplete;
-import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
-import io.lanes.contracts.intake.IntakeComplete.Client;
-import io.lanes.contracts.intake.IntakeComplete.ClientKind;
-import io.lanes.contracts.intake.IntakeComplete.KeyDate;
-import io.lanes.contracts.opsconfig.PlaybookPublished;
-import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
-import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
-import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
-import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.matter.domain.BusinessCalendar;
 import io.lanes.matter.service.Detection;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfraResource;
-import io.lanes.testing.RecordHeaders;
-import io.lanes.testing.TopicReader;
-import io.lanes.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -47,9 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,99 +55,24 @@ class MatterApiTest {
     Detection detection;
 
     @BeforeAll
-    static void playbookPublishedEarlier() throws Exception {
-        publish(
-                new PlaybookPublished(
-                        MATTER_TYPE,
-                        1,
-                        "litigation",
-                        "o.ramirez",
-                        List.of(),
-                        List.of(new ChecklistItem("conflict-check", "Conflict check")),
-                        new Routing("litigation-east", "a.chen"),
-                        List.of(
-                                new MilestoneTemplate(
-                                        "initial-case-assessment",
-                                        "Initial case assessment",
-                                        10,
-                                        "associate",
-                                        "L100",
-                                        false),
-                                new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
-                        List.of(
-                                new BudgetPhase("L100", new BigDecimal("0.2")),
-                                new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
-                        Map.of(),
-                        Instant.now()),
-                1);
+    static void playbookPublishedEarlier() {
+        MatterFixture.publishPlaybook(MATTER_TYPE);
     }
 
     private static void publish(LanesEvent event, long sequence) {
-        try (TopicWriter writer = TopicWriter.of()) {
-            writer.publish(event, sequence);
-        }
+        MatterFixture.publish(event, sequence);
     }
 
-    /** A complete packet on the intake topic; returns the matter id it opens. */
-    private static UUID handoff(BigDecimal budget) throws Exception {
-        UUID intake = UUID.randomUUID();
-        publish(
-                new IntakeComplete(
-                        intake,
-                        MATTER_TYPE,
-                        "litigation",
-                        "Acme v. Globex",
-                        new Client("Acme Corp", ClientKind.ORGANIZATION, null),
-                        Map.of(),
-                        List.of(new ChecklistEntry("conflict-check", true)),
-                        List.of(new KeyDate("Statute of limitations", LocalDate.parse("2027-06-30"), true)),
-                        budget,
-                        "USD",
-                        new Routing("litigation-east", "a.chen"),
-                        Instant.now().minusSeconds(7_200),
-                        1,
-                        1,
-                        "i.jones",
-                        Instant.now()),
-                1);
-        UUID matter = MatterIds.fromIntake(intake);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> given().auth()
-                                .oauth2(PM)
-                                .when()
-                                .get("/handoffs/" + matter)
-                                .statusCode()
-                        == 200);
-        return matter;
+    private static UUID handoff(BigDecimal budget) {
+        return MatterFixture.handoff(MATTER_TYPE, budget);
     }
 
-    private static UUID openMatter(BigDecimal budget) throws Exception {
-        UUID matter = handoff(budget);
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/handoffs/" + matter + "/accept")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("OPEN"));
-        return matter;
-    }
-
-    private static Predicate<ConsumerRecord<String, byte[]>> of(UUID matter, EventType type) {
-        return r -> matter.toString().equals(r.key())
-                && type.ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE));
+    private static UUID openMatter(BigDecimal budget) {
+        return MatterFixture.openMatter(MATTER_TYPE, budget);
     }
 
     private static List<JsonNode> events(UUID matter, EventType type, int atLeast, Topic topic) {
-        try (TopicReader reader = TopicReader.of(topic.topicName())) {
-            return reader.await(of(matter, type), atLeast, Duration.ofSeconds(30)).stream()
-                    .map(r -> EventJson.parse(r.value()))
-                    .collect(Collectors.toList());
-        }
+        return MatterFixture.events(matter, type, atLeast, topic);
     }
 
     @Test

@@ -5,9 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A PM accepted the handoff: the matter is open and its plan instantiated from the playbook. */
+/**
+ * A PM accepted the handoff: the matter is open and its plan instantiated from the playbook.
+ *
+ * @param matterNumber the number people say on the phone, e.g. {@code 2026-00042} (since 1.1; absent
+ *     on matters accepted before)
+ */
 public record HandoffAccepted(
         UUID matterId,
+        String matterNumber,
         UUID intakeId,
         Instant intakeReceivedAt,
         String acceptedBy,

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 /** One matter's PM view: milestones on time, overdue tasks, budget variance by phase, open escalations. */
 public record MatterScorecard(
         UUID matterId,
+        String matterNumber,
         String practiceArea,
         String matterType,
         String team,
@@ -86,6 +87,7 @@ public record MatterScorecard(
                     .collect(Collectors.toList());
             return new MatterScorecard(
                     matterId,
+                    a.matterNumber(),
                     profile.practiceArea(),
                     profile.matterType(),
                     profile.team(),

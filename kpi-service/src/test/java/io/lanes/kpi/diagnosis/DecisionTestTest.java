@@ -36,6 +36,7 @@ class DecisionTestTest {
     DecisionTestTest() {
         matters.forEach(m -> events.add(new HandoffAccepted(
                 m,
+                null,
                 UUID.randomUUID(),
                 OPENED.minusSeconds(3600),
                 "p.kim",

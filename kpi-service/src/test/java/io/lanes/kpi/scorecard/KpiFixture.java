@@ -80,6 +80,7 @@ public final class KpiFixture {
         Instant at = at(acceptedAt);
         return new HandoffAccepted(
                 matter,
+                null,
                 UUID.randomUUID(),
                 at.minusSeconds(hoursWaiting * 3600),
                 "p.patel",

@@ -179,6 +179,8 @@ class OpsKpisTest {
                 "A101",
                 true,
                 admin,
+                null,
+                null,
                 recordedAt);
     }
 }

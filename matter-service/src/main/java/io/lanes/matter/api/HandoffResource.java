@@ -107,7 +107,9 @@ public class HandoffResource {
     @POST
     @Path("/{matterId}/accept")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Accept: open the matter with the plan of the packet's playbook (handoff-accepted)")
+    @Operation(
+            summary =
+                    "Accept: open the matter with the plan of the packet's playbook and give it its matter number (handoff-accepted)")
     @APIResponse(responseCode = "409", description = "The handoff is not pending")
     public Uni<Response> accept(
             @PathParam("matterId") UUID matterId,
@@ -116,11 +118,12 @@ public class HandoffResource {
             @Context SecurityContext security) {
         Acceptance changes = acceptance != null ? acceptance : new Acceptance(null, null, null);
         String pm = security.getUserPrincipal().getName();
-        return matters.handle(
+        return matters.accept(
                         matterId,
                         ETags.expectedVersion(ifMatch),
                         pm,
-                        context -> new AcceptHandoff(
+                        (context, number) -> new AcceptHandoff(
+                                number,
                                 pm,
                                 matters.today(),
                                 context.playbook(),

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.WriteDownCause;
-import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.matter.domain.Matter;
 import io.lanes.matter.domain.MatterCommand;
 import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.matter.service.MatterService;
+import io.lanes.matter.service.TimeExport;
 import io.lanes.platform.http.ETags;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
@@ -42,7 +42,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -70,6 +69,7 @@ public class MatterResource {
 
     private static final Pattern TASK_CODE = Pattern.compile("[LPCB][1-9]\\d{2}");
     private static final Pattern ACTIVITY_CODE = Pattern.compile("A1(0[1-9]|1[01])");
+    private static final Pattern SYSTEM = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public record NewMilestone(
             @NotBlank @Size(max = 200) String name,
@@ -103,7 +103,17 @@ public class MatterResource {
             String taskCode,
             String activityCode,
             boolean billable,
-            boolean admin) {}
+            boolean admin,
+            @Size(max = 200) String timekeeperName,
+            @Size(max = 4000) String description) {}
+
+    public record ExternalId(
+            @NotBlank
+            @Size(max = 100)
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "[^|\\p{Cntrl}]+",
+                    message = "must not contain | or control characters")
+            String externalId) {}
 
     public record StatusUpdate(@NotBlank @Size(max = 4000) String summary, LocalDate sentOn) {}
 
@@ -125,15 +135,75 @@ public class MatterResource {
     public record HistoryEntry(long version, String type, Instant occurredAt, JsonNode data) {}
 
     private final MatterService matters;
+    private final TimeExport exports;
 
-    public MatterResource(MatterService matters) {
+    public MatterResource(MatterService matters, TimeExport exports) {
         this.matters = matters;
+        this.exports = exports;
     }
 
     @GET
-    @Operation(summary = "Open and closed matters, most recently changed first")
-    public Uni<List<MatterSummary>> list() {
+    @Operation(
+            summary = "Open and closed matters, most recently changed first; or the one a number or an external id "
+                    + "(system:value, e.g. billing:10042-007) names")
+    public Uni<List<MatterSummary>> list(
+            @QueryParam("number") String number, @QueryParam("externalId") String externalId) {
+        if (number != null) {
+            return matters.withNumber(number.strip());
+        }
+        if (externalId != null) {
+            int colon = externalId.indexOf(':');
+            if (colon < 1 || colon == externalId.length() - 1) {
+                throw ProblemException.invalid(List.of(
+                        new FieldError("externalId", "must be system:value, e.g. billing:10042-007", "external-id")));
+            }
+            return matters.withExternalId(externalId.substring(0, colon), externalId.substring(colon + 1));
+        }
         return matters.list(Set.of(MatterStatus.OPEN, MatterStatus.CLOSED));
+    }
+
+    @PUT
+    @Path("/{id}/external-ids/{system}")
+    @RolesAllowed({Roles.PM, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "Link the matter to its id in another system, e.g. billing (replaces the matter's earlier id there)")
+    @APIResponse(responseCode = "409", description = "EXTERNAL_ID_TAKEN: the id already names another matter there")
+    public Uni<Response> linkExternalId(
+            @PathParam("id") UUID id,
+            @PathParam("system") String system,
+            @Valid @NotNull ExternalId externalId,
+            @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        if (!SYSTEM.matcher(system).matches()) {
+            throw ProblemException.invalid(List.of(new FieldError(
+                    "system", "must be lower-case letters, digits and dashes, e.g. billing", "external-system")));
+        }
+        return matters.linkExternalId(
+                        id,
+                        ETags.expectedVersion(ifMatch),
+                        user(security),
+                        system,
+                        externalId.externalId().strip())
+                .chain(done -> view(id, done, 200));
+    }
+
+    @GET
+    @Path("/{id}/time.ledes")
+    @Produces({TimeImportResource.LEDES, MediaType.TEXT_PLAIN})
+    @Operation(
+            summary = "The matter's billable time worked from..to (default: all of it, to today) as one LEDES 1998B "
+                    + "invoice, for an e-billing platform")
+    @APIResponse(responseCode = "404", description = "No such matter, or no billable time in the period")
+    public Uni<Response> exportTime(
+            @PathParam("id") UUID id, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalid(List.of(new FieldError("from", "must not be after to", "period")));
+        }
+        return exports.export(id, from, to)
+                .map(invoice -> Response.ok(invoice.ledes())
+                        .header("Content-Disposition", "attachment; filename=\"" + invoice.fileName() + "\"")
+                        .build());
     }
 
     @GET
@@ -174,7 +244,7 @@ public class MatterResource {
                 ifMatch,
                 security,
                 context -> {
-                    requirePhase(context.playbook(), milestone.phase(), "phase");
+                    requirePhase(context, milestone.phase(), "phase");
                     return new MatterCommand.PlanMilestone(
                             UUID.randomUUID(),
                             milestone.name().strip(),
@@ -281,7 +351,7 @@ public class MatterResource {
                 ifMatch,
                 security,
                 context -> {
-                    requirePhase(context.playbook(), entry.phase(), "phase");
+                    requirePhase(context, entry.phase(), "phase");
                     requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
                     requireCode(
                             entry.activityCode(), ACTIVITY_CODE, "activityCode", "a UTBMS activity code A101 to A111");
@@ -297,6 +367,8 @@ public class MatterResource {
                             entry.activityCode(),
                             entry.billable(),
                             entry.admin(),
+                            blankToNull(entry.timekeeperName()),
+                            blankToNull(entry.description()),
                             context.playbook().thresholds(),
                             matters.now());
                 },
@@ -416,17 +488,12 @@ public class MatterResource {
     }
 
     /** A UTBMS phase of the matter's playbook (its budget split or milestone template). */
-    private static void requirePhase(PlaybookPublished playbook, String phase, String field) {
-        Set<String> phases = new HashSet<>();
-        playbook.budgetPhases().forEach(p -> phases.add(p.code()));
-        playbook.milestones().forEach(m -> phases.add(m.phase()));
+    private static void requirePhase(MatterService.Context context, String phase, String field) {
+        Set<String> phases = context.phases();
         if (!phases.contains(phase)) {
             throw ProblemException.unprocessable(
                     "Not a UTBMS phase of this matter",
-                    List.of(new FieldError(
-                            field,
-                            "must be one of this matter's phases " + new java.util.TreeSet<>(phases),
-                            "utbms-phase")));
+                    List.of(new FieldError(field, "must be one of this matter's phases " + phases, "utbms-phase")));
         }
     }
 
@@ -435,6 +502,10 @@ public class MatterResource {
             throw ProblemException.unprocessable(
                     "Not a UTBMS code", List.of(new FieldError(field, "must be " + expected, "utbms-code")));
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String user(SecurityContext security) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Matter", description = "A live matter: plan, owners, budget against actuals, open escalations")
 public record MatterView(
         UUID id,
+
+        @Schema(description = "The matter's number, given at acceptance, e.g. 2026-00042")
+        String matterNumber,
+
+        @Schema(description = "The matter's ids in other systems, by system, e.g. {\"billing\": \"10042-007\"}")
+        Map<String, String> externalIds,
+
         UUID intakeId,
         MatterStatus status,
         String matterName,
@@ -54,6 +62,8 @@ public record MatterView(
         IntakeComplete packet = m.packet();
         return new MatterView(
                 m.id(),
+                m.number(),
+                m.externalIds(),
                 packet.intakeId(),
                 m.status(),
                 packet.matterName(),

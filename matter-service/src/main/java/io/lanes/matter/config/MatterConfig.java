@@ -16,4 +16,35 @@ public interface MatterConfig {
     /** Whether scheduled detection runs in this instance. */
     @WithDefault("true")
     boolean detectionEnabled();
+
+    /**
+     * How a matter's number is written: a {@link java.util.Formatter} pattern given the acceptance date
+     * ({@code %1$}) and the sequence ({@code %2$}). The default {@code %1$tY-%2$05d} gives 2026-00042.
+     * Numbers count up per period: the pattern written with sequence 0 (2026-00000), so the default
+     * starts again each year and a pattern without a date never does.
+     */
+    @WithDefault("%1$tY-%2$05d")
+    String numberFormat();
+
+    /** The largest JSON body a command takes, in bytes (imports have their own limit). */
+    @WithDefault("262144")
+    int maxJsonBytes();
+
+    Ledes ledes();
+
+    /** LEDES 1998B: imports of billing-system time, exports to e-billing platforms. */
+    interface Ledes {
+
+        /** The largest import accepted, in bytes (a year of a busy matter's time is far below it). */
+        @WithDefault("4194304")
+        int maxImportBytes();
+
+        /** The external-id system whose ids a file's LAW_FIRM_MATTER_ID may name, besides matter numbers. */
+        @WithDefault("billing")
+        String billingSystem();
+
+        /** The firm's LAW_FIRM_ID in exports (usually its tax id). */
+        @WithDefault("LANES")
+        String lawFirmId();
+    }
 }

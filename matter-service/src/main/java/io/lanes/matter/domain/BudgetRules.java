@@ -26,7 +26,12 @@ final class BudgetRules {
 
     private BudgetRules() {}
 
+    /** Nothing for an entry already recorded (even once the matter closed); otherwise the matter must be open. */
     static List<Object> recordTime(RecordTime time, Matter matter) {
+        if (matter.timeEntries().contains(time.entryId())) {
+            return List.of();
+        }
+        MatterRules.requireOpen(matter);
         List<Object> events = new ArrayList<>();
         events.add(new TimeRecorded(
                 matter.id(),
@@ -41,6 +46,8 @@ final class BudgetRules {
                 time.activityCode(),
                 time.billable(),
                 time.admin(),
+                time.timekeeperName(),
+                time.description(),
                 time.at()));
         for (String phase : List.of(time.phase(), TOTAL)) {
             PhaseBudget before = matter.budget().get(phase);
@@ -97,10 +104,11 @@ final class BudgetRules {
     /** The budget lines after {@code time}: its phase (created at a zero budget if unplanned) and TOTAL. */
     static Matter withTime(Matter matter, TimeRecorded time) {
         PhaseBudget phase = matter.budget().get(time.phase());
-        Matter next = matter.withBudget(
-                phase != null
-                        ? phase.plus(time.amount())
-                        : new PhaseBudget(time.phase(), BigDecimal.ZERO, time.amount(), null));
+        Matter next = matter.withTimeEntry(time.entryId())
+                .withBudget(
+                        phase != null
+                                ? phase.plus(time.amount())
+                                : new PhaseBudget(time.phase(), BigDecimal.ZERO, time.amount(), null));
         PhaseBudget total = next.budget().get(TOTAL);
         return total == null ? next : next.withBudget(total.plus(time.amount()));
     }

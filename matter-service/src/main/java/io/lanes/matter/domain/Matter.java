@@ -4,9 +4,12 @@ import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.matter.RejectionReason;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -14,6 +17,9 @@ import java.util.UUID;
  * with the {@code with…} methods, so a state once folded never changes.
  *
  * @param overdueReportedFor the status-update due date detection last escalated, so it does so once
+ * @param number the human matter number given at acceptance (null before, and on older matters)
+ * @param externalIds the matter's ids in other systems, by system (e.g. billing)
+ * @param timeEntries the ids of the time entries recorded, so an entry imported twice is recorded once
  */
 public record Matter(
         UUID id,
@@ -31,7 +37,10 @@ public record Matter(
         Map<String, PhaseBudget> budget,
         Map<UUID, Escalation> escalations,
         LocalDate lastStatusUpdateOn,
-        LocalDate overdueReportedFor) {
+        LocalDate overdueReportedFor,
+        String number,
+        Map<String, String> externalIds,
+        Set<UUID> timeEntries) {
 
     public static final Matter NONE = new Matter(
             null,
@@ -49,7 +58,10 @@ public record Matter(
             Map.of(),
             Map.of(),
             null,
-            null);
+            null,
+            null,
+            Map.of(),
+            Set.of());
 
     public Matter {
         rejection = List.copyOf(rejection);
@@ -57,6 +69,8 @@ public record Matter(
         tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
         budget = Collections.unmodifiableMap(new LinkedHashMap<>(budget));
         escalations = Collections.unmodifiableMap(new LinkedHashMap<>(escalations));
+        externalIds = Collections.unmodifiableMap(new TreeMap<>(externalIds));
+        timeEntries = Set.copyOf(timeEntries);
     }
 
     public List<Milestone> milestoneList() {
@@ -98,7 +112,10 @@ public record Matter(
                 budget,
                 escalations,
                 lastStatusUpdateOn,
-                overdueReportedFor);
+                overdueReportedFor,
+                number,
+                externalIds,
+                timeEntries);
     }
 
     Matter withId(UUID matterId) {
@@ -118,7 +135,10 @@ public record Matter(
                 budget,
                 escalations,
                 lastStatusUpdateOn,
-                overdueReportedFor);
+                overdueReportedFor,
+                number,
+                externalIds,
+                timeEntries);
     }
 
     Matter withRejection(List<RejectionReason> reasons) {
@@ -138,10 +158,14 @@ public record Matter(
                 budget,
                 escalations,
                 lastStatusUpdateOn,
-                overdueReportedFor);
+                overdueReportedFor,
+                number,
+                externalIds,
+                timeEntries);
     }
 
     Matter withOpened(
+            String matterNumber,
             String by,
             LocalDate on,
             LocalDate plannedClose,
@@ -164,7 +188,10 @@ public record Matter(
                 phases,
                 escalations,
                 lastStatusUpdateOn,
-                overdueReportedFor);
+                overdueReportedFor,
+                matterNumber,
+                externalIds,
+                timeEntries);
     }
 
     Matter withMilestone(Milestone milestone) {
@@ -230,7 +257,44 @@ public record Matter(
                 phases,
                 raised,
                 lastUpdate,
-                overdueFor);
+                overdueFor,
+                number,
+                externalIds,
+                timeEntries);
+    }
+
+    Matter withExternalId(String system, String externalId) {
+        return identified(put(externalIds, system, externalId), timeEntries);
+    }
+
+    Matter withTimeEntry(UUID entryId) {
+        Set<UUID> recorded = new HashSet<>(timeEntries);
+        recorded.add(entryId);
+        return identified(externalIds, recorded);
+    }
+
+    /** The same matter known by other ids, or with more time entries recorded. */
+    private Matter identified(Map<String, String> ids, Set<UUID> entries) {
+        return new Matter(
+                id,
+                status,
+                packet,
+                rejection,
+                acceptedBy,
+                openedOn,
+                plannedCloseDate,
+                playbookVersion,
+                closedOn,
+                outcome,
+                milestones,
+                tasks,
+                budget,
+                escalations,
+                lastStatusUpdateOn,
+                overdueReportedFor,
+                number,
+                ids,
+                entries);
     }
 
     Matter withClosed(LocalDate on, String closingOutcome) {
@@ -250,7 +314,10 @@ public record Matter(
                 budget,
                 escalations,
                 lastStatusUpdateOn,
-                overdueReportedFor);
+                overdueReportedFor,
+                number,
+                externalIds,
+                timeEntries);
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {

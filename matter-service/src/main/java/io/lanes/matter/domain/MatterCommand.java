@@ -20,10 +20,12 @@ public sealed interface MatterCommand {
     record ReceiveHandoff(UUID matterId, IntakeComplete packet, Instant at) implements MatterCommand {}
 
     /**
-     * A PM accepts the handoff on {@code acceptedOn}: the plan comes from the packet's playbook version.
+     * A PM accepts the handoff on {@code acceptedOn} and the matter gets {@code matterNumber}: the plan
+     * comes from the packet's playbook version.
      * Overrides: milestone due dates and owners by template key, and an explicit budget total.
      */
     record AcceptHandoff(
+            String matterNumber,
             String acceptedBy,
             LocalDate acceptedOn,
             PlaybookPublished playbook,
@@ -56,7 +58,10 @@ public sealed interface MatterCommand {
 
     record CompleteTask(UUID taskId, LocalDate completedOn, Instant at) implements MatterCommand {}
 
-    /** Time recorded; the thresholds of the matter's playbook decide whether it crosses a budget level. */
+    /**
+     * Time recorded; the thresholds of the matter's playbook decide whether it crosses a budget level.
+     * An entry id already recorded changes nothing, so a re-imported billing line is not counted twice.
+     */
     record RecordTime(
             UUID entryId,
             String timekeeper,
@@ -69,6 +74,8 @@ public sealed interface MatterCommand {
             String activityCode,
             boolean billable,
             boolean admin,
+            String timekeeperName,
+            String description,
             Thresholds thresholds,
             Instant at)
             implements MatterCommand {}
@@ -82,6 +89,9 @@ public sealed interface MatterCommand {
             implements MatterCommand {}
 
     record RecordClientFeedback(UUID feedbackId, int score, String comment, Instant at) implements MatterCommand {}
+
+    /** Links the matter to its id in another system; the same link again changes nothing. */
+    record LinkExternalId(String system, String externalId, String by, Instant at) implements MatterCommand {}
 
     record CloseMatter(LocalDate closedOn, String outcome, Instant at) implements MatterCommand {}
 

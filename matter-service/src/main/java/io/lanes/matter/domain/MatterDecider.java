@@ -3,6 +3,7 @@ package io.lanes.matter.domain;
 import static io.lanes.matter.domain.MatterRules.ESCALATION_RESOLVED;
 import static io.lanes.matter.domain.MatterRules.TASK_COMPLETED;
 import static io.lanes.matter.domain.MatterRules.openMilestone;
+import static io.lanes.matter.domain.MatterRules.requireAccepted;
 import static io.lanes.matter.domain.MatterRules.requireKnown;
 import static io.lanes.matter.domain.MatterRules.requireOpen;
 import static io.lanes.matter.domain.MatterRules.requirePending;
@@ -37,6 +38,7 @@ import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
 import io.lanes.matter.domain.MatterCommand.CompleteTask;
 import io.lanes.matter.domain.MatterCommand.Detect;
+import io.lanes.matter.domain.MatterCommand.LinkExternalId;
 import io.lanes.matter.domain.MatterCommand.PlanMilestone;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordClientFeedback;
@@ -46,6 +48,8 @@ import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
 import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
 import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
+import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
+import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.RuleBroken;
 import java.math.BigDecimal;
@@ -101,7 +105,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return completeTask(complete, requireOpen(matter));
         }
         if (command instanceof RecordTime time) {
-            return BudgetRules.recordTime(time, requireOpen(matter));
+            return BudgetRules.recordTime(time, matter);
         }
         if (command instanceof SendStatusUpdate update) {
             return sendStatusUpdate(update, requireOpen(matter));
@@ -114,6 +118,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (command instanceof RecordClientFeedback feedback) {
             return recordClientFeedback(feedback, requireOpen(matter));
+        }
+        if (command instanceof LinkExternalId link) {
+            return linkExternalId(link, requireAccepted(matter));
         }
         if (command instanceof CloseMatter close) {
             return close(close, requireOpen(matter));
@@ -259,6 +266,13 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 matter.id(), feedback.feedbackId(), feedback.score(), feedback.comment(), feedback.at()));
     }
 
+    private static List<Object> linkExternalId(LinkExternalId link, Matter matter) {
+        if (link.externalId().equals(matter.externalIds().get(link.system()))) {
+            return List.of();
+        }
+        return List.of(new ExternalIdLinked(matter.id(), link.system(), link.externalId(), link.by(), link.at()));
+    }
+
     private static List<Object> close(CloseMatter close, Matter matter) {
         return List.of(new MatterClosed(
                 matter.id(),
@@ -354,6 +368,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                                     r.occurredAt()),
                             m.overdueReportedFor());
         }
+        if (event instanceof ExternalIdLinked linked) {
+            return m.withExternalId(linked.system(), linked.externalId());
+        }
         if (event instanceof MatterClosed c) {
             return m.withClosed(c.closedOn(), c.outcome());
         }
@@ -385,6 +402,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 BudgetRules.TOTAL,
                 new PhaseBudget(BudgetRules.TOTAL, accepted.budget().total(), BigDecimal.ZERO, null));
         return m.withOpened(
+                accepted.matterNumber(),
                 accepted.acceptedBy(),
                 accepted.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(),
                 accepted.plannedCloseDate(),

@@ -39,6 +39,16 @@ final class MatterRules {
         return matter;
     }
 
+    /** Open or closed: a matter a PM accepted, whose history stays addressable after it closes. */
+    static Matter requireAccepted(Matter matter) {
+        requireKnown(matter);
+        if (matter.status() != MatterStatus.OPEN && matter.status() != MatterStatus.CLOSED) {
+            throw new RuleBroken(
+                    MATTER_NOT_OPEN, "Matter " + matter.id() + " is " + matter.status() + "; it was never accepted");
+        }
+        return matter;
+    }
+
     static Matter requireKnown(Matter matter) {
         if (matter.status() == MatterStatus.NONE) {
             throw new NotFound("matter", "");

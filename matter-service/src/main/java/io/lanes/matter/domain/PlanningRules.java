@@ -76,6 +76,7 @@ final class PlanningRules {
                 : accept.acceptedBy();
         return new HandoffAccepted(
                 matter.id(),
+                accept.matterNumber(),
                 packet.intakeId(),
                 packet.receivedAt(),
                 accept.acceptedBy(),

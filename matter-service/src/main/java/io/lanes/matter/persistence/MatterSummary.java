@@ -22,6 +22,9 @@ public class MatterSummary extends PanacheEntityBase {
 
     public String status;
 
+    @Column(name = "matter_number")
+    public String matterNumber;
+
     @Column(name = "matter_type")
     public String matterType;
 

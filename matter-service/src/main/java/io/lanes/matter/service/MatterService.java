@@ -7,16 +7,21 @@ import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.StoredEvent;
 import io.lanes.eventstore.aggregate.AggregateRepository;
+import io.lanes.eventstore.aggregate.AggregateRepository.Batch;
+import io.lanes.eventstore.aggregate.AggregateRepository.Outcome;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.matter.config.MatterConfig;
 import io.lanes.matter.domain.BusinessCalendar;
-import io.lanes.matter.domain.HandoffPacketReceived;
 import io.lanes.matter.domain.Matter;
 import io.lanes.matter.domain.MatterCommand;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterDecider;
+import io.lanes.matter.domain.MatterInternalEvent;
 import io.lanes.matter.domain.MatterStatus;
+import io.lanes.matter.persistence.MatterIdentifiers;
+import io.lanes.matter.persistence.MatterNumbers;
 import io.lanes.matter.persistence.MatterSummary;
+import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,9 +31,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,6 +51,7 @@ import java.util.stream.Collectors;
 public class MatterService {
 
     public static final String STREAM_TYPE = "matter";
+    public static final String EXTERNAL_ID_TAKEN = "EXTERNAL_ID_TAKEN";
     private static final int ATTEMPTS = 5;
 
     private final EventStore store;
@@ -48,14 +59,24 @@ public class MatterService {
     private final PlaybookVersions playbooks;
     private final Clock clock;
     private final BusinessCalendar calendar;
+    private final MatterNumbers numbers;
+    private final MatterIdentifiers identifiers;
 
-    public MatterService(EventStore store, PlaybookVersions playbooks, Clock clock, MatterConfig config) {
+    public MatterService(
+            EventStore store,
+            PlaybookVersions playbooks,
+            Clock clock,
+            MatterConfig config,
+            MatterNumbers numbers,
+            MatterIdentifiers identifiers) {
         this.store = store;
         this.matters = new AggregateRepository<>(
-                store, new MatterDecider(), STREAM_TYPE, HandoffPacketReceived.TYPES.withContractEvents());
+                store, new MatterDecider(), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
+        this.numbers = numbers;
+        this.identifiers = identifiers;
     }
 
     public BusinessCalendar calendar() {
@@ -88,15 +109,67 @@ public class MatterService {
      */
     public Uni<Versioned<Matter>> handle(
             UUID matterId, Long expectedVersion, String user, Function<Context, MatterCommand> command) {
+        return handleAsync(
+                matterId, expectedVersion, user, context -> Uni.createFrom().item(() -> command.apply(context)));
+    }
+
+    /** Accepts the pending handoff with the next matter number, issued in the same transaction. */
+    public Uni<Versioned<Matter>> accept(
+            UUID matterId, Long expectedVersion, String user, BiFunction<Context, String, MatterCommand> accept) {
+        return handleAsync(
+                matterId,
+                expectedVersion,
+                user,
+                context -> numbers.issue(today()).map(number -> accept.apply(context, number)));
+    }
+
+    /**
+     * Links the matter to {@code externalId} in {@code system}; an id that already names another matter
+     * there breaks the rule {@code EXTERNAL_ID_TAKEN}.
+     */
+    public Uni<Versioned<Matter>> linkExternalId(
+            UUID matterId, Long expectedVersion, String user, String system, String externalId) {
+        return handleAsync(
+                matterId,
+                expectedVersion,
+                user,
+                context -> identifiers.byExternalId(system, externalId).map(holder -> {
+                    if (holder.isPresent() && !holder.get().equals(matterId)) {
+                        throw new RuleBroken(
+                                EXTERNAL_ID_TAKEN,
+                                system + " id " + externalId + " already names matter " + holder.get());
+                    }
+                    return new MatterCommand.LinkExternalId(system, externalId, user, now());
+                }));
+    }
+
+    /**
+     * Decides the commands built from the matter's state and playbook one after another and appends
+     * their events together, in one transaction (retried whole on a lost race); what became of each.
+     */
+    public Uni<List<Outcome>> handleEach(UUID matterId, String user, Function<Context, List<MatterCommand>> commands) {
+        return Panache.withTransaction(() -> load(matterId)
+                        .chain(current -> playbookOf(current.state())
+                                .chain(playbook -> matters.decideEachAndAppend(
+                                                matterId.toString(),
+                                                current,
+                                                commands.apply(new Context(current.state(), playbook)),
+                                                EventMetadata.by(user))
+                                        .call(batch -> project(current, batch.after()))
+                                        .map(Batch::outcomes))))
+                .onFailure(ConcurrencyConflict.class)
+                .retry()
+                .atMost(ATTEMPTS - 1);
+    }
+
+    private Uni<Versioned<Matter>> handleAsync(
+            UUID matterId, Long expectedVersion, String user, Function<Context, Uni<MatterCommand>> command) {
         Uni<Versioned<Matter>> attempt =
                 Panache.withTransaction(() -> load(matterId).chain(current -> {
                     ProblemException.requireVersion("matter", current.version(), expectedVersion);
                     return playbookOf(current.state())
-                            .chain(playbook -> append(
-                                    matterId,
-                                    current,
-                                    command.apply(new Context(current.state(), playbook)),
-                                    EventMetadata.by(user)));
+                            .chain(playbook -> command.apply(new Context(current.state(), playbook)))
+                            .chain(decided -> append(matterId, current, decided, EventMetadata.by(user)));
                 }));
         if (expectedVersion != null) {
             return attempt.onFailure(ConcurrencyConflict.class)
@@ -107,7 +180,16 @@ public class MatterService {
     }
 
     /** What a command is decided on: the matter and the playbook version its plan came from. */
-    public record Context(Matter matter, PlaybookPublished playbook) {}
+    public record Context(Matter matter, PlaybookPublished playbook) {
+
+        /** The UTBMS phases time may be recorded against: the budget split's and the milestone templates'. */
+        public Set<String> phases() {
+            Set<String> phases = new TreeSet<>();
+            playbook.budgetPhases().forEach(p -> phases.add(p.code()));
+            playbook.milestones().forEach(m -> phases.add(m.phase()));
+            return phases;
+        }
+    }
 
     @WithSession
     public Uni<Versioned<Matter>> get(UUID matterId, Instant asOf) {
@@ -127,6 +209,11 @@ public class MatterService {
         return get(matterId, asOf).chain(found -> playbookOf(found.state()).map(p -> new Context(found.state(), p)));
     }
 
+    /** The matter its stored events fold to. */
+    public Versioned<Matter> fold(List<StoredEvent> events) {
+        return matters.fold(events);
+    }
+
     @WithSession
     public Uni<List<StoredEvent>> history(UUID matterId) {
         return store.load(matterId.toString()).invoke(events -> {
@@ -143,6 +230,29 @@ public class MatterService {
                         Sort.descending("updatedAt"),
                         statuses.stream().map(Enum::name).collect(Collectors.toList()))
                 .list();
+    }
+
+    /** The accepted matter with this number, as a one-row listing (empty when none). */
+    @WithSession
+    public Uni<List<MatterSummary>> withNumber(String number) {
+        return MatterSummary.<MatterSummary>find("matterNumber", number).list();
+    }
+
+    /** The matter {@code externalId} names in {@code system}, as a one-row listing (empty when none). */
+    @WithSession
+    public Uni<List<MatterSummary>> withExternalId(String system, String externalId) {
+        return identifiers
+                .byExternalId(system, externalId)
+                .chain(found -> found.isEmpty()
+                        ? Uni.createFrom().item(List.<MatterSummary>of())
+                        : MatterSummary.<MatterSummary>findById(found.get())
+                                .map(row -> row == null ? List.<MatterSummary>of() : List.of(row)));
+    }
+
+    /** The matters the names denote, each a matter number or an id in {@code system}. */
+    @WithSession
+    public Uni<Map<String, UUID>> resolve(Collection<String> names, String system) {
+        return identifiers.resolve(names, system);
     }
 
     private Uni<Versioned<Matter>> load(UUID matterId) {
@@ -165,9 +275,21 @@ public class MatterService {
     private Uni<Versioned<Matter>> append(
             UUID matterId, Versioned<Matter> current, MatterCommand command, EventMetadata metadata) {
         return matters.decideAndAppend(matterId.toString(), current, command, metadata)
-                .call(after -> after.version() == current.version()
-                        ? Uni.createFrom().voidItem()
-                        : summarize(after.state(), after.version()));
+                .call(after -> project(current, after));
+    }
+
+    /** The read models after a change: the listing row, and the external ids if they changed. */
+    private Uni<Void> project(Versioned<Matter> before, Versioned<Matter> after) {
+        if (after.version() == before.version()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, String> linked = new HashMap<>(after.state().externalIds());
+        linked.entrySet().removeAll(before.state().externalIds().entrySet());
+        Uni<Void> links = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> link : linked.entrySet()) {
+            links = links.call(() -> identifiers.link(after.state().id(), link.getKey(), link.getValue()));
+        }
+        return links.call(() -> summarize(after.state(), after.version()));
     }
 
     private Uni<Void> summarize(Matter matter, long version) {
@@ -177,6 +299,7 @@ public class MatterService {
             row.matterId = matter.id();
             row.intakeId = packet.intakeId();
             row.status = matter.status().name();
+            row.matterNumber = matter.number();
             row.matterType = packet.matterType();
             row.practiceArea = packet.practiceArea();
             row.team = packet.routing().team();

@@ -35,10 +35,13 @@ import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
 import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
 import io.lanes.matter.domain.MatterCommand.Detect;
+import io.lanes.matter.domain.MatterCommand.LinkExternalId;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
+import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
+import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.testing.decider.DeciderSpec;
@@ -111,12 +114,17 @@ class MatterDeciderTest {
     }
 
     private static AcceptHandoff accept() {
-        return new AcceptHandoff("p.patel", ACCEPTED_ON, PLAYBOOK, CALENDAR, Map.of(), Map.of(), null, AT);
+        return new AcceptHandoff(
+                "2026-00007", "p.patel", ACCEPTED_ON, PLAYBOOK, CALENDAR, Map.of(), Map.of(), null, AT);
     }
 
     private static RecordTime time(String phase, String amount) {
+        return time(UUID.randomUUID(), phase, amount);
+    }
+
+    private static RecordTime time(UUID entryId, String phase, String amount) {
         return new RecordTime(
-                UUID.randomUUID(),
+                entryId,
                 "a.chen",
                 TimekeeperRole.ATTORNEY,
                 ACCEPTED_ON,
@@ -127,6 +135,8 @@ class MatterDeciderTest {
                 "A101",
                 true,
                 false,
+                "Anna Chen",
+                null,
                 THRESHOLDS,
                 AT);
     }
@@ -352,6 +362,53 @@ class MatterDeciderTest {
     }
 
     @Test
+    void aTimeEntryRecordedTwiceIsRecordedOnce() {
+        UUID entry = UUID.randomUUID();
+        open().andCommands(time(entry, "L100", "3000.00"))
+                .when(time(entry, "L100", "3000.00"))
+                .thenNothing();
+    }
+
+    @Test
+    void aRecordedEntryAgainOnAClosedMatterIsADuplicateNotABrokenRule() {
+        UUID entry = UUID.randomUUID();
+        open().andCommands(time(entry, "L100", "100.00"), new CloseMatter(LocalDate.parse("2026-04-01"), "SETTLED", AT))
+                .when(time(entry, "L100", "100.00"))
+                .thenNothing();
+    }
+
+    @Test
+    void anAcceptedMatterCarriesItsNumber() {
+        assertEquals("2026-00007", open().state().number());
+        spec.givenCommands(receive(1))
+                .when(accept())
+                .thenEvents(events -> assertEquals("2026-00007", ((HandoffAccepted) events.get(0)).matterNumber()));
+    }
+
+    @Test
+    void anExternalIdIsLinkedOnceAndAnotherIdReplacesIt() {
+        LinkExternalId billing = new LinkExternalId("billing", "10042-007", "p.patel", AT);
+        open().when(billing)
+                .thenEvents(events -> assertEquals(
+                        List.of(new ExternalIdLinked(MATTER, "billing", "10042-007", "p.patel", AT)), events));
+        open().andCommands(billing).when(billing).thenNothing();
+        assertEquals(
+                Map.of("billing", "10042-008"),
+                open().andCommands(billing)
+                        .when(new LinkExternalId("billing", "10042-008", "p.patel", AT))
+                        .thenState()
+                        .externalIds());
+    }
+
+    @Test
+    void aPendingHandoffHasNoExternalIds() {
+        RuleBroken e = spec.givenCommands(receive(1))
+                .when(new LinkExternalId("billing", "10042-007", "p.patel", AT))
+                .thenFails(RuleBroken.class);
+        assertEquals(MatterRules.MATTER_NOT_OPEN, e.rule());
+    }
+
+    @Test
     void aStatusUpdateOverdueIsEscalatedForItsDueDate() {
         open().when(detectOn("2026-03-21")).thenEvents(events -> {
             List<EscalationRaised> overdue = overdueUpdates(events);
@@ -377,7 +434,7 @@ class MatterDeciderTest {
                 e -> decider.evolve(decider.initialState(), e),
                 UnhandledCase.class,
                 MatterEvent.class,
-                HandoffPacketReceived.class);
+                MatterInternalEvent.class);
     }
 
     private static List<EscalationRaised> overdueUpdates(List<Object> events) {

@@ -1,0 +1,155 @@
+package io.lanes.matter;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.EventJson;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.MatterIds;
+import io.lanes.contracts.Routing;
+import io.lanes.contracts.Topic;
+import io.lanes.contracts.intake.IntakeComplete;
+import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
+import io.lanes.contracts.intake.IntakeComplete.Client;
+import io.lanes.contracts.intake.IntakeComplete.ClientKind;
+import io.lanes.contracts.intake.IntakeComplete.KeyDate;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
+import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
+import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
+import io.lanes.testing.DevTokens;
+import io.lanes.testing.RecordHeaders;
+import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+
+/** Matters for matter-service's API tests: playbooks and packets on the real topics, events read back from them. */
+final class MatterFixture {
+
+    static final String PM = DevTokens.forUser("p.patel", "pm");
+
+    private MatterFixture() {}
+
+    /**
+     * Version 1 of {@code matterType}'s playbook: phases L100 (20 % of the budget) and L200 (80 %),
+     * warning at 10 % over budget, escalation at 20 %.
+     */
+    static void publishPlaybook(String matterType) {
+        publish(
+                new PlaybookPublished(
+                        matterType,
+                        1,
+                        "litigation",
+                        "o.ramirez",
+                        List.of(),
+                        List.of(new ChecklistItem("conflict-check", "Conflict check")),
+                        new Routing("litigation-east", "a.chen"),
+                        List.of(
+                                new MilestoneTemplate(
+                                        "initial-case-assessment",
+                                        "Initial case assessment",
+                                        10,
+                                        "associate",
+                                        "L100",
+                                        false),
+                                new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
+                        List.of(
+                                new BudgetPhase("L100", new BigDecimal("0.2")),
+                                new BudgetPhase("L200", new BigDecimal("0.8"))),
+                        new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                        Map.of(),
+                        Instant.now()),
+                1);
+    }
+
+    static void publish(LanesEvent event, long sequence) {
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.publish(event, sequence);
+        }
+    }
+
+    /** A complete packet on the intake topic; returns the matter id it opens, once its handoff is pending. */
+    static UUID handoff(String matterType, BigDecimal budget) {
+        UUID intake = UUID.randomUUID();
+        publish(
+                new IntakeComplete(
+                        intake,
+                        matterType,
+                        "litigation",
+                        "Acme v. Globex",
+                        new Client("Acme Corp", ClientKind.ORGANIZATION, null),
+                        Map.of(),
+                        List.of(new ChecklistEntry("conflict-check", true)),
+                        List.of(new KeyDate("Statute of limitations", LocalDate.parse("2027-06-30"), true)),
+                        budget,
+                        "USD",
+                        new Routing("litigation-east", "a.chen"),
+                        Instant.now().minusSeconds(7_200),
+                        1,
+                        1,
+                        "i.jones",
+                        Instant.now()),
+                1);
+        UUID matter = MatterIds.fromIntake(intake);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(PM)
+                                .when()
+                                .get("/handoffs/" + matter)
+                                .statusCode()
+                        == 200);
+        return matter;
+    }
+
+    /** A handoff accepted, once the playbook it needs has reached matter-service (422 until then). */
+    static UUID openMatter(String matterType, BigDecimal budget) {
+        UUID matter = handoff(matterType, budget);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(PM)
+                                .contentType(ContentType.JSON)
+                                .body("{}")
+                                .when()
+                                .post("/handoffs/" + matter + "/accept")
+                                .statusCode()
+                        != 422);
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
+        return matter;
+    }
+
+    /** At least {@code atLeast} events of {@code type} about {@code matter} on {@code topic}, as JSON. */
+    static List<JsonNode> events(UUID matter, EventType type, int atLeast, Topic topic) {
+        try (TopicReader reader = TopicReader.of(topic.topicName())) {
+            return reader
+                    .await(
+                            r -> matter.toString().equals(r.key())
+                                    && type.ceType().equals(RecordHeaders.text(r, CloudEventCodec.H_TYPE)),
+                            atLeast,
+                            Duration.ofSeconds(30))
+                    .stream()
+                    .map(r -> EventJson.parse(r.value()))
+                    .collect(Collectors.toList());
+        }
+    }
+}
