@@ -212,6 +212,99 @@ class WholeFlowsTest {
 
     @Test
     @Order(3)
+    void billingSystemTimeImportedAsLedesCountsInTheScorecardsLikeTypedTime() throws Exception {
+        String matterType = "ledes-review-" + UUID.randomUUID().toString().substring(0, 6);
+        var playbook = EventJson.mapper()
+                .readTree(as(OPS, ops)
+                        .get("/playbooks/contract-review/versions/1")
+                        .asString());
+        ((ObjectNode) playbook).remove(List.of("matterType", "version", "publishedBy", "occurredAt"));
+        publish(matterType, playbook.toString());
+        String phase = playbook.get("budgetPhases").get(0).get("code").asText();
+        UUID matterId = submitAndAwaitHandoff(create(ContractReviewIntake.json(matterType, "Acme MSA import")), 1);
+        String number = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> as(PM, matter)
+                                .contentType(ContentType.JSON)
+                                .body("{}")
+                                .post("/handoffs/" + matterId + "/accept"),
+                        r -> r.statusCode() == 200)
+                .path("matterNumber");
+
+        // Budget 15,000 (the intake's estimate); the billing system's invoice holds 18,000 of fees: one
+        // day's entry recorded the same day (timely), one worked ten days ago (late).
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String ledes = "LEDES1998B[]\r\n"
+                + "INVOICE_DATE|INVOICE_NUMBER|CLIENT_ID|LAW_FIRM_MATTER_ID|INVOICE_TOTAL|BILLING_START_DATE|"
+                + "BILLING_END_DATE|INVOICE_DESCRIPTION|LINE_ITEM_NUMBER|EXP/FEE/INV_ADJ_TYPE|LINE_ITEM_NUMBER_OF_UNITS|"
+                + "LINE_ITEM_ADJUSTMENT_AMOUNT|LINE_ITEM_TOTAL|LINE_ITEM_DATE|LINE_ITEM_TASK_CODE|LINE_ITEM_EXPENSE_CODE|"
+                + "LINE_ITEM_ACTIVITY_CODE|TIMEKEEPER_ID|LINE_ITEM_DESCRIPTION|LAW_FIRM_ID|LINE_ITEM_UNIT_COST|"
+                + "TIMEKEEPER_NAME|TIMEKEEPER_CLASSIFICATION|CLIENT_MATTER_ID[]\r\n"
+                + feeLine(number, 1, today, phase)
+                + feeLine(number, 2, today.minusDays(10), phase);
+        as(PM, matter)
+                .contentType("application/vnd.ledes.1998b")
+                .body(ledes.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/time-imports")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(2))
+                .body("errors.size()", equalTo(0));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> number.equals(
+                        as(PM, kpi).get("/matters/" + matterId + "/scorecard").path("matterNumber")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as(LEADERSHIP, kpi)
+                        .get("/scorecards/ops?matterType=" + matterType)
+                        .then()
+                        .statusCode(200)
+                        .body("kpis.find { it.key == 'billingTimelinessRate' }.numerator", equalTo(1))
+                        .body("kpis.find { it.key == 'billingTimelinessRate' }.denominator", equalTo(2)));
+        as(LEADERSHIP, kpi)
+                .get("/scorecards/pm?matterType=" + matterType)
+                .then()
+                .statusCode(200)
+                .body("kpis.find { it.key == 'budgetVariancePct' }.value", equalTo(20.0f))
+                .body("kpis.find { it.key == 'budgetVariancePct' }.sampleSize", equalTo(1));
+    }
+
+    /** A 9,000.00 fee line (10 hours at 900.00) of invoice IMP-1, which totals 18,000.00. */
+    private static String feeLine(String matterNumber, int line, LocalDate worked, String phase) {
+        return String.join(
+                        "|",
+                        "20260331",
+                        "IMP-1-" + matterNumber,
+                        "ACME",
+                        matterNumber,
+                        "18000.00",
+                        "",
+                        "",
+                        "Acme MSA",
+                        String.valueOf(line),
+                        "F",
+                        "10",
+                        "0.00",
+                        "9000.00",
+                        worked.toString().replace("-", ""),
+                        phase,
+                        "",
+                        "A103",
+                        "a.chen",
+                        "Drafted MSA redline",
+                        "12-3456789",
+                        "900.00",
+                        "Chen, Anna",
+                        "PT",
+                        "")
+                + "[]\r\n";
+    }
+
+    @Test
+    @Order(4)
     void aNewPlaybookVersionValidatesTheNextIntake() throws Exception {
         String matterType = "nda-review-" + UUID.randomUUID().toString().substring(0, 6);
         var v1 = EventJson.mapper()
@@ -238,7 +331,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void intakeKeepsAcceptingWhileOpsConfigIsDown() {
         ops.stop();
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
@@ -250,7 +343,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void kafkaStoppedForThirtySecondsDuringAStreamOfIntakesLosesAndDuplicatesNothing() throws InterruptedException {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
         long before = submittedToday();
@@ -298,7 +391,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kpiServiceKilledMidStreamComesBackWithTheScorecardsOfAFullRebuild() {
         for (int i = 0; i < 12; i++) {
             String intakeId = create(ContractReviewIntake.json("contract-review", "Crash stream #" + i));

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lanes.matter.ledes.LedesLineItem.InvoiceKey;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -116,6 +119,28 @@ class LedesParserTest {
         assertEquals(new BigDecimal("-67.50"), discount.adjustment());
         assertNull(discount.date());
         assertEquals(new BigDecimal("100.00"), parsed.items().get(5).total(), "0.3 × 333.33 rounds to 100.00");
+    }
+
+    /** The README's tour imports this file; it must stay a valid file that adds up. */
+    @Test
+    void theTourSampleIsValidLedes() throws IOException {
+        LedesParser.Parsed parsed = LedesParser.parse(Files.readAllBytes(Path.of("../deploy/local/sample-time.ledes")));
+
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(Set.of(), parsed.unbalanced());
+        assertEquals(2, parsed.invoices());
+        assertEquals(
+                5,
+                parsed.items().stream()
+                        .filter(item -> item.type() == LineType.F)
+                        .count());
+        assertEquals(
+                new BigDecimal("4475.00"),
+                parsed.items().stream()
+                        .filter(item -> "P100".equals(item.taskCode()))
+                        .map(LedesLineItem::total)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                "the tour's P100 budget is 3,750: this crosses its 10 % warning level");
     }
 
     @Test
