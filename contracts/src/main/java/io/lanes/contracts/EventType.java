@@ -7,6 +7,8 @@ import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.EscalationResolved;
+import io.lanes.contracts.matter.EthicalScreenAdded;
+import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.HandoffRejected;
@@ -55,6 +57,8 @@ public enum EventType {
     WRITE_DOWN_RECORDED("write-down-recorded", WriteDownRecorded.class, Topic.MATTER),
     CLIENT_FEEDBACK_RECORDED("client-feedback-recorded", ClientFeedbackRecorded.class, Topic.MATTER),
     MATTER_CLOSED("matter-closed", MatterClosed.class, Topic.MATTER),
+    ETHICAL_SCREEN_ADDED("ethical-screen-added", EthicalScreenAdded.class, Topic.MATTER),
+    ETHICAL_SCREEN_LIFTED("ethical-screen-lifted", EthicalScreenLifted.class, Topic.MATTER),
 
     PLAYBOOK_PUBLISHED("playbook-published", PlaybookPublished.class, Topic.OPS_CONFIG);
 

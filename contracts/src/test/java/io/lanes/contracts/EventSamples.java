@@ -16,6 +16,8 @@ import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.EscalationResolved;
+import io.lanes.contracts.matter.EthicalScreenAdded;
+import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.HandoffRejected;
@@ -238,6 +240,8 @@ final class EventSamples {
                         LocalDate.parse("2026-11-30"),
                         "SETTLED",
                         AT),
+                new EthicalScreenAdded(MATTER, "d.kim", "Acted for Globex in 2024", "admin.user", AT),
+                new EthicalScreenLifted(MATTER, "d.kim", "Globex engagement ended", "admin.user", AT),
                 new PlaybookPublished(
                         "commercial-litigation",
                         3,

@@ -32,9 +32,17 @@ public final class DevTokens {
 
     private DevTokens() {}
 
-    /** A token for {@code user} holding the given roles, valid for 12 hours. */
+    /** Every team: the teams claim of a development token unless one names its teams. */
+    public static final List<String> EVERY_TEAM = List.of("*");
+
+    /** A token for {@code user} holding the given roles, working for every team, valid for 12 hours. */
     public static String forUser(String user, String... roles) {
-        return mint(user, List.of(roles), Duration.ofHours(12));
+        return mint(user, List.of(roles), EVERY_TEAM, Duration.ofHours(12));
+    }
+
+    /** A token for {@code user} with one role, working only for {@code teams}. */
+    public static String forTeams(String user, String role, String... teams) {
+        return mint(user, List.of(role), List.of(teams), Duration.ofHours(12));
     }
 
     /** A token whose only role is {@code role}, for a user named after it. */
@@ -43,11 +51,15 @@ public final class DevTokens {
     }
 
     public static String mint(String user, Collection<String> roles, Duration validity) {
+        return mint(user, roles, EVERY_TEAM, validity);
+    }
+
+    public static String mint(String user, Collection<String> roles, Collection<String> teams, Duration validity) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String groups = roles.stream().map(r -> "\"" + jsonEscape(r) + "\"").collect(Collectors.joining(","));
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + jsonEscape(user) + "\",\"upn\":\"" + jsonEscape(user)
-                + "\",\"groups\":[" + groups + "],\"iat\":" + now.getEpochSecond() + ",\"exp\":"
+                + "\",\"groups\":[" + jsonStrings(roles) + "],\"teams\":[" + jsonStrings(teams) + "],\"iat\":"
+                + now.getEpochSecond() + ",\"exp\":"
                 + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput =
                 base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
@@ -61,16 +73,21 @@ public final class DevTokens {
         }
     }
 
-    /** {@code token <role> [user] [hours]}: prints a development token. */
+    /** {@code token <role> [user] [hours] [teams]}: prints a development token; teams comma-separated, default every team. */
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: token <intake|pm|ops|leadership|admin> [user] [hours]");
+            System.err.println("usage: token <intake|pm|ops|leadership|admin> [user] [hours] [team,team,...]");
             System.exit(2);
         }
         String role = args[0];
         String user = args.length > 1 ? args[1] : role + ".user";
         long hours = args.length > 2 ? Long.parseLong(args[2]) : 12;
-        System.out.println(mint(user, List.of(role), Duration.ofHours(hours)));
+        List<String> teams = args.length > 3 ? List.of(args[3].split(",")) : EVERY_TEAM;
+        System.out.println(mint(user, List.of(role), teams, Duration.ofHours(hours)));
+    }
+
+    private static String jsonStrings(Collection<String> values) {
+        return values.stream().map(v -> "\"" + jsonEscape(v) + "\"").collect(Collectors.joining(","));
     }
 
     private static String base64(byte[] bytes) {

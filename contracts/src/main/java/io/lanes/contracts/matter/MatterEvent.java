@@ -25,7 +25,9 @@ public sealed interface MatterEvent extends LanesEvent
                 DeadlineMissed,
                 WriteDownRecorded,
                 ClientFeedbackRecorded,
-                MatterClosed {
+                MatterClosed,
+                EthicalScreenAdded,
+                EthicalScreenLifted {
 
     UUID matterId();
 

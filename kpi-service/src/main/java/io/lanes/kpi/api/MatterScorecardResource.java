@@ -4,6 +4,8 @@ import io.lanes.kpi.persistence.FactReader;
 import io.lanes.kpi.scorecard.MatterScorecard;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.security.Caller;
+import io.lanes.platform.security.Callers;
 import io.lanes.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One matter's PM view, for leadership and the PMs who run matters. */
@@ -28,19 +31,28 @@ public class MatterScorecardResource {
 
     private final FactReader facts;
     private final Clock clock;
+    private final Callers callers;
 
-    public MatterScorecardResource(FactReader facts, Clock clock) {
+    public MatterScorecardResource(FactReader facts, Clock clock, Callers callers) {
         this.facts = facts;
         this.clock = clock;
+        this.callers = callers;
     }
 
     @GET
     @Operation(
             summary = "Milestones on time, overdue tasks, budget variance by phase and open escalations of one matter")
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "No opened matter with this id that the caller may see (another team's, or screened from them)")
     public Uni<MatterScorecard> scorecard(@PathParam("matterId") String matterId) {
         UUID id = parse(matterId);
+        Caller caller = callers.current();
         return facts.ofMatter(id)
                 .map(f -> MatterScorecard.of(f, id, LocalDate.now(clock))
+                        .filter(card -> caller.worksFor(card.team())
+                                && !f.screenedUsers(id).contains(caller.name()))
                         .orElseThrow(() -> ProblemException.notFound("opened matter", id)));
     }
 

@@ -8,6 +8,8 @@ import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.EscalationResolved;
+import io.lanes.contracts.matter.EthicalScreenAdded;
+import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.HandoffRejected;
@@ -28,9 +30,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -59,6 +63,7 @@ public final class Facts {
     private final Map<UUID, MatterProfile> profiles = new HashMap<>();
     private final Map<UUID, MilestoneRecord> milestones = new LinkedHashMap<>();
     private final Map<UUID, TaskRecord> tasks = new LinkedHashMap<>();
+    private final Map<UUID, Set<String>> screened = new HashMap<>();
 
     private Facts(List<LanesEvent> events, List<TimeAmount> ledger) {
         List<PlaybookPublished> playbookVersions = new ArrayList<>();
@@ -271,6 +276,10 @@ public final class Facts {
             feedback.add((ClientFeedbackRecorded) event);
         } else if (event instanceof MatterClosed) {
             closed.add((MatterClosed) event);
+        } else if (event instanceof EthicalScreenAdded e) {
+            screened.computeIfAbsent(e.matterId(), id -> new HashSet<>()).add(e.user());
+        } else if (event instanceof EthicalScreenLifted e) {
+            screened.getOrDefault(e.matterId(), new HashSet<>()).remove(e.user());
         }
     }
 
@@ -332,6 +341,11 @@ public final class Facts {
     }
 
     /** The matter's profile, or null when none of its intake, handoff or acceptance events is known. */
+    /** The users an ethical screen walls off the matter, after the screens and lifts known. */
+    public Set<String> screenedUsers(UUID matterId) {
+        return Set.copyOf(screened.getOrDefault(matterId, Set.of()));
+    }
+
     public MatterProfile profile(UUID matterId) {
         return profiles.get(matterId);
     }

@@ -9,6 +9,8 @@ import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.matter.service.MatterService;
 import io.lanes.platform.http.ETags;
+import io.lanes.platform.security.Caller;
+import io.lanes.platform.security.Callers;
 import io.lanes.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +30,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,15 +77,17 @@ public class HandoffResource {
     public record Rejection(@NotEmpty @Size(max = 20) List<@Valid @NotNull Reason> reasons) {}
 
     private final MatterService matters;
+    private final Callers callers;
 
-    public HandoffResource(MatterService matters) {
+    public HandoffResource(MatterService matters, Callers callers) {
         this.matters = matters;
+        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "Handoffs by status (PENDING by default), newest first")
     public Uni<List<MatterSummary>> list(@QueryParam("status") @DefaultValue("PENDING") MatterStatus status) {
-        return matters.list(Set.of(status));
+        return matters.list(Set.of(status), callers.current());
     }
 
     @GET
@@ -93,7 +95,7 @@ public class HandoffResource {
     @Operation(summary = "The handoff packet and where it stands")
     @APIResponse(responseCode = "404", description = "No such handoff")
     public Uni<Response> get(@PathParam("matterId") UUID matterId) {
-        return matters.get(matterId, null)
+        return matters.get(matterId, null, callers.current())
                 .map(found -> Response.ok(new HandoffView(
                                 matterId,
                                 found.state().status(),
@@ -114,17 +116,16 @@ public class HandoffResource {
     public Uni<Response> accept(
             @PathParam("matterId") UUID matterId,
             @Valid Acceptance acceptance,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         Acceptance changes = acceptance != null ? acceptance : new Acceptance(null, null, null);
-        String pm = security.getUserPrincipal().getName();
+        Caller pm = callers.current();
         return matters.accept(
                         matterId,
                         ETags.expectedVersion(ifMatch),
                         pm,
                         (context, number) -> new AcceptHandoff(
                                 number,
-                                pm,
+                                pm.name(),
                                 matters.today(),
                                 context.playbook(),
                                 matters.calendar(),
@@ -132,7 +133,7 @@ public class HandoffResource {
                                 changes.milestoneOwners() == null ? Map.of() : changes.milestoneOwners(),
                                 changes.budgetTotal(),
                                 matters.now()))
-                .chain(accepted -> matters.getWithPlaybook(matterId, null)
+                .chain(accepted -> matters.getWithPlaybook(matterId, null, pm)
                         .map(context -> Response.ok(MatterView.of(context, accepted.version()))
                                 .tag(ETags.of(accepted.version()))
                                 .build()));
@@ -145,9 +146,8 @@ public class HandoffResource {
     public Uni<Response> reject(
             @PathParam("matterId") UUID matterId,
             @Valid @NotNull Rejection rejection,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
-        String pm = security.getUserPrincipal().getName();
+            @HeaderParam("If-Match") String ifMatch) {
+        Caller pm = callers.current();
         List<RejectionReason> reasons = rejection.reasons().stream()
                 .map(r -> new RejectionReason(r.code(), r.detail().strip()))
                 .collect(Collectors.toList());
@@ -155,7 +155,7 @@ public class HandoffResource {
                         matterId,
                         ETags.expectedVersion(ifMatch),
                         pm,
-                        context -> new RejectHandoff(pm, reasons, matters.now()))
+                        context -> new RejectHandoff(pm.name(), reasons, matters.now()))
                 .map(rejected -> Response.ok(new HandoffView(
                                 matterId,
                                 rejected.state().status(),

@@ -14,6 +14,8 @@ import io.lanes.matter.service.TimeExport;
 import io.lanes.platform.http.ETags;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.security.Caller;
+import io.lanes.platform.security.Callers;
 import io.lanes.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,10 +37,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +49,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -119,6 +120,19 @@ public class MatterResource {
 
     public record Resolution(@NotBlank @Size(max = 1000) String resolution) {}
 
+    public record Screen(
+            @Schema(description = "The user (token subject) to wall off the matter", example = "d.kim")
+            @NotBlank
+            @Size(max = 255)
+            String user,
+
+            @Schema(description = "Why, for the audit trail", example = "Acted for Globex in 2024")
+            @NotBlank
+            @Size(max = 1000)
+            String reason) {}
+
+    public record ScreenLifting(@NotBlank @Size(max = 1000) String reason) {}
+
     public record WriteDown(
             @NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2)
             BigDecimal amount,
@@ -136,10 +150,12 @@ public class MatterResource {
 
     private final MatterService matters;
     private final TimeExport exports;
+    private final Callers callers;
 
-    public MatterResource(MatterService matters, TimeExport exports) {
+    public MatterResource(MatterService matters, TimeExport exports, Callers callers) {
         this.matters = matters;
         this.exports = exports;
+        this.callers = callers;
     }
 
     @GET
@@ -149,7 +165,7 @@ public class MatterResource {
     public Uni<List<MatterSummary>> list(
             @QueryParam("number") String number, @QueryParam("externalId") String externalId) {
         if (number != null) {
-            return matters.withNumber(number.strip());
+            return matters.withNumber(number.strip(), callers.current());
         }
         if (externalId != null) {
             int colon = externalId.indexOf(':');
@@ -157,9 +173,10 @@ public class MatterResource {
                 throw ProblemException.invalid(List.of(
                         new FieldError("externalId", "must be system:value, e.g. billing:10042-007", "external-id")));
             }
-            return matters.withExternalId(externalId.substring(0, colon), externalId.substring(colon + 1));
+            return matters.withExternalId(
+                    externalId.substring(0, colon), externalId.substring(colon + 1), callers.current());
         }
-        return matters.list(Set.of(MatterStatus.OPEN, MatterStatus.CLOSED));
+        return matters.list(Set.of(MatterStatus.OPEN, MatterStatus.CLOSED), callers.current());
     }
 
     @PUT
@@ -173,8 +190,7 @@ public class MatterResource {
             @PathParam("id") UUID id,
             @PathParam("system") String system,
             @Valid @NotNull ExternalId externalId,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         if (!SYSTEM.matcher(system).matches()) {
             throw ProblemException.invalid(List.of(new FieldError(
                     "system", "must be lower-case letters, digits and dashes, e.g. billing", "external-system")));
@@ -182,7 +198,7 @@ public class MatterResource {
         return matters.linkExternalId(
                         id,
                         ETags.expectedVersion(ifMatch),
-                        user(security),
+                        callers.current(),
                         system,
                         externalId.externalId().strip())
                 .chain(done -> view(id, done, 200));
@@ -200,7 +216,7 @@ public class MatterResource {
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.invalid(List.of(new FieldError("from", "must not be after to", "period")));
         }
-        return exports.export(id, from, to)
+        return exports.export(id, from, to, callers.current())
                 .map(invoice -> Response.ok(invoice.ledes())
                         .header("Content-Disposition", "attachment; filename=\"" + invoice.fileName() + "\"")
                         .build());
@@ -210,8 +226,9 @@ public class MatterResource {
     @Path("/{id}")
     @Operation(summary = "The matter now, or as it stood at asOf (an instant): folded from its events")
     public Uni<Response> get(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
-        return matters.get(id, asOf)
-                .chain(found -> matters.getWithPlaybook(id, asOf)
+        Caller caller = callers.current();
+        return matters.get(id, asOf, caller)
+                .chain(found -> matters.getWithPlaybook(id, asOf, caller)
                         .map(context -> Response.ok(MatterView.of(context, found.version()))
                                 .tag(ETags.of(found.version()))
                                 .build()));
@@ -221,7 +238,7 @@ public class MatterResource {
     @Path("/{id}/events")
     @Operation(summary = "The matter's history: every event, oldest first")
     public Uni<List<HistoryEntry>> events(@PathParam("id") UUID id) {
-        return matters.history(id)
+        return matters.history(id, callers.current())
                 .map(events -> events.stream()
                         .map(e -> new HistoryEntry(
                                 e.version(),
@@ -235,14 +252,10 @@ public class MatterResource {
     @Path("/{id}/milestones")
     @Operation(summary = "Add a milestone to the plan (milestone-planned)")
     public Uni<Response> planMilestone(
-            @PathParam("id") UUID id,
-            @Valid @NotNull NewMilestone milestone,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull NewMilestone milestone, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> {
                     requirePhase(context, milestone.phase(), "phase");
                     return new MatterCommand.PlanMilestone(
@@ -266,14 +279,16 @@ public class MatterResource {
             @PathParam("id") UUID id,
             @PathParam("milestoneId") UUID milestoneId,
             @Valid @NotNull DueDateChange change,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.ReplanMilestone(
-                        milestoneId, change.dueDate(), change.reason().strip(), user(security), matters.now()),
+                        milestoneId,
+                        change.dueDate(),
+                        change.reason().strip(),
+                        callers.current().name(),
+                        matters.now()),
                 200);
     }
 
@@ -285,12 +300,10 @@ public class MatterResource {
             @PathParam("id") UUID id,
             @PathParam("milestoneId") UUID milestoneId,
             Completion completion,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.CompleteMilestone(
                         milestoneId, on(completion == null ? null : completion.completedOn()), matters.now()),
                 200);
@@ -300,14 +313,10 @@ public class MatterResource {
     @Path("/{id}/tasks")
     @Operation(summary = "Assign a task (task-assigned)")
     public Uni<Response> assignTask(
-            @PathParam("id") UUID id,
-            @Valid @NotNull NewTask task,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull NewTask task, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.AssignTask(
                         UUID.randomUUID(),
                         task.milestoneId(),
@@ -326,12 +335,10 @@ public class MatterResource {
             @PathParam("id") UUID id,
             @PathParam("taskId") UUID taskId,
             Completion completion,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.CompleteTask(
                         taskId, on(completion == null ? null : completion.completedOn()), matters.now()),
                 200);
@@ -342,14 +349,10 @@ public class MatterResource {
     @Operation(summary = "Record time against a UTBMS phase (time-recorded); re-evaluates budget variance")
     @APIResponse(responseCode = "422", description = "A UTBMS phase, task or activity code that does not apply")
     public Uni<Response> recordTime(
-            @PathParam("id") UUID id,
-            @Valid @NotNull TimeEntry entry,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull TimeEntry entry, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> {
                     requirePhase(context, entry.phase(), "phase");
                     requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
@@ -379,14 +382,10 @@ public class MatterResource {
     @Path("/{id}/status-updates")
     @Operation(summary = "Record a client status update (status-update-sent); on time if within the playbook's cadence")
     public Uni<Response> statusUpdate(
-            @PathParam("id") UUID id,
-            @Valid @NotNull StatusUpdate update,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull StatusUpdate update, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.SendStatusUpdate(
                         UUID.randomUUID(),
                         on(update.sentOn()),
@@ -403,14 +402,15 @@ public class MatterResource {
             @PathParam("id") UUID id,
             @PathParam("escalationId") UUID escalationId,
             @Valid @NotNull Resolution resolution,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.ResolveEscalation(
-                        escalationId, resolution.resolution().strip(), user(security), matters.now()),
+                        escalationId,
+                        resolution.resolution().strip(),
+                        callers.current().name(),
+                        matters.now()),
                 200);
     }
 
@@ -418,14 +418,10 @@ public class MatterResource {
     @Path("/{id}/write-downs")
     @Operation(summary = "Record a write-down with its cause (write-down-recorded)")
     public Uni<Response> writeDown(
-            @PathParam("id") UUID id,
-            @Valid @NotNull WriteDown writeDown,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull WriteDown writeDown, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.RecordWriteDown(
                         UUID.randomUUID(), writeDown.amount(), writeDown.cause(), writeDown.note(), matters.now()),
                 201);
@@ -435,14 +431,10 @@ public class MatterResource {
     @Path("/{id}/client-feedback")
     @Operation(summary = "Record the client's score from 1 to 5 (client-feedback-recorded)")
     public Uni<Response> feedback(
-            @PathParam("id") UUID id,
-            @Valid @NotNull Feedback feedback,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull Feedback feedback, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.RecordClientFeedback(
                         UUID.randomUUID(), feedback.score(), feedback.comment(), matters.now()),
                 201);
@@ -452,31 +444,60 @@ public class MatterResource {
     @Path("/{id}/close")
     @Operation(summary = "Close the matter with its outcome (matter-closed)")
     public Uni<Response> close(
-            @PathParam("id") UUID id,
-            @Valid @NotNull Closing closing,
-            @HeaderParam("If-Match") String ifMatch,
-            @Context SecurityContext security) {
+            @PathParam("id") UUID id, @Valid @NotNull Closing closing, @HeaderParam("If-Match") String ifMatch) {
         return command(
                 id,
                 ifMatch,
-                security,
                 context -> new MatterCommand.CloseMatter(
                         on(closing.closedOn()), closing.outcome().strip(), matters.now()),
                 200);
     }
 
+    @POST
+    @Path("/{id}/screens")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary =
+                    "Wall a user off the matter (ethical-screen-added): from then on the matter, its history, scorecard "
+                            + "and listings answer them 404, whatever their role or teams")
+    public Uni<Response> screen(
+            @PathParam("id") UUID id, @Valid @NotNull Screen screen, @HeaderParam("If-Match") String ifMatch) {
+        return command(
+                id,
+                ifMatch,
+                context -> new MatterCommand.ScreenUser(
+                        screen.user().strip(),
+                        screen.reason().strip(),
+                        callers.current().name(),
+                        matters.now()),
+                200);
+    }
+
+    @POST
+    @Path("/{id}/screens/{user}/lift")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Lift the ethical screen on a user (ethical-screen-lifted)")
+    public Uni<Response> liftScreen(
+            @PathParam("id") UUID id,
+            @PathParam("user") String user,
+            @Valid @NotNull ScreenLifting lifting,
+            @HeaderParam("If-Match") String ifMatch) {
+        return command(
+                id,
+                ifMatch,
+                context -> new MatterCommand.LiftScreen(
+                        user, lifting.reason().strip(), callers.current().name(), matters.now()),
+                200);
+    }
+
     private Uni<Response> command(
-            UUID id,
-            String ifMatch,
-            SecurityContext security,
-            Function<MatterService.Context, MatterCommand> command,
-            int status) {
-        return matters.handle(id, ETags.expectedVersion(ifMatch), user(security), command)
+            UUID id, String ifMatch, Function<MatterService.Context, MatterCommand> command, int status) {
+        return matters.handle(id, ETags.expectedVersion(ifMatch), callers.current(), command)
                 .chain(done -> view(id, done, status));
     }
 
     private Uni<Response> view(UUID id, Versioned<Matter> done, int status) {
-        return matters.getWithPlaybook(id, null)
+        return matters.getWithPlaybook(id, null, callers.current())
                 .map(context -> Response.status(status)
                         .entity(MatterView.of(context, done.version()))
                         .tag(ETags.of(done.version()))
@@ -506,9 +527,5 @@ public class MatterResource {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String user(SecurityContext security) {
-        return security.getUserPrincipal().getName();
     }
 }

@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,6 +47,9 @@ public record MatterView(
         List<Task> tasks,
         List<BudgetLine> budget,
         List<Escalation> openEscalations,
+
+        @Schema(description = "The users an ethical screen walls off this matter: it does not exist for them")
+        Set<String> screenedUsers,
 
         @Schema(description = "When the next client status update is due, by the playbook's cadence")
         LocalDate nextStatusUpdateDue,
@@ -82,6 +86,7 @@ public record MatterView(
                 m.taskList(),
                 m.budgetList().stream().map(MatterView::line).collect(Collectors.toList()),
                 m.escalationList().stream().filter(Escalation::open).collect(Collectors.toList()),
+                m.screenedUsers(),
                 m.status() == MatterStatus.OPEN
                         ? m.nextStatusUpdateDue(context.playbook().thresholds().statusUpdateCadenceDays())
                         : null,

@@ -6,6 +6,7 @@ import io.lanes.matter.service.TimeImport;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.problem.ProblemType;
+import io.lanes.platform.security.Callers;
 import io.lanes.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,9 +31,11 @@ public class TimeImportResource {
 
     private final TimeImport imports;
     private final int maxBytes;
+    private final Callers callers;
 
-    public TimeImportResource(TimeImport imports, MatterConfig config) {
+    public TimeImportResource(TimeImport imports, MatterConfig config, Callers callers) {
         this.imports = imports;
+        this.callers = callers;
         this.maxBytes = config.ledes().maxImportBytes();
     }
 
@@ -47,13 +48,14 @@ public class TimeImportResource {
             description =
                     "Good lines are recorded, bad ones named by line and field in errors. A line is identified by "
                             + "LAW_FIRM_ID, INVOICE_NUMBER and LINE_ITEM_NUMBER: importing a file again counts its lines as "
-                            + "duplicates. lines = imported + duplicates + skipped + rejected.")
+                            + "duplicates. lines = imported + duplicates + skipped + rejected. A matter the caller may "
+                            + "not see (another team's, or screened from them) is an unknown matter.")
     @APIResponse(responseCode = "200", description = "What became of each line")
     @APIResponse(
             responseCode = "400",
             description = "Not a LEDES 1998B file (empty, binary, wrong first lines): nothing recorded")
     @APIResponse(responseCode = "413", description = "Over lanes.matter.ledes.max-import-bytes: nothing recorded")
-    public Uni<TimeImport.Report> importFile(byte[] file, @Context SecurityContext security) {
+    public Uni<TimeImport.Report> importFile(byte[] file) {
         if (file == null || file.length == 0) {
             throw notLedes("The file is empty");
         }
@@ -65,7 +67,7 @@ public class TimeImportResource {
                     Map.of("fileBytes", file.length, "maxImportBytes", maxBytes));
         }
         try {
-            return imports.importFile(file, security.getUserPrincipal().getName());
+            return imports.importFile(file, callers.current());
         } catch (NotLedes e) {
             throw notLedes(e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param number the human matter number given at acceptance (null before, and on older matters)
  * @param externalIds the matter's ids in other systems, by system (e.g. billing)
  * @param timeEntries the ids of the time entries recorded, so an entry imported twice is recorded once
+ * @param screenedUsers the users an ethical screen walls off this matter
  */
 public record Matter(
         UUID id,
@@ -40,7 +42,8 @@ public record Matter(
         LocalDate overdueReportedFor,
         String number,
         Map<String, String> externalIds,
-        Set<UUID> timeEntries) {
+        Set<UUID> timeEntries,
+        Set<String> screenedUsers) {
 
     public static final Matter NONE = new Matter(
             null,
@@ -61,6 +64,7 @@ public record Matter(
             null,
             null,
             Map.of(),
+            Set.of(),
             Set.of());
 
     public Matter {
@@ -71,6 +75,7 @@ public record Matter(
         escalations = Collections.unmodifiableMap(new LinkedHashMap<>(escalations));
         externalIds = Collections.unmodifiableMap(new TreeMap<>(externalIds));
         timeEntries = Set.copyOf(timeEntries);
+        screenedUsers = Collections.unmodifiableSet(new TreeSet<>(screenedUsers));
     }
 
     public List<Milestone> milestoneList() {
@@ -115,7 +120,8 @@ public record Matter(
                 overdueReportedFor,
                 number,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     Matter withId(UUID matterId) {
@@ -138,7 +144,8 @@ public record Matter(
                 overdueReportedFor,
                 number,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     Matter withRejection(List<RejectionReason> reasons) {
@@ -161,7 +168,8 @@ public record Matter(
                 overdueReportedFor,
                 number,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     Matter withOpened(
@@ -191,7 +199,8 @@ public record Matter(
                 overdueReportedFor,
                 matterNumber,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     Matter withMilestone(Milestone milestone) {
@@ -260,21 +269,32 @@ public record Matter(
                 overdueFor,
                 number,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     Matter withExternalId(String system, String externalId) {
-        return identified(put(externalIds, system, externalId), timeEntries);
+        return identified(put(externalIds, system, externalId), timeEntries, screenedUsers);
     }
 
     Matter withTimeEntry(UUID entryId) {
         Set<UUID> recorded = new HashSet<>(timeEntries);
         recorded.add(entryId);
-        return identified(externalIds, recorded);
+        return identified(externalIds, recorded, screenedUsers);
     }
 
-    /** The same matter known by other ids, or with more time entries recorded. */
-    private Matter identified(Map<String, String> ids, Set<UUID> entries) {
+    Matter withScreen(String user, boolean screened) {
+        Set<String> screens = new TreeSet<>(screenedUsers);
+        if (screened) {
+            screens.add(user);
+        } else {
+            screens.remove(user);
+        }
+        return identified(externalIds, timeEntries, screens);
+    }
+
+    /** The same matter known by other ids, with more time entries recorded, or screened from others. */
+    private Matter identified(Map<String, String> ids, Set<UUID> entries, Set<String> screens) {
         return new Matter(
                 id,
                 status,
@@ -294,7 +314,8 @@ public record Matter(
                 overdueReportedFor,
                 number,
                 ids,
-                entries);
+                entries,
+                screens);
     }
 
     Matter withClosed(LocalDate on, String closingOutcome) {
@@ -317,7 +338,8 @@ public record Matter(
                 overdueReportedFor,
                 number,
                 externalIds,
-                timeEntries);
+                timeEntries,
+                screenedUsers);
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {

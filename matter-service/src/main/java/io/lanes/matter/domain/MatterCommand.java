@@ -95,6 +95,12 @@ public sealed interface MatterCommand {
 
     record CloseMatter(LocalDate closedOn, String outcome, Instant at) implements MatterCommand {}
 
+    /** Walls {@code user} off the matter (an ethical screen); screening a screened user changes nothing. */
+    record ScreenUser(String user, String reason, String by, Instant at) implements MatterCommand {}
+
+    /** Lifts the ethical screen on {@code user}; lifting a screen that is not there changes nothing. */
+    record LiftScreen(String user, String reason, String by, Instant at) implements MatterCommand {}
+
     /** Detection on {@code today}: slips, missed hard deadlines, overdue status updates. */
     record Detect(LocalDate today, Thresholds thresholds, Instant at) implements MatterCommand {}
 }

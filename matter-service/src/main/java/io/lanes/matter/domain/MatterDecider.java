@@ -15,6 +15,8 @@ import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.EscalationResolved;
+import io.lanes.contracts.matter.EthicalScreenAdded;
+import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.HandoffRejected;
@@ -38,6 +40,7 @@ import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
 import io.lanes.matter.domain.MatterCommand.CompleteTask;
 import io.lanes.matter.domain.MatterCommand.Detect;
+import io.lanes.matter.domain.MatterCommand.LiftScreen;
 import io.lanes.matter.domain.MatterCommand.LinkExternalId;
 import io.lanes.matter.domain.MatterCommand.PlanMilestone;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
@@ -47,6 +50,7 @@ import io.lanes.matter.domain.MatterCommand.RecordWriteDown;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
 import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
+import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
@@ -124,6 +128,12 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (command instanceof CloseMatter close) {
             return close(close, requireOpen(matter));
+        }
+        if (command instanceof ScreenUser screen) {
+            return screen(screen, requireKnown(matter));
+        }
+        if (command instanceof LiftScreen lift) {
+            return lift(lift, requireKnown(matter));
         }
         throw new UnhandledCase(command);
     }
@@ -273,6 +283,20 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         return List.of(new ExternalIdLinked(matter.id(), link.system(), link.externalId(), link.by(), link.at()));
     }
 
+    private static List<Object> screen(ScreenUser screen, Matter matter) {
+        if (matter.screenedUsers().contains(screen.user())) {
+            return List.of();
+        }
+        return List.of(new EthicalScreenAdded(matter.id(), screen.user(), screen.reason(), screen.by(), screen.at()));
+    }
+
+    private static List<Object> lift(LiftScreen lift, Matter matter) {
+        if (!matter.screenedUsers().contains(lift.user())) {
+            return List.of();
+        }
+        return List.of(new EthicalScreenLifted(matter.id(), lift.user(), lift.reason(), lift.by(), lift.at()));
+    }
+
     private static List<Object> close(CloseMatter close, Matter matter) {
         return List.of(new MatterClosed(
                 matter.id(),
@@ -373,6 +397,12 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (event instanceof MatterClosed c) {
             return m.withClosed(c.closedOn(), c.outcome());
+        }
+        if (event instanceof EthicalScreenAdded screen) {
+            return m.withScreen(screen.user(), true);
+        }
+        if (event instanceof EthicalScreenLifted lifted) {
+            return m.withScreen(lifted.user(), false);
         }
         if (event instanceof WriteDownRecorded || event instanceof ClientFeedbackRecorded) {
             return m;

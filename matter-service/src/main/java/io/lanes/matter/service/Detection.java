@@ -4,6 +4,7 @@ import io.lanes.matter.config.MatterConfig;
 import io.lanes.matter.domain.MatterCommand.Detect;
 import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.persistence.MatterSummary;
+import io.lanes.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Detection {
+
+    /** Detection acts for the firm: every open matter, whatever its team or screens. */
+    private static final Caller DETECTION = Caller.system("lanes-detection");
 
     private static final Logger LOG = Logger.getLogger(Detection.class);
 
@@ -39,7 +43,7 @@ public class Detection {
 
     /** One pass over the open matters; a matter that fails is logged and skipped until the next pass. */
     public Uni<Void> runOnce() {
-        return matters.list(Set.of(MatterStatus.OPEN))
+        return matters.list(Set.of(MatterStatus.OPEN), DETECTION)
                 .onItem()
                 .transformToMulti(Multi.createFrom()::iterable)
                 .onItem()
@@ -53,7 +57,7 @@ public class Detection {
         return matters.handle(
                         summary.matterId,
                         null,
-                        "lanes-detection",
+                        DETECTION,
                         context ->
                                 new Detect(matters.today(), context.playbook().thresholds(), matters.now()))
                 .replaceWithVoid()

@@ -20,9 +20,11 @@ import io.lanes.matter.domain.MatterInternalEvent;
 import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.persistence.MatterIdentifiers;
 import io.lanes.matter.persistence.MatterNumbers;
+import io.lanes.matter.persistence.MatterScreens;
 import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -61,6 +63,7 @@ public class MatterService {
     private final BusinessCalendar calendar;
     private final MatterNumbers numbers;
     private final MatterIdentifiers identifiers;
+    private final MatterScreens screens;
 
     public MatterService(
             EventStore store,
@@ -68,7 +71,8 @@ public class MatterService {
             Clock clock,
             MatterConfig config,
             MatterNumbers numbers,
-            MatterIdentifiers identifiers) {
+            MatterIdentifiers identifiers,
+            MatterScreens screens) {
         this.store = store;
         this.matters = new AggregateRepository<>(
                 store, new MatterDecider(), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
@@ -77,6 +81,7 @@ public class MatterService {
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
         this.numbers = numbers;
         this.identifiers = identifiers;
+        this.screens = screens;
     }
 
     public BusinessCalendar calendar() {
@@ -108,18 +113,18 @@ public class MatterService {
      * @param expectedVersion the client's If-Match, or null to retry lost races
      */
     public Uni<Versioned<Matter>> handle(
-            UUID matterId, Long expectedVersion, String user, Function<Context, MatterCommand> command) {
+            UUID matterId, Long expectedVersion, Caller caller, Function<Context, MatterCommand> command) {
         return handleAsync(
-                matterId, expectedVersion, user, context -> Uni.createFrom().item(() -> command.apply(context)));
+                matterId, expectedVersion, caller, context -> Uni.createFrom().item(() -> command.apply(context)));
     }
 
     /** Accepts the pending handoff with the next matter number, issued in the same transaction. */
     public Uni<Versioned<Matter>> accept(
-            UUID matterId, Long expectedVersion, String user, BiFunction<Context, String, MatterCommand> accept) {
+            UUID matterId, Long expectedVersion, Caller caller, BiFunction<Context, String, MatterCommand> accept) {
         return handleAsync(
                 matterId,
                 expectedVersion,
-                user,
+                caller,
                 context -> numbers.issue(today()).map(number -> accept.apply(context, number)));
     }
 
@@ -128,18 +133,18 @@ public class MatterService {
      * there breaks the rule {@code EXTERNAL_ID_TAKEN}.
      */
     public Uni<Versioned<Matter>> linkExternalId(
-            UUID matterId, Long expectedVersion, String user, String system, String externalId) {
+            UUID matterId, Long expectedVersion, Caller caller, String system, String externalId) {
         return handleAsync(
                 matterId,
                 expectedVersion,
-                user,
+                caller,
                 context -> identifiers.byExternalId(system, externalId).map(holder -> {
                     if (holder.isPresent() && !holder.get().equals(matterId)) {
                         throw new RuleBroken(
                                 EXTERNAL_ID_TAKEN,
                                 system + " id " + externalId + " already names matter " + holder.get());
                     }
-                    return new MatterCommand.LinkExternalId(system, externalId, user, now());
+                    return new MatterCommand.LinkExternalId(system, externalId, caller.name(), now());
                 }));
     }
 
@@ -147,14 +152,15 @@ public class MatterService {
      * Decides the commands built from the matter's state and playbook one after another and appends
      * their events together, in one transaction (retried whole on a lost race); what became of each.
      */
-    public Uni<List<Outcome>> handleEach(UUID matterId, String user, Function<Context, List<MatterCommand>> commands) {
-        return Panache.withTransaction(() -> load(matterId)
+    public Uni<List<Outcome>> handleEach(
+            UUID matterId, Caller caller, Function<Context, List<MatterCommand>> commands) {
+        return Panache.withTransaction(() -> load(matterId, caller)
                         .chain(current -> playbookOf(current.state())
                                 .chain(playbook -> matters.decideEachAndAppend(
                                                 matterId.toString(),
                                                 current,
                                                 commands.apply(new Context(current.state(), playbook)),
-                                                EventMetadata.by(user))
+                                                EventMetadata.by(caller.name()))
                                         .call(batch -> project(current, batch.after()))
                                         .map(Batch::outcomes))))
                 .onFailure(ConcurrencyConflict.class)
@@ -163,13 +169,13 @@ public class MatterService {
     }
 
     private Uni<Versioned<Matter>> handleAsync(
-            UUID matterId, Long expectedVersion, String user, Function<Context, Uni<MatterCommand>> command) {
+            UUID matterId, Long expectedVersion, Caller caller, Function<Context, Uni<MatterCommand>> command) {
         Uni<Versioned<Matter>> attempt =
-                Panache.withTransaction(() -> load(matterId).chain(current -> {
+                Panache.withTransaction(() -> load(matterId, caller).chain(current -> {
                     ProblemException.requireVersion("matter", current.version(), expectedVersion);
                     return playbookOf(current.state())
                             .chain(playbook -> command.apply(new Context(current.state(), playbook)))
-                            .chain(decided -> append(matterId, current, decided, EventMetadata.by(user)));
+                            .chain(decided -> append(matterId, current, decided, EventMetadata.by(caller.name())));
                 }));
         if (expectedVersion != null) {
             return attempt.onFailure(ConcurrencyConflict.class)
@@ -191,22 +197,26 @@ public class MatterService {
         }
     }
 
+    /** The matter (as of {@code asOf}, if given); 404 when it does not exist or is not the caller's to see. */
     @WithSession
-    public Uni<Versioned<Matter>> get(UUID matterId, Instant asOf) {
-        Uni<List<StoredEvent>> events =
-                asOf == null ? store.load(matterId.toString()) : store.loadAsOf(matterId.toString(), asOf);
+    public Uni<Versioned<Matter>> get(UUID matterId, Instant asOf, Caller caller) {
+        Uni<List<StoredEvent>> events = asOf == null
+                ? store.load(matterId.toString())
+                : store.loadAsOf(matterId.toString(), asOf).call(() -> get(matterId, null, caller));
         return events.map(stored -> {
-            if (stored.isEmpty()) {
+            Versioned<Matter> found = stored.isEmpty() ? null : matters.fold(stored);
+            if (found == null || (asOf == null && !MatterAccess.permits(caller, found.state()))) {
                 throw ProblemException.notFound("matter", matterId + (asOf == null ? "" : " as of " + asOf));
             }
-            return matters.fold(stored);
+            return found;
         });
     }
 
     /** The state and its playbook, for views that show cadence-dependent dates. */
     @WithSession
-    public Uni<Context> getWithPlaybook(UUID matterId, Instant asOf) {
-        return get(matterId, asOf).chain(found -> playbookOf(found.state()).map(p -> new Context(found.state(), p)));
+    public Uni<Context> getWithPlaybook(UUID matterId, Instant asOf, Caller caller) {
+        return get(matterId, asOf, caller)
+                .chain(found -> playbookOf(found.state()).map(p -> new Context(found.state(), p)));
     }
 
     /** The matter its stored events fold to. */
@@ -215,49 +225,79 @@ public class MatterService {
     }
 
     @WithSession
-    public Uni<List<StoredEvent>> history(UUID matterId) {
+    public Uni<List<StoredEvent>> history(UUID matterId, Caller caller) {
         return store.load(matterId.toString()).invoke(events -> {
-            if (events.isEmpty()) {
+            if (events.isEmpty()
+                    || !MatterAccess.permits(caller, matters.fold(events).state())) {
                 throw ProblemException.notFound("matter", matterId);
             }
         });
     }
 
+    /** The caller's matters in these statuses, newest change first. */
     @WithSession
-    public Uni<List<MatterSummary>> list(Set<MatterStatus> statuses) {
-        return MatterSummary.<MatterSummary>find(
-                        "status in ?1",
-                        Sort.descending("updatedAt"),
-                        statuses.stream().map(Enum::name).collect(Collectors.toList()))
-                .list();
+    public Uni<List<MatterSummary>> list(Set<MatterStatus> statuses, Caller caller) {
+        List<String> names = statuses.stream().map(Enum::name).collect(Collectors.toList());
+        Uni<List<MatterSummary>> rows = caller.worksAcrossTeams()
+                ? MatterSummary.<MatterSummary>find("status in ?1", Sort.descending("updatedAt"), names)
+                        .list()
+                : MatterSummary.<MatterSummary>find(
+                                "status in ?1 and team in ?2", Sort.descending("updatedAt"), names, caller.teams())
+                        .list();
+        return rows.chain(found -> visible(found, caller));
     }
 
-    /** The accepted matter with this number, as a one-row listing (empty when none). */
+    /** The accepted matter with this number, as a one-row listing (empty when none the caller may see). */
     @WithSession
-    public Uni<List<MatterSummary>> withNumber(String number) {
-        return MatterSummary.<MatterSummary>find("matterNumber", number).list();
+    public Uni<List<MatterSummary>> withNumber(String number, Caller caller) {
+        return MatterSummary.<MatterSummary>find("matterNumber", number).list().chain(found -> visible(found, caller));
     }
 
     /** The matter {@code externalId} names in {@code system}, as a one-row listing (empty when none). */
     @WithSession
-    public Uni<List<MatterSummary>> withExternalId(String system, String externalId) {
+    public Uni<List<MatterSummary>> withExternalId(String system, String externalId, Caller caller) {
         return identifiers
                 .byExternalId(system, externalId)
                 .chain(found -> found.isEmpty()
                         ? Uni.createFrom().item(List.<MatterSummary>of())
                         : MatterSummary.<MatterSummary>findById(found.get())
-                                .map(row -> row == null ? List.<MatterSummary>of() : List.of(row)));
+                                .chain(row -> visible(row == null ? List.of() : List.of(row), caller)));
     }
 
-    /** The matters the names denote, each a matter number or an id in {@code system}. */
+    /**
+     * The matters the names denote, each a matter number or an id in {@code system}; a matter the
+     * caller may not see is absent, as if it did not exist.
+     */
     @WithSession
-    public Uni<Map<String, UUID>> resolve(Collection<String> names, String system) {
-        return identifiers.resolve(names, system);
+    public Uni<Map<String, UUID>> resolve(Collection<String> names, String system, Caller caller) {
+        return identifiers
+                .resolve(names, system)
+                .chain(found -> MatterSummary.<MatterSummary>find("matterId in ?1", Set.copyOf(found.values()))
+                        .list()
+                        .chain(rows -> visible(rows, caller))
+                        .map(rows -> {
+                            Set<UUID> allowed =
+                                    rows.stream().map(row -> row.matterId).collect(Collectors.toSet());
+                            Map<String, UUID> visible = new HashMap<>(found);
+                            visible.values().retainAll(allowed);
+                            return visible;
+                        }));
     }
 
-    private Uni<Versioned<Matter>> load(UUID matterId) {
+    /** The rows of the caller's teams, less the matters an ethical screen walls them off. */
+    private Uni<List<MatterSummary>> visible(List<MatterSummary> rows, Caller caller) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(rows);
+        }
+        return screens.screenedFrom(caller.name())
+                .map(screened -> rows.stream()
+                        .filter(row -> caller.worksFor(row.team) && !screened.contains(row.matterId))
+                        .collect(Collectors.toList()));
+    }
+
+    private Uni<Versioned<Matter>> load(UUID matterId, Caller caller) {
         return matters.load(matterId.toString()).invoke(found -> {
-            if (found.version() == 0) {
+            if (found.version() == 0 || !MatterAccess.permits(caller, found.state())) {
                 throw ProblemException.notFound("matter", matterId);
             }
         });
@@ -278,7 +318,7 @@ public class MatterService {
                 .call(after -> project(current, after));
     }
 
-    /** The read models after a change: the listing row, and the external ids if they changed. */
+    /** The read models after a change: the listing row, and the external ids and screens if they changed. */
     private Uni<Void> project(Versioned<Matter> before, Versioned<Matter> after) {
         if (after.version() == before.version()) {
             return Uni.createFrom().voidItem();
@@ -289,7 +329,18 @@ public class MatterService {
         for (Map.Entry<String, String> link : linked.entrySet()) {
             links = links.call(() -> identifiers.link(after.state().id(), link.getKey(), link.getValue()));
         }
-        return links.call(() -> summarize(after.state(), after.version()));
+        Uni<Void> changed = links.call(() -> summarize(after.state(), after.version()));
+        for (String user : after.state().screenedUsers()) {
+            if (!before.state().screenedUsers().contains(user)) {
+                changed = changed.call(() -> screens.screen(after.state().id(), user));
+            }
+        }
+        for (String user : before.state().screenedUsers()) {
+            if (!after.state().screenedUsers().contains(user)) {
+                changed = changed.call(() -> screens.lift(after.state().id(), user));
+            }
+        }
+        return changed;
     }
 
     private Uni<Void> summarize(Matter matter, long version) {

@@ -9,6 +9,7 @@ import io.lanes.matter.ledes.LedesWriter;
 import io.lanes.matter.ledes.LineType;
 import io.lanes.matter.ledes.TimekeeperClassification;
 import io.lanes.platform.problem.ProblemException;
+import io.lanes.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -47,9 +48,9 @@ public class TimeExport {
     }
 
     /** The billable time worked from {@code from} (null: the first entry) to {@code to} (null: today). */
-    public Uni<Invoice> export(UUID matterId, LocalDate from, LocalDate to) {
+    public Uni<Invoice> export(UUID matterId, LocalDate from, LocalDate to, Caller caller) {
         LocalDate last = to != null ? to : matters.today();
-        return matters.history(matterId).map(history -> {
+        return matters.history(matterId, caller).map(history -> {
             Matter matter = matters.fold(history).state();
             List<TimeRecorded> time = history.stream()
                     .filter(e -> e.ceType().equals(EventType.TIME_RECORDED.ceType()))

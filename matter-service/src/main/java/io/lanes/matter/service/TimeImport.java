@@ -12,6 +12,7 @@ import io.lanes.matter.ledes.LineError;
 import io.lanes.matter.ledes.LineType;
 import io.lanes.matter.ledes.TimekeeperClassification;
 import io.lanes.matter.ledes.UtbmsTask;
+import io.lanes.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ public class TimeImport {
     }
 
     /** Parses and imports {@code file}; a file that is not LEDES 1998B throws before anything is recorded. */
-    public Uni<Report> importFile(byte[] file, String user) {
+    public Uni<Report> importFile(byte[] file, Caller caller) {
         LedesParser.Parsed parsed = LedesParser.parse(file);
         Tally tally = new Tally(parsed);
         List<LedesLineItem> fees = new ArrayList<>();
@@ -77,7 +78,7 @@ public class TimeImport {
             }
         }
         Set<String> names = fees.stream().map(LedesLineItem::lawFirmMatterId).collect(Collectors.toSet());
-        return matters.resolve(names, billingSystem).chain(found -> {
+        return matters.resolve(names, billingSystem, caller).chain(found -> {
             Map<UUID, List<LedesLineItem>> byMatter = new LinkedHashMap<>();
             for (LedesLineItem fee : fees) {
                 UUID matter = found.get(fee.lawFirmMatterId());
@@ -92,15 +93,15 @@ public class TimeImport {
             }
             Uni<Void> recorded = Uni.createFrom().voidItem();
             for (Map.Entry<UUID, List<LedesLineItem>> matter : byMatter.entrySet()) {
-                recorded = recorded.call(() -> record(matter.getKey(), matter.getValue(), user, tally));
+                recorded = recorded.call(() -> record(matter.getKey(), matter.getValue(), caller, tally));
             }
             return recorded.map(done -> tally.report());
         });
     }
 
     /** One matter's fee lines: those of the matter's phases are decided together, the rest reported. */
-    private Uni<Void> record(UUID matterId, List<LedesLineItem> fees, String user, Tally tally) {
-        return matters.getWithPlaybook(matterId, null).chain(context -> {
+    private Uni<Void> record(UUID matterId, List<LedesLineItem> fees, Caller caller, Tally tally) {
+        return matters.getWithPlaybook(matterId, null, caller).chain(context -> {
             Set<String> phases = context.phases();
             List<LedesLineItem> recordable = new ArrayList<>();
             for (LedesLineItem fee : fees) {
@@ -120,7 +121,7 @@ public class TimeImport {
             }
             return matters.handleEach(
                             matterId,
-                            user,
+                            caller,
                             current -> recordable.stream()
                                     .map(fee -> command(fee, current.playbook()))
                                     .collect(Collectors.toList()))

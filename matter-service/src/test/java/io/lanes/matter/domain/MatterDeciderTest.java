@@ -15,6 +15,8 @@ import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.EthicalScreenAdded;
+import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.MatterEvent;
@@ -35,11 +37,13 @@ import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
 import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
 import io.lanes.matter.domain.MatterCommand.Detect;
+import io.lanes.matter.domain.MatterCommand.LiftScreen;
 import io.lanes.matter.domain.MatterCommand.LinkExternalId;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
+import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
@@ -398,6 +402,31 @@ class MatterDeciderTest {
                         .when(new LinkExternalId("billing", "10042-008", "p.patel", AT))
                         .thenState()
                         .externalIds());
+    }
+
+    @Test
+    void anEthicalScreenWallsAUserOffUntilLiftedAndEachChangeIsRecordedOnce() {
+        ScreenUser screen = new ScreenUser("d.kim", "Acted for Globex", "admin.user", AT);
+        spec.givenCommands(receive(1))
+                .when(screen)
+                .thenEvents(events -> assertEquals(
+                        List.of(new EthicalScreenAdded(MATTER, "d.kim", "Acted for Globex", "admin.user", AT)),
+                        events));
+        open().andCommands(screen).when(screen).thenNothing();
+        assertEquals(
+                Set.of("d.kim"),
+                open().andCommands(screen).when(screen).thenState().screenedUsers());
+        LiftScreen lift = new LiftScreen("d.kim", "Engagement ended", "admin.user", AT);
+        open().andCommands(screen)
+                .when(lift)
+                .thenEvents(events -> assertEquals(
+                        List.of(new EthicalScreenLifted(MATTER, "d.kim", "Engagement ended", "admin.user", AT)),
+                        events));
+        assertEquals(
+                Set.of(),
+                open().andCommands(screen, lift).when(lift).thenState().screenedUsers());
+        open().when(lift).thenNothing();
+        spec.givenCommands().when(screen).thenFails(NotFound.class);
     }
 
     @Test
