@@ -5,12 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Kubernetes overlays as {@code kubectl kustomize} renders them: the production one trusts only
  * the identity its environment provides (no key material, no development issuer, the prod profile),
- * and every service reads its token trust from the lanes-identity Secret. Needs kubectl (CI's machine
+ * every service reads its token trust from the lanes-identity Secret, connects to Kafka as its own
+ * user over TLS with ACLs, logs in to PostgreSQL as its own database's owner, and runs as non-root
+ * behind default-deny NetworkPolicies. Needs kubectl (CI's machine
  * has it; without it there is nothing to render, and the test is skipped).
  */
 class DeploymentManifestsTest {
@@ -55,6 +66,179 @@ class DeploymentManifestsTest {
             }
             assertFalse(yaml.contains(DEV_KEY_PEM_LINE), overlay + " holds no key");
         }
+    }
+
+    @Test
+    void kafkaIsStrimziV1AndTakesOnlyTlsClientsWithScramAndAcls() throws Exception {
+        for (String overlay : List.of("local", "production")) {
+            List<JsonNode> docs = documents(overlay);
+            for (JsonNode doc : docs) {
+                if (doc.path("apiVersion").asText().startsWith("kafka.strimzi.io/")) {
+                    assertEquals("kafka.strimzi.io/v1", doc.path("apiVersion").asText(), overlay + " " + name(doc));
+                }
+            }
+            JsonNode kafka = only(docs, "Kafka", "lanes").path("spec").path("kafka");
+            assertEquals("simple", kafka.path("authorization").path("type").asText());
+            for (JsonNode listener : kafka.path("listeners")) {
+                assertTrue(listener.path("tls").asBoolean(), listener.toString());
+                assertEquals(
+                        "scram-sha-512",
+                        listener.path("authentication").path("type").asText());
+            }
+            JsonNode config = only(docs, "ConfigMap", "lanes-config").path("data");
+            assertEquals("SASL_SSL", config.path("KAFKA_SECURITY_PROTOCOL").asText());
+            assertEquals("SCRAM-SHA-512", config.path("KAFKA_SASL_MECHANISM").asText());
+        }
+    }
+
+    /** Each service's KafkaUser: writes only topics no other service writes, reads what it consumes. */
+    @Test
+    void eachServiceIsItsOwnKafkaUserWritingOnlyItsOwnTopics() throws Exception {
+        List<JsonNode> docs = documents("production");
+        Map<String, String> writers = new HashMap<>();
+        for (String service : SERVICES) {
+            assertEquals(service, secretOf(deployment(docs, service), "KAFKA_SASL_JAAS_CONFIG"));
+            Set<String> reads = new HashSet<>();
+            Set<String> groupPrefixes = new HashSet<>();
+            for (JsonNode acl : only(docs, "KafkaUser", service)
+                    .path("spec")
+                    .path("authorization")
+                    .path("acls")) {
+                Set<String> operations = new HashSet<>();
+                acl.path("operations").forEach(o -> operations.add(o.asText()));
+                JsonNode resource = acl.path("resource");
+                String name = resource.path("name").asText();
+                if (resource.path("type").asText().equals("group")) {
+                    assertEquals("prefix", resource.path("patternType").asText());
+                    groupPrefixes.add(name);
+                } else if (operations.contains("Write") && !name.endsWith(".dlq")) {
+                    String other = writers.put(name, service);
+                    assertTrue(other == null, name + " is written by " + other + " and " + service);
+                } else if (operations.contains("Read")) {
+                    reads.add(name);
+                }
+            }
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(
+                    LanesSystem.REPOSITORY.resolve(service + "/src/main/resources/application.properties"))) {
+                properties.load(in);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?")) {
+                    for (String topic : properties.getProperty(key).split(",")) {
+                        assertTrue(reads.contains(topic.strip()), service + " consumes " + topic);
+                        assertTrue(reads.contains(topic.strip() + ".dlq"), service + " parks records of " + topic);
+                    }
+                }
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
+                    String group = properties.getProperty(key);
+                    assertTrue(groupPrefixes.stream().anyMatch(group::startsWith), service + " group " + group);
+                }
+            }
+        }
+        assertEquals(
+                Set.of("lanes.ops-config.v1", "lanes.intake.v1", "lanes.matter.v1", "lanes.escalations.v1"),
+                writers.keySet());
+    }
+
+    /** Its own database role (owner of its database only), a non-root read-only container, default-deny ingress. */
+    @Test
+    void eachServiceHasItsOwnDatabaseRoleAndRunsAsNonRootBehindNetworkPolicies() throws Exception {
+        for (String overlay : List.of("local", "production")) {
+            List<JsonNode> docs = documents(overlay);
+            Map<String, String> ownerOf = new HashMap<>();
+            JsonNode cluster = only(docs, "Cluster", "lanes-db").path("spec");
+            JsonNode initdb = cluster.path("bootstrap").path("initdb");
+            ownerOf.put(
+                    initdb.path("database").asText(),
+                    initdb.path("secret").path("name").asText());
+            Map<String, String> roleSecrets = new HashMap<>();
+            cluster.path("managed")
+                    .path("roles")
+                    .forEach(r -> roleSecrets.put(
+                            r.path("name").asText(),
+                            r.path("passwordSecret").path("name").asText()));
+            for (JsonNode doc : docs) {
+                if (doc.path("kind").asText().equals("Database")) {
+                    JsonNode spec = doc.path("spec");
+                    ownerOf.put(
+                            spec.path("name").asText(),
+                            roleSecrets.get(spec.path("owner").asText()));
+                }
+            }
+            Set<String> secrets = new HashSet<>();
+            for (String service : SERVICES) {
+                JsonNode pod =
+                        deployment(docs, service).path("spec").path("template").path("spec");
+                String url =
+                        env(pod, "QUARKUS_DATASOURCE_JDBC_URL").path("value").asText();
+                String database = url.substring(url.lastIndexOf('/') + 1);
+                String secret = secretOf(deployment(docs, service), "QUARKUS_DATASOURCE_USERNAME");
+                assertEquals(
+                        ownerOf.get(database), secret, overlay + " " + service + " logs in as its database's owner");
+                assertTrue(secrets.add(secret), overlay + " " + service + " shares a database role");
+                assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), service);
+                JsonNode container = pod.path("containers").get(0).path("securityContext");
+                assertTrue(container.path("readOnlyRootFilesystem").asBoolean(), service);
+                assertFalse(container.path("allowPrivilegeEscalation").asBoolean(true), service);
+                assertEquals(
+                        "ALL",
+                        container.path("capabilities").path("drop").get(0).asText(),
+                        service);
+            }
+            JsonNode deny = only(docs, "NetworkPolicy", "default-deny-ingress").path("spec");
+            assertEquals(0, deny.path("podSelector").size(), "every pod");
+            assertFalse(deny.has("ingress"), "admits nothing by itself");
+        }
+    }
+
+    private static final List<String> SERVICES =
+            List.of("ops-config-service", "intake-service", "matter-service", "kpi-service");
+
+    private static List<JsonNode> documents(String overlay) throws IOException, InterruptedException {
+        String yaml = render(overlay);
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNext()) {
+                docs.add(it.next());
+            }
+        }
+        return docs;
+    }
+
+    private static JsonNode only(List<JsonNode> docs, String kind, String name) {
+        List<JsonNode> found = docs.stream()
+                .filter(d -> d.path("kind").asText().equals(kind) && name(d).equals(name))
+                .toList();
+        assertEquals(1, found.size(), kind + " " + name);
+        return found.get(0);
+    }
+
+    private static JsonNode deployment(List<JsonNode> docs, String service) {
+        return only(docs, "Deployment", service);
+    }
+
+    private static String name(JsonNode doc) {
+        return doc.path("metadata").path("name").asText();
+    }
+
+    private static JsonNode env(JsonNode pod, String variable) {
+        for (JsonNode env : pod.path("containers").get(0).path("env")) {
+            if (env.path("name").asText().equals(variable)) {
+                return env;
+            }
+        }
+        throw new AssertionError(variable + " is not set");
+    }
+
+    private static String secretOf(JsonNode deployment, String variable) {
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        return env(pod, variable)
+                .path("valueFrom")
+                .path("secretKeyRef")
+                .path("name")
+                .asText();
     }
 
     private static String render(String overlay) throws IOException, InterruptedException {
