@@ -1,7 +1,6 @@
 package io.lanes.eventstore;
 
 import static io.lanes.eventstore.fixture.Events.newIncomplete;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +12,7 @@ import io.lanes.eventstore.outbox.OutboxRelay;
 import io.lanes.testing.EmbeddedPostgres;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.ManagementInterface;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
 import io.lanes.testing.TopicWriter;
@@ -94,7 +94,8 @@ class DatabaseOutageTest {
                     .during(Duration.ofSeconds(70))
                     .atMost(Duration.ofSeconds(80))
                     .pollInterval(Duration.ofSeconds(5))
-                    .until(() -> given().get("/q/health/live").statusCode() == 200);
+                    .until(() ->
+                            ManagementInterface.given().get("/q/health/live").statusCode() == 200);
         } finally {
             postgres.restart();
         }

@@ -20,6 +20,7 @@ import io.lanes.testing.DevTokens;
 import io.lanes.testing.KafkaBroker;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.ManagementInterface;
 import io.lanes.testing.TopicReader;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -154,8 +155,8 @@ class OutboxRelayTest {
                 1,
                 LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox WHERE position = ?", behind),
                 "the stream stops at its parked event: the next one waits, in order");
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().body(containsString("lanes_outbox_parked "));
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/metrics").then().body(containsString("lanes_outbox_parked "));
     }
 
     @Test
@@ -209,14 +210,16 @@ class OutboxRelayTest {
     @Test
     void readinessAndMetricsReportTheRelay() {
         String check = "checks.find { it.name == 'Outbox relay to Kafka' }";
-        given().when()
+        ManagementInterface.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body(check + ".status", equalTo("UP"))
                 .body(check + ".data.pendingEvents", notNullValue())
                 .body(check + ".data.lagSeconds", notNullValue());
-        given().when()
+        ManagementInterface.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

@@ -185,6 +185,20 @@ class DeploymentManifestsTest {
                         "ALL",
                         container.path("capabilities").path("drop").get(0).asText(),
                         service);
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertEquals(
+                            "management",
+                            pod.path("containers")
+                                    .get(0)
+                                    .path(probe)
+                                    .path("httpGet")
+                                    .path("port")
+                                    .asText(),
+                            service + " " + probe + " on the management port");
+                }
+                JsonNode exposed = only(docs, "Service", service).path("spec").path("ports");
+                assertEquals(1, exposed.size(), service + " exposes only its API");
+                assertEquals("http", exposed.get(0).path("targetPort").asText(), service);
             }
             JsonNode deny = only(docs, "NetworkPolicy", "default-deny-ingress").path("spec");
             assertEquals(0, deny.path("podSelector").size(), "every pod");

@@ -18,20 +18,23 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    private ServiceProcess(String name, int port, Map<String, String> environment, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Map<String, String> environment, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.log = log;
     }
 
     /** Launches the service; call {@link #awaitReady()} before using it (launch several, then wait). */
     static ServiceProcess launch(Path repository, String name, Map<String, String> environment, Path logs) {
-        ServiceProcess service = new ServiceProcess(name, FreePorts.next(), environment, logs.resolve(name + ".log"));
+        ServiceProcess service =
+                new ServiceProcess(name, FreePorts.next(), FreePorts.next(), environment, logs.resolve(name + ".log"));
         service.start(repository);
         return service;
     }
@@ -47,6 +50,11 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its health and metrics are: the management interface, a port of its own. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** Starts (or restarts, on the same port and log) the service's JVM. */
@@ -65,6 +73,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
@@ -136,7 +145,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             HttpURLConnection connection = (HttpURLConnection)
-                    URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
+                    URI.create(managementUrl() + "/q/health/ready").toURL().openConnection();
             connection.setConnectTimeout(1_000);
             connection.setReadTimeout(2_000);
             return connection.getResponseCode() == 200;

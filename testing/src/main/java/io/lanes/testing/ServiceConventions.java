@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every Lanes service shows the world, checked once here and inherited by a
- * {@code @QuarkusTest} in each service: health, OpenAPI, metrics and problem+json for unknown
- * paths.
+ * {@code @QuarkusTest} in each service: health and metrics on the management port, OpenAPI and
+ * problem+json for unknown paths on the API port, and neither health nor metrics there.
  */
 public abstract class ServiceConventions {
 
@@ -23,12 +23,18 @@ public abstract class ServiceConventions {
 
     @Test
     void isLive() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given()
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     @Test
     void isReadyWithItsDatabase() {
-        given().when()
+        ManagementInterface.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -49,7 +55,18 @@ public abstract class ServiceConventions {
 
     @Test
     void servesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        ManagementInterface.given()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void keepsHealthAndMetricsOffTheApiPort() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
