@@ -101,75 +101,25 @@ public record Matter(
     }
 
     Matter withPendingHandoff(UUID matterId, IntakeComplete newPacket) {
-        return new Matter(
-                matterId,
-                MatterStatus.PENDING,
-                newPacket,
-                List.of(),
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                number,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.id = matterId;
+        c.status = MatterStatus.PENDING;
+        c.packet = newPacket;
+        c.rejection = List.of();
+        return c.matter();
     }
 
     Matter withId(UUID matterId) {
-        return new Matter(
-                matterId,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                number,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.id = matterId;
+        return c.matter();
     }
 
     Matter withRejection(List<RejectionReason> reasons) {
-        return new Matter(
-                id,
-                MatterStatus.REJECTED,
-                packet,
-                reasons,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                number,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.status = MatterStatus.REJECTED;
+        c.rejection = reasons;
+        return c.matter();
     }
 
     Matter withOpened(
@@ -180,166 +130,157 @@ public record Matter(
             int version,
             Map<UUID, Milestone> plan,
             Map<String, PhaseBudget> phases) {
-        return new Matter(
-                id,
-                MatterStatus.OPEN,
-                packet,
-                rejection,
-                by,
-                on,
-                plannedClose,
-                version,
-                closedOn,
-                outcome,
-                plan,
-                tasks,
-                phases,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                matterNumber,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.status = MatterStatus.OPEN;
+        c.number = matterNumber;
+        c.acceptedBy = by;
+        c.openedOn = on;
+        c.plannedCloseDate = plannedClose;
+        c.playbookVersion = version;
+        c.milestones = plan;
+        c.budget = phases;
+        return c.matter();
     }
 
     Matter withMilestone(Milestone milestone) {
-        return progressed(
-                put(milestones, milestone.id(), milestone),
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor);
+        Change c = change();
+        c.milestones = put(milestones, milestone.id(), milestone);
+        return c.matter();
     }
 
     Matter withTask(Task task) {
-        return progressed(
-                milestones, put(tasks, task.id(), task), budget, escalations, lastStatusUpdateOn, overdueReportedFor);
+        Change c = change();
+        c.tasks = put(tasks, task.id(), task);
+        return c.matter();
     }
 
     Matter withBudget(PhaseBudget phase) {
-        return progressed(
-                milestones,
-                tasks,
-                put(budget, phase.phase(), phase),
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor);
+        Change c = change();
+        c.budget = put(budget, phase.phase(), phase);
+        return c.matter();
     }
 
     Matter withEscalation(Escalation escalation, LocalDate overdueFor) {
-        return progressed(
-                milestones,
-                tasks,
-                budget,
-                put(escalations, escalation.id(), escalation),
-                lastStatusUpdateOn,
-                overdueFor);
+        Change c = change();
+        c.escalations = put(escalations, escalation.id(), escalation);
+        c.overdueReportedFor = overdueFor;
+        return c.matter();
     }
 
     Matter withStatusUpdateOn(LocalDate sentOn) {
-        return progressed(milestones, tasks, budget, escalations, sentOn, overdueReportedFor);
-    }
-
-    /** The same open matter with what its life so far changed: plan, tasks, budget, escalations, updates. */
-    private Matter progressed(
-            Map<UUID, Milestone> plan,
-            Map<UUID, Task> work,
-            Map<String, PhaseBudget> phases,
-            Map<UUID, Escalation> raised,
-            LocalDate lastUpdate,
-            LocalDate overdueFor) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                plan,
-                work,
-                phases,
-                raised,
-                lastUpdate,
-                overdueFor,
-                number,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.lastStatusUpdateOn = sentOn;
+        return c.matter();
     }
 
     Matter withExternalId(String system, String externalId) {
-        return identified(put(externalIds, system, externalId), timeEntries, screenedUsers);
+        Change c = change();
+        c.externalIds = put(externalIds, system, externalId);
+        return c.matter();
     }
 
     Matter withTimeEntry(UUID entryId) {
-        Set<UUID> recorded = new HashSet<>(timeEntries);
-        recorded.add(entryId);
-        return identified(externalIds, recorded, screenedUsers);
+        Change c = change();
+        c.timeEntries = new HashSet<>(timeEntries);
+        c.timeEntries.add(entryId);
+        return c.matter();
     }
 
     Matter withScreen(String user, boolean screened) {
-        Set<String> screens = new TreeSet<>(screenedUsers);
+        Change c = change();
+        c.screenedUsers = new TreeSet<>(screenedUsers);
         if (screened) {
-            screens.add(user);
+            c.screenedUsers.add(user);
         } else {
-            screens.remove(user);
+            c.screenedUsers.remove(user);
         }
-        return identified(externalIds, timeEntries, screens);
-    }
-
-    /** The same matter known by other ids, with more time entries recorded, or screened from others. */
-    private Matter identified(Map<String, String> ids, Set<UUID> entries, Set<String> screens) {
-        return new Matter(
-                id,
-                status,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                closedOn,
-                outcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                number,
-                ids,
-                entries,
-                screens);
+        return c.matter();
     }
 
     Matter withClosed(LocalDate on, String closingOutcome) {
-        return new Matter(
-                id,
-                MatterStatus.CLOSED,
-                packet,
-                rejection,
-                acceptedBy,
-                openedOn,
-                plannedCloseDate,
-                playbookVersion,
-                on,
-                closingOutcome,
-                milestones,
-                tasks,
-                budget,
-                escalations,
-                lastStatusUpdateOn,
-                overdueReportedFor,
-                number,
-                externalIds,
-                timeEntries,
-                screenedUsers);
+        Change c = change();
+        c.status = MatterStatus.CLOSED;
+        c.closedOn = on;
+        c.outcome = closingOutcome;
+        return c.matter();
+    }
+
+    private Change change() {
+        return new Change(this);
+    }
+
+    /**
+     * A copy of a matter being changed: a with-method sets only what its event changes, and
+     * {@link #matter()} builds the new immutable state. So adding a component touches one place.
+     */
+    private static final class Change {
+        private UUID id;
+        private MatterStatus status;
+        private IntakeComplete packet;
+        private List<RejectionReason> rejection;
+        private String acceptedBy;
+        private LocalDate openedOn;
+        private LocalDate plannedCloseDate;
+        private int playbookVersion;
+        private LocalDate closedOn;
+        private String outcome;
+        private Map<UUID, Milestone> milestones;
+        private Map<UUID, Task> tasks;
+        private Map<String, PhaseBudget> budget;
+        private Map<UUID, Escalation> escalations;
+        private LocalDate lastStatusUpdateOn;
+        private LocalDate overdueReportedFor;
+        private String number;
+        private Map<String, String> externalIds;
+        private Set<UUID> timeEntries;
+        private Set<String> screenedUsers;
+
+        private Change(Matter m) {
+            id = m.id;
+            status = m.status;
+            packet = m.packet;
+            rejection = m.rejection;
+            acceptedBy = m.acceptedBy;
+            openedOn = m.openedOn;
+            plannedCloseDate = m.plannedCloseDate;
+            playbookVersion = m.playbookVersion;
+            closedOn = m.closedOn;
+            outcome = m.outcome;
+            milestones = m.milestones;
+            tasks = m.tasks;
+            budget = m.budget;
+            escalations = m.escalations;
+            lastStatusUpdateOn = m.lastStatusUpdateOn;
+            overdueReportedFor = m.overdueReportedFor;
+            number = m.number;
+            externalIds = m.externalIds;
+            timeEntries = m.timeEntries;
+            screenedUsers = m.screenedUsers;
+        }
+
+        private Matter matter() {
+            return new Matter(
+                    id,
+                    status,
+                    packet,
+                    rejection,
+                    acceptedBy,
+                    openedOn,
+                    plannedCloseDate,
+                    playbookVersion,
+                    closedOn,
+                    outcome,
+                    milestones,
+                    tasks,
+                    budget,
+                    escalations,
+                    lastStatusUpdateOn,
+                    overdueReportedFor,
+                    number,
+                    externalIds,
+                    timeEntries,
+                    screenedUsers);
+        }
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
