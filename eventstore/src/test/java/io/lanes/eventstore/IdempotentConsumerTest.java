@@ -1,6 +1,7 @@
 package io.lanes.eventstore;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,7 @@ import io.lanes.eventstore.fixture.IntakeCounter;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.ManagementInterface;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
 import io.lanes.testing.TopicWriter;
@@ -101,6 +103,11 @@ class IdempotentConsumerTest {
         assertTrue(RecordHeaders.text(parked, DeadLetters.REASON).contains("ce_id"));
         assertEquals("intake-counter", RecordHeaders.text(parked, DeadLetters.CONSUMER));
         assertEquals(Topic.INTAKE.topicName(), RecordHeaders.text(parked, DeadLetters.SOURCE_TOPIC));
+        ManagementInterface.given()
+                .get("/q/metrics")
+                .then()
+                .body(containsString("lanes_consumer_dead_lettered_total{consumer=\"intake-counter\",topic=\""
+                        + Topic.INTAKE.topicName() + "\"}"));
     }
 
     @Test

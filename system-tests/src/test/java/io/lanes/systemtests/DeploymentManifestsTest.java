@@ -209,7 +209,8 @@ class DeploymentManifestsTest {
     private static final List<String> SERVICES =
             List.of("ops-config-service", "intake-service", "matter-service", "kpi-service");
 
-    private static List<JsonNode> documents(String overlay) throws IOException, InterruptedException {
+    /** The overlay as kubectl renders it, one node a document; skips the calling test without kubectl. */
+    static List<JsonNode> documents(String overlay) throws IOException, InterruptedException {
         String yaml = render(overlay);
         List<JsonNode> docs = new ArrayList<>();
         try (MappingIterator<JsonNode> it =

@@ -2,9 +2,12 @@ package io.lanes.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +66,21 @@ class ProductionIdentityTest {
                     .statusCode(401)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:lanes:problem:unauthorized"));
+            assertLogsAreJsonLines(service.output());
         } finally {
             Files.deleteIfExists(key);
+        }
+    }
+
+    /** In prod every line a service logs is one JSON object naming the service, for a log pipeline. */
+    private static void assertLogsAreJsonLines(String output) throws IOException {
+        List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+        assertTrue(lines.size() > 3, output);
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            assertEquals("ops-config-service", entry.path("service").asText(), line);
+            assertTrue(entry.hasNonNull("level") && entry.hasNonNull("message"), line);
         }
     }
 

@@ -16,20 +16,27 @@ import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
+import io.lanes.testing.TopicWriter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -446,6 +453,84 @@ class WholeFlowsTest {
         List<Integer> lags = as(LEADERSHIP, kpi).get("/projection/status").path("lag");
         return lags != null && !lags.isEmpty() && lags.stream().allMatch(lag -> lag == 0);
     }
+
+    /**
+     * A record that is not a CloudEvent is dead-lettered by every consumer of its topic and counted in
+     * their metrics; and every alert the production overlay ships names a metric the services export.
+     */
+    @Test
+    @Order(8)
+    void aPoisonRecordIsCountedAndEveryAlertNamesAMetricTheServicesExport() throws Exception {
+        try (TopicWriter writer = TopicWriter.of()) {
+            writer.send(new ProducerRecord<>(
+                    Topic.INTAKE.topicName(),
+                    "poison-" + UUID.randomUUID(),
+                    "not a CloudEvent".getBytes(StandardCharsets.UTF_8)));
+        }
+        String deadLettered = "lanes_consumer_dead_lettered_total{consumer=";
+        Awaitility.await("matter-service and kpi-service count the dead letter")
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        metrics(matter).contains(deadLettered) && metrics(kpi).contains(deadLettered));
+
+        Set<String> exported = new HashSet<>();
+        // ops-config-service stays stopped since Order(5); it exports the same platform and eventstore metrics.
+        for (ServiceProcess service : List.of(intake, matter, kpi)) {
+            metrics(service)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
+        }
+        int alerts = 0;
+        for (JsonNode doc : DeploymentManifestsTest.documents("production")) {
+            if (!doc.path("kind").asText().equals("PrometheusRule")) {
+                continue;
+            }
+            for (JsonNode group : doc.path("spec").path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    alerts++;
+                    for (String metric : metricsIn(rule.path("expr").asText())) {
+                        assertTrue(
+                                exported.contains(metric),
+                                rule.path("alert").asText() + " names " + metric + ", which no service exports");
+                    }
+                }
+            }
+        }
+        assertTrue(alerts >= 5, "the production overlay ships the alerts of docs/operations.md");
+    }
+
+    private static String metrics(ServiceProcess service) {
+        return given().baseUri(service.managementUrl()).get("/q/metrics").asString();
+    }
+
+    /** The metric names of a PromQL expression: its words with an underscore, less labels and functions. */
+    static Set<String> metricsIn(String expr) {
+        String withoutLabels = expr.replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", " ")
+                .replaceAll("\\{[^}]*\\}", " ")
+                .replaceAll("\\[[^\\]]*\\]", " ");
+        Set<String> metrics = new HashSet<>();
+        Matcher words = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(withoutLabels);
+        while (words.find()) {
+            String word = words.group();
+            if (word.contains("_") && !PROMQL_FUNCTIONS.contains(word)) {
+                metrics.add(word);
+            }
+        }
+        return metrics;
+    }
+
+    private static final Set<String> PROMQL_FUNCTIONS = Set.of(
+            "histogram_quantile",
+            "min_over_time",
+            "max_over_time",
+            "avg_over_time",
+            "sum_over_time",
+            "count_over_time",
+            "absent_over_time",
+            "label_replace",
+            "label_join");
 
     private static void publish(String matterType, String content) {
         String draft = as(OPS, ops)

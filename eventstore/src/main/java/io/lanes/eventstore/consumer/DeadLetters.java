@@ -1,6 +1,8 @@
 package io.lanes.eventstore.consumer;
 
 import io.lanes.eventstore.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,12 +34,15 @@ public class DeadLetters {
 
     private final KafkaClients kafka;
     private final String clientId;
+    private final MeterRegistry registry;
     private KafkaProducer<String, byte[]> producer;
 
     public DeadLetters(
             KafkaClients kafka,
+            MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application) {
         this.kafka = kafka;
+        this.registry = registry;
         this.clientId = application + "-dead-letters";
     }
 
@@ -69,6 +74,13 @@ public class DeadLetters {
         }
         LOG.warnf(
                 "%s dead-lettered %s-%d@%d: %s", consumer, record.topic(), record.partition(), record.offset(), reason);
+        // Dead letters are what an operator must look at: alert on any increase.
+        Counter.builder("lanes.consumer.dead.lettered")
+                .description("Records a consumer could not apply, parked on the topic's .dlq")
+                .tag("consumer", consumer)
+                .tag("topic", record.topic())
+                .register(registry)
+                .increment();
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {
