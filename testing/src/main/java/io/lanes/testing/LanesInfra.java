@@ -15,6 +15,7 @@ public final class LanesInfra {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final PostgresDatabase database;
+    private final int managementPort = FreePorts.next();
 
     private LanesInfra(KafkaBroker kafka, PostgresServer postgres, PostgresDatabase database) {
         this.kafka = kafka;
@@ -57,6 +58,8 @@ public final class LanesInfra {
     public Map<String, String> quarkusConfig() {
         Map<String, String> config = new HashMap<>(database.quarkusConfig());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // A free management port per JVM, so two test runs on one machine never collide on 9001.
+        config.put("quarkus.management.test-port", Integer.toString(managementPort));
         return config;
     }
 

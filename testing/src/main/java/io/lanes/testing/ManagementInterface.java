@@ -6,7 +6,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Requests to the management interface (health, metrics) of the Quarkus application under test,
- * which listens on its own port ({@code quarkus.management.test-port}, 9001 by default).
+ * which listens on its own port ({@code quarkus.management.test-port}: a free port that
+ * {@link LanesInfraResource} gives each test JVM, else Quarkus' 9001).
  */
 public final class ManagementInterface {
 

@@ -18,15 +18,18 @@ import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterDecider;
 import io.lanes.matter.domain.MatterInternalEvent;
 import io.lanes.matter.domain.MatterStatus;
+import io.lanes.matter.domain.MatterWork;
 import io.lanes.matter.persistence.MatterIdentifiers;
 import io.lanes.matter.persistence.MatterNumbers;
 import io.lanes.matter.persistence.MatterScreens;
 import io.lanes.matter.persistence.MatterSummary;
+import io.lanes.matter.persistence.WorkItems;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +67,7 @@ public class MatterService {
     private final MatterNumbers numbers;
     private final MatterIdentifiers identifiers;
     private final MatterScreens screens;
+    private final WorkItems work;
 
     public MatterService(
             EventStore store,
@@ -72,7 +76,8 @@ public class MatterService {
             MatterConfig config,
             MatterNumbers numbers,
             MatterIdentifiers identifiers,
-            MatterScreens screens) {
+            MatterScreens screens,
+            WorkItems work) {
         this.store = store;
         this.matters = new AggregateRepository<>(
                 store, new MatterDecider(), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
@@ -82,6 +87,7 @@ public class MatterService {
         this.numbers = numbers;
         this.identifiers = identifiers;
         this.screens = screens;
+        this.work = work;
     }
 
     public BusinessCalendar calendar() {
@@ -340,7 +346,39 @@ public class MatterService {
                 changed = changed.call(() -> screens.lift(after.state().id(), user));
             }
         }
-        return changed;
+        return changed.call(() -> queueWork(after.state()));
+    }
+
+    /** The matter's rows of the PM work queue, from its state. */
+    private Uni<Void> queueWork(Matter matter) {
+        IntakeComplete packet = matter.packet();
+        return work.replace(
+                matter.id(), packet.routing().team(), packet.matterName(), matter.number(), MatterWork.of(matter));
+    }
+
+    /**
+     * Fills the work queue of matters changed before it existed (it is empty then); a no-op once any
+     * matter has queued work. Returns how many matters were queued.
+     */
+    @WithTransaction
+    public Uni<Integer> queueWorkOfExistingMatters() {
+        return work.isEmpty().chain(empty -> {
+            if (!empty) {
+                return Uni.createFrom().item(0);
+            }
+            return MatterSummary.<MatterSummary>find(
+                            "status in ?1", List.of(MatterStatus.PENDING.name(), MatterStatus.OPEN.name()))
+                    .list()
+                    .chain(rows -> {
+                        Uni<Integer> queued = Uni.createFrom().item(0);
+                        for (MatterSummary row : rows) {
+                            queued = queued.chain(n -> matters.load(row.matterId.toString())
+                                    .chain(found -> queueWork(found.state()))
+                                    .replaceWith(n + 1));
+                        }
+                        return queued;
+                    });
+        });
     }
 
     private Uni<Void> summarize(Matter matter, long version) {

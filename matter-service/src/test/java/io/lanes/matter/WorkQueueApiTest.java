@@ -1,0 +1,138 @@
+package io.lanes.matter;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.lanes.testing.DevTokens;
+import io.lanes.testing.LanesInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PM work queue over real PostgreSQL and Kafka: what needs the PM now across matters, late first;
+ * only matters the PM may see.
+ */
+@QuarkusTest
+@QuarkusTestResource(LanesInfraResource.class)
+class WorkQueueApiTest {
+
+    private static final String MATTER_TYPE =
+            "work-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TEAM = "litigation-east";
+    private static final String PM_USER = "w-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PM = DevTokens.forTeams(PM_USER, "pm", TEAM);
+
+    @BeforeAll
+    static void playbookPublishedEarlier() {
+        MatterFixture.publishPlaybook(MATTER_TYPE);
+    }
+
+    @Test
+    void whatNeedsThePmNowLateFirstAndOnlyWhatTheyMaySee() {
+        UUID pending = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("5000.00"));
+        UUID matter = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("5000.00"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(PM)
+                                .contentType(ContentType.JSON)
+                                .body("{}")
+                                .post("/handoffs/" + matter + "/accept")
+                                .statusCode()
+                        == 200);
+        String number = given().auth().oauth2(PM).get("/matters/" + matter).path("matterNumber");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String task = given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"title\":\"Collect the contracts\",\"assignee\":\"" + PM_USER + "\",\"dueDate\":\""
+                        + today.minusDays(1) + "\"}")
+                .post("/matters/" + matter + "/tasks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("tasks[0].id");
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\"" + today
+                        + "\",\"hours\":3,\"amount\":1300,\"phase\":\"L100\",\"billable\":true,\"admin\":false}")
+                .post("/matters/" + matter + "/time-entries")
+                .then()
+                .statusCode(201)
+                .body("openEscalations[0].assignedTo", equalTo(PM_USER));
+
+        // Late task first, then the escalation, the milestone due within 14 days (10 business days
+        // out), and the team's pending handoff; the milestone 25 business days out is not yet work.
+        given().auth()
+                .oauth2(PM)
+                .get("/work")
+                .then()
+                .statusCode(200)
+                .body("kind", contains("TASK", "ESCALATION", "MILESTONE", "HANDOFF"))
+                .body("[0].itemId", equalTo(task))
+                .body("[0].overdue", equalTo(true))
+                .body("[0].matterNumber", equalTo(number))
+                .body("[1].title", equalTo("CRITICAL BUDGET_VARIANCE (L100)"))
+                .body("[2].title", equalTo("Initial case assessment"))
+                .body("[3].matterId", equalTo(pending.toString()))
+                .body("[3].overdue", equalTo(false));
+
+        given().auth()
+                .oauth2(DevTokens.forTeams("e.stone", "pm", "employment"))
+                .get("/work")
+                .then()
+                .statusCode(200)
+                .body("matterId", not(hasItem(pending.toString())));
+        given().auth()
+                .oauth2(DevTokens.forTeams("m.lee", "leadership"))
+                .get("/work?assignee=" + PM_USER)
+                .then()
+                .statusCode(200)
+                .body("kind", contains("TASK", "ESCALATION", "MILESTONE"));
+        given().auth()
+                .oauth2(PM)
+                .get("/work?assignee=l.ortiz")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:lanes:problem:forbidden"));
+        given().auth().oauth2(DevTokens.forRole("intake")).get("/work").then().statusCode(403);
+
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/matters/" + matter + "/tasks/" + task + "/complete")
+                .then()
+                .statusCode(200);
+        given().auth().oauth2(PM).get("/work").then().body("kind", contains("ESCALATION", "MILESTONE", "HANDOFF"));
+
+        given().auth()
+                .oauth2(DevTokens.forUser("admin.user", "admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"user\":\"" + PM_USER + "\",\"reason\":\"Conflict found\"}")
+                .post("/matters/" + matter + "/screens")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(PM)
+                .get("/work")
+                .then()
+                .body("matterId", everyItem(equalTo(pending.toString())))
+                .body("kind", equalTo(List.of("HANDOFF")));
+    }
+}
