@@ -30,8 +30,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +42,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -85,9 +90,23 @@ public class HandoffResource {
     }
 
     @GET
-    @Operation(summary = "Handoffs by status (PENDING by default), newest first")
-    public Uni<List<MatterSummary>> list(@QueryParam("status") @DefaultValue("PENDING") MatterStatus status) {
-        return matters.list(Set.of(status), callers.current());
+    @Operation(
+            summary = "Handoffs by status (PENDING by default) of the caller's teams, newest first, a page at a time",
+            description = "page (from 0), size (1-100, default 50), team; the total is in X-Total-Count and the next "
+                    + "page in a Link header")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MatterSummary.class)))
+    public Uni<Response> list(
+            @QueryParam("status") @DefaultValue("PENDING") MatterStatus status,
+            @QueryParam("team") String team,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, size);
+        return matters.page(Set.of(status), team, null, callers.current(), paging.page(), paging.size())
+                .map(found -> paging.response(found, uri));
     }
 
     @GET

@@ -37,8 +37,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +51,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -160,12 +164,26 @@ public class MatterResource {
 
     @GET
     @Operation(
-            summary = "Open and closed matters, most recently changed first; or the one a number or an external id "
-                    + "(system:value, e.g. billing:10042-007) names")
-    public Uni<List<MatterSummary>> list(
-            @QueryParam("number") String number, @QueryParam("externalId") String externalId) {
+            summary = "Open and closed matters the caller may see, most recently changed first, a page at a time; "
+                    + "or the one a number or an external id (system:value, e.g. billing:10042-007) names",
+            description = "status (OPEN or CLOSED; both by default), team, acceptedBy (the PM), page (from 0), size "
+                    + "(1-100, default 50); the total is in X-Total-Count and the next page in a Link header")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page, or the matter named",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MatterSummary.class)))
+    public Uni<Response> list(
+            @QueryParam("number") String number,
+            @QueryParam("externalId") String externalId,
+            @QueryParam("status") MatterStatus status,
+            @QueryParam("team") String team,
+            @QueryParam("acceptedBy") String acceptedBy,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
         if (number != null) {
-            return matters.withNumber(number.strip(), callers.current());
+            return matters.withNumber(number.strip(), callers.current())
+                    .map(found -> Response.ok(found).build());
         }
         if (externalId != null) {
             int colon = externalId.indexOf(':');
@@ -174,9 +192,22 @@ public class MatterResource {
                         new FieldError("externalId", "must be system:value, e.g. billing:10042-007", "external-id")));
             }
             return matters.withExternalId(
-                    externalId.substring(0, colon), externalId.substring(colon + 1), callers.current());
+                            externalId.substring(0, colon), externalId.substring(colon + 1), callers.current())
+                    .map(found -> Response.ok(found).build());
         }
-        return matters.list(Set.of(MatterStatus.OPEN, MatterStatus.CLOSED), callers.current());
+        if (status != null && status != MatterStatus.OPEN && status != MatterStatus.CLOSED) {
+            throw ProblemException.invalid(
+                    List.of(new FieldError("status", "must be OPEN or CLOSED (handoffs: GET /handoffs)", "status")));
+        }
+        Paging paging = Paging.of(page, size);
+        return matters.page(
+                        status == null ? Set.of(MatterStatus.OPEN, MatterStatus.CLOSED) : Set.of(status),
+                        team,
+                        acceptedBy,
+                        callers.current(),
+                        paging.page(),
+                        paging.size())
+                .map(found -> paging.response(found, uri));
     }
 
     @PUT

@@ -43,7 +43,7 @@ public class Detection {
 
     /** One pass over the open matters; a matter that fails is logged and skipped until the next pass. */
     public Uni<Void> runOnce() {
-        return matters.list(Set.of(MatterStatus.OPEN), DETECTION)
+        return matters.firmWide(Set.of(MatterStatus.OPEN))
                 .onItem()
                 .transformToMulti(Multi.createFrom()::iterable)
                 .onItem()

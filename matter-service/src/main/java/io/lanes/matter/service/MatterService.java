@@ -21,6 +21,7 @@ import io.lanes.matter.domain.MatterStatus;
 import io.lanes.matter.domain.MatterWork;
 import io.lanes.matter.persistence.MatterIdentifiers;
 import io.lanes.matter.persistence.MatterNumbers;
+import io.lanes.matter.persistence.MatterPages;
 import io.lanes.matter.persistence.MatterScreens;
 import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.matter.persistence.WorkItems;
@@ -30,7 +31,6 @@ import io.lanes.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -68,6 +68,7 @@ public class MatterService {
     private final MatterIdentifiers identifiers;
     private final MatterScreens screens;
     private final WorkItems work;
+    private final MatterPages pages;
 
     public MatterService(
             EventStore store,
@@ -77,7 +78,8 @@ public class MatterService {
             MatterNumbers numbers,
             MatterIdentifiers identifiers,
             MatterScreens screens,
-            WorkItems work) {
+            WorkItems work,
+            MatterPages pages) {
         this.store = store;
         this.matters = new AggregateRepository<>(
                 store, new MatterDecider(), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
@@ -88,6 +90,7 @@ public class MatterService {
         this.identifiers = identifiers;
         this.screens = screens;
         this.work = work;
+        this.pages = pages;
     }
 
     public BusinessCalendar calendar() {
@@ -240,17 +243,26 @@ public class MatterService {
         });
     }
 
-    /** The caller's matters in these statuses, newest change first. */
+    /** Every matter in these statuses, whatever its team or screens: for Lanes' own jobs (detection). */
     @WithSession
-    public Uni<List<MatterSummary>> list(Set<MatterStatus> statuses, Caller caller) {
-        List<String> names = statuses.stream().map(Enum::name).collect(Collectors.toList());
-        Uni<List<MatterSummary>> rows = caller.worksAcrossTeams()
-                ? MatterSummary.<MatterSummary>find("status in ?1", Sort.descending("updatedAt"), names)
-                        .list()
-                : MatterSummary.<MatterSummary>find(
-                                "status in ?1 and team in ?2", Sort.descending("updatedAt"), names, caller.teams())
-                        .list();
-        return rows.chain(found -> visible(found, caller));
+    public Uni<List<MatterSummary>> firmWide(Set<MatterStatus> statuses) {
+        return MatterSummary.<MatterSummary>find(
+                        "status in ?1", statuses.stream().map(Enum::name).collect(Collectors.toList()))
+                .list();
+    }
+
+    /** One page of the caller's matters in these statuses, optionally of one team or accepting PM. */
+    @WithSession
+    public Uni<MatterPages.Page> page(
+            Set<MatterStatus> statuses, String team, String acceptedBy, Caller caller, int page, int size) {
+        return pages.page(
+                statuses.stream().map(Enum::name).collect(Collectors.toSet()),
+                caller.worksAcrossTeams() ? null : caller.teams(),
+                caller.name(),
+                team,
+                acceptedBy,
+                page,
+                size);
     }
 
     /** The accepted matter with this number, as a one-row listing (empty when none the caller may see). */
