@@ -278,6 +278,36 @@ class MatterApiTest {
     }
 
     @Test
+    void aPmCannotMoveAHardDeadlineButAnAdminMayCorrectIt() {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        String statute =
+                given().auth().oauth2(PM).get("/matters/" + matter).path("milestones.find { it.hardDeadline }.id");
+        String move = "{\"dueDate\":\"2027-09-30\",\"reason\":\"Client asked for more time\"}";
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body(move)
+                .put("/matters/" + matter + "/milestones/" + statute + "/due-date")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("rule", equalTo("HARD_DEADLINE_FIXED"))
+                .body("errors.field", hasItem("dueDate"));
+        given().auth()
+                .oauth2(DevTokens.forUser("admin.user", "admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"dueDate\":\"2027-07-30\",\"reason\":\"Entered a month early by mistake\"}")
+                .put("/matters/" + matter + "/milestones/" + statute + "/due-date")
+                .then()
+                .statusCode(200)
+                .body("milestones.find { it.hardDeadline }.dueDate", equalTo("2027-07-30"));
+        JsonNode replanned =
+                events(matter, EventType.MILESTONE_REPLANNED, 1, Topic.MATTER).get(0);
+        assertEquals("admin.user", replanned.get("replannedBy").asText());
+        assertEquals("Entered a month early by mistake", replanned.get("reason").asText());
+    }
+
+    @Test
     void staleVersionsAndBrokenRulesAreRefused() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         var current = given().auth()

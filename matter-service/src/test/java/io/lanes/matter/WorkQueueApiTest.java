@@ -62,7 +62,7 @@ class WorkQueueApiTest {
         }
         given().auth()
                 .oauth2(pm)
-                .get("/matters?acceptedBy=" + pmUser + "&size=2")
+                .get("/matters?assignee=" + pmUser + "&size=2")
                 .then()
                 .statusCode(200)
                 .header("X-Total-Count", "3")
@@ -71,14 +71,14 @@ class WorkQueueApiTest {
                 .body("acceptedBy", everyItem(equalTo(pmUser)));
         given().auth()
                 .oauth2(pm)
-                .get("/matters?acceptedBy=" + pmUser + "&size=2&page=1")
+                .get("/matters?assignee=" + pmUser + "&size=2&page=1")
                 .then()
                 .header("X-Total-Count", "3")
                 .header("Link", nullValue())
                 .body("size()", equalTo(1));
         given().auth()
                 .oauth2(DevTokens.forTeams("e.stone", "pm", "employment"))
-                .get("/matters?acceptedBy=" + pmUser)
+                .get("/matters?assignee=" + pmUser)
                 .then()
                 .header("X-Total-Count", "0")
                 .body("size()", equalTo(0));

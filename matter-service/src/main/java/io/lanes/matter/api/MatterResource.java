@@ -166,7 +166,8 @@ public class MatterResource {
     @Operation(
             summary = "Open and closed matters the caller may see, most recently changed first, a page at a time; "
                     + "or the one a number or an external id (system:value, e.g. billing:10042-007) names",
-            description = "status (OPEN or CLOSED; both by default), team, acceptedBy (the PM), page (from 0), size "
+            description = "status (OPEN or CLOSED; both by default), team, assignee (the PM who accepted the matter), "
+                    + "page (from 0), size "
                     + "(1-100, default 50); the total is in X-Total-Count and the next page in a Link header")
     @APIResponse(
             responseCode = "200",
@@ -177,7 +178,7 @@ public class MatterResource {
             @QueryParam("externalId") String externalId,
             @QueryParam("status") MatterStatus status,
             @QueryParam("team") String team,
-            @QueryParam("acceptedBy") String acceptedBy,
+            @QueryParam("assignee") String assignee,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size,
             @Context UriInfo uri) {
@@ -203,7 +204,7 @@ public class MatterResource {
         return matters.page(
                         status == null ? Set.of(MatterStatus.OPEN, MatterStatus.CLOSED) : Set.of(status),
                         team,
-                        acceptedBy,
+                        assignee,
                         callers.current(),
                         paging.page(),
                         paging.size())
@@ -303,9 +304,13 @@ public class MatterResource {
 
     @PUT
     @Path("/{id}/milestones/{milestoneId}/due-date")
+    @RolesAllowed({Roles.PM, Roles.ADMIN})
     @Operation(
             summary =
-                    "Move a milestone's due date with a reason (milestone-replanned); a later date re-arms slip detection")
+                    "Move a milestone's due date with a reason (milestone-replanned); a later date re-arms slip detection",
+            description = "A hard deadline (court or statute date) is not the firm's to move: a pm gets 422 "
+                    + "HARD_DEADLINE_FIXED; an admin may correct a wrongly entered date, recorded with the reason.")
+    @APIResponse(responseCode = "422", description = "HARD_DEADLINE_FIXED: a pm moving a hard deadline")
     public Uni<Response> replan(
             @PathParam("id") UUID id,
             @PathParam("milestoneId") UUID milestoneId,
@@ -319,6 +324,7 @@ public class MatterResource {
                         change.dueDate(),
                         change.reason().strip(),
                         callers.current().name(),
+                        callers.current().roles().contains(Roles.ADMIN),
                         matters.now()),
                 200);
     }

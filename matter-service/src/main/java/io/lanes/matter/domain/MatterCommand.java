@@ -48,7 +48,12 @@ public sealed interface MatterCommand {
             Instant at)
             implements MatterCommand {}
 
-    record ReplanMilestone(UUID milestoneId, LocalDate dueDate, String reason, String by, Instant at)
+    /**
+     * Moves a milestone's due date. A hard deadline (a court or statute date) is not the firm's to move:
+     * only an admin's {@code correction} of a wrongly entered date may.
+     */
+    record ReplanMilestone(
+            UUID milestoneId, LocalDate dueDate, String reason, String by, boolean correction, Instant at)
             implements MatterCommand {}
 
     record CompleteMilestone(UUID milestoneId, LocalDate completedOn, Instant at) implements MatterCommand {}

@@ -55,7 +55,9 @@ import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
+import io.lanes.platform.domain.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -177,6 +179,14 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
 
     private static List<Object> replanMilestone(ReplanMilestone replan, Matter matter) {
         Milestone milestone = openMilestone(matter, replan.milestoneId());
+        if (milestone.hardDeadline() && !replan.correction()) {
+            throw new Refused(
+                    MatterRules.HARD_DEADLINE_FIXED,
+                    milestone.name() + " is a hard deadline (" + milestone.dueDate()
+                            + "): the court or the law sets it, so a PM cannot move it; an admin may correct a "
+                            + "wrongly entered date",
+                    List.of(new Violation("dueDate", "a hard deadline is not the firm's to move", "hard-deadline")));
+        }
         return List.of(new MilestoneReplanned(
                 matter.id(),
                 milestone.id(),

@@ -16,6 +16,7 @@ final class MatterRules {
     static final String MILESTONE_COMPLETED = "MILESTONE_ALREADY_COMPLETED";
     static final String TASK_COMPLETED = "TASK_ALREADY_COMPLETED";
     static final String ESCALATION_RESOLVED = "ESCALATION_ALREADY_RESOLVED";
+    static final String HARD_DEADLINE_FIXED = "HARD_DEADLINE_FIXED";
 
     private MatterRules() {}
 

@@ -21,6 +21,7 @@ import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.MatterEvent;
 import io.lanes.contracts.matter.MilestoneCompleted;
+import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.RejectionCode;
@@ -47,6 +48,7 @@ import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.testing.decider.DeciderSpec;
 import io.lanes.testing.decider.SealedDispatch;
@@ -296,11 +298,41 @@ class MatterDeciderTest {
         DeciderSpec<MatterCommand, Matter, Object>.Given replanned = open().andCommands(
                         detectOn("2026-03-13"),
                         new ReplanMilestone(
-                                first, LocalDate.parse("2026-03-17"), "Client late with documents", "p.patel", AT));
+                                first,
+                                LocalDate.parse("2026-03-17"),
+                                "Client late with documents",
+                                "p.patel",
+                                false,
+                                AT));
         replanned.when(detectOn("2026-03-19")).thenEvents(events -> assertEquals(0, slipsOf(first, events)));
         replanned
                 .when(detectOn("2026-03-20"))
                 .thenEvents(events -> assertEquals(1, slipsOf(first, events), "the new due date slips on its own"));
+    }
+
+    @Test
+    void aHardDeadlineIsNotAPmsToMoveButAnAdminMayCorrectIt() {
+        Milestone statute = open().when(detectOn("2026-03-02")).thenState().milestoneList().stream()
+                .filter(Milestone::hardDeadline)
+                .findFirst()
+                .orElseThrow();
+        LocalDate later = LocalDate.parse("2026-04-20");
+        Refused refused = open().when(new ReplanMilestone(statute.id(), later, "Client asked", "p.patel", false, AT))
+                .thenFails(Refused.class);
+        assertEquals(MatterRules.HARD_DEADLINE_FIXED, refused.rule());
+        assertEquals("dueDate", refused.violations().get(0).field());
+        open().when(new ReplanMilestone(
+                        statute.id(), later, "Entered as 2026-03-20 by mistake", "admin.user", true, AT))
+                .thenEvents(events -> assertEquals(
+                        List.of(new MilestoneReplanned(
+                                MATTER,
+                                statute.id(),
+                                statute.dueDate(),
+                                later,
+                                "Entered as 2026-03-20 by mistake",
+                                "admin.user",
+                                AT)),
+                        events));
     }
 
     @Test

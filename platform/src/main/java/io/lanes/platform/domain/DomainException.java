@@ -5,7 +5,8 @@ package io.lanes.platform.domain;
  * the domain stays free of the web layer; {@code platform}'s problem mappers turn each kind into
  * RFC 9457 problem+json once, for every service.
  */
-public abstract sealed class DomainException extends RuntimeException permits RuleBroken, NotFound, InvalidInput {
+public abstract sealed class DomainException extends RuntimeException
+        permits RuleBroken, Refused, NotFound, InvalidInput {
 
     protected DomainException(String message) {
         super(message);

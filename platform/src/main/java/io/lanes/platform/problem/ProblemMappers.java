@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.lanes.platform.domain.InvalidInput;
 import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -45,6 +46,17 @@ public class ProblemMappers {
     public Response ruleBroken(RuleBroken e, UriInfo uri) {
         return ProblemResponses.of(
                 ProblemType.CONFLICT, e.getMessage(), path(uri), List.of(), Map.of("rule", e.rule()));
+    }
+
+    /** A well-formed command the domain refuses: 422, with the rule's code and the fields named. */
+    @ServerExceptionMapper
+    public Response refused(Refused e, UriInfo uri) {
+        return ProblemResponses.of(
+                ProblemType.UNPROCESSABLE,
+                e.getMessage(),
+                path(uri),
+                e.violations().stream().map(FieldError::of).collect(Collectors.toList()),
+                Map.of("rule", e.rule()));
     }
 
     @ServerExceptionMapper
