@@ -136,19 +136,19 @@ class WorkQueueApiTest {
                 .statusCode(201)
                 .body("openEscalations[0].assignedTo", equalTo(PM_USER));
 
-        // Late task first, then the escalation, the milestone due within 14 days (10 business days
+        // The escalation first, then the late task, the milestone due within 14 days (10 business days
         // out), and the team's pending handoff; the milestone 25 business days out is not yet work.
         given().auth()
                 .oauth2(PM)
                 .get("/work")
                 .then()
                 .statusCode(200)
-                .body("findAll { it.kind != 'HANDOFF' }.kind", contains("TASK", "ESCALATION", "MILESTONE"))
+                .body("findAll { it.kind != 'HANDOFF' }.kind", contains("ESCALATION", "TASK", "MILESTONE"))
                 .body("[3].kind", equalTo("HANDOFF"))
-                .body("[0].itemId", equalTo(task))
-                .body("[0].overdue", equalTo(true))
+                .body("[0].title", equalTo("CRITICAL BUDGET_VARIANCE (L100)"))
                 .body("[0].matterNumber", equalTo(number))
-                .body("[1].title", equalTo("CRITICAL BUDGET_VARIANCE (L100)"))
+                .body("[1].itemId", equalTo(task))
+                .body("[1].overdue", equalTo(true))
                 .body("[2].title", equalTo("Initial case assessment"))
                 .body("findAll { it.kind == 'HANDOFF' }.matterId", hasItem(pending.toString()))
                 .body("findAll { it.kind == 'HANDOFF' }.overdue", everyItem(equalTo(false)));
@@ -164,7 +164,7 @@ class WorkQueueApiTest {
                 .get("/work?assignee=" + PM_USER)
                 .then()
                 .statusCode(200)
-                .body("kind", contains("TASK", "ESCALATION", "MILESTONE"));
+                .body("kind", contains("ESCALATION", "TASK", "MILESTONE"));
         given().auth()
                 .oauth2(PM)
                 .get("/work?assignee=l.ortiz")

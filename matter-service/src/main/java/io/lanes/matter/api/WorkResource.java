@@ -38,7 +38,8 @@ public class WorkResource {
     @GET
     @Operation(
             summary = "Open escalations and tasks assigned to the caller, open milestones of the matters they "
-                    + "accepted due within 14 days or late, pending handoffs of their teams; late first",
+                    + "accepted due within 14 days or late, pending handoffs of their teams; escalations first, then "
+                    + "what is late",
             description = "assignee (leadership, admin): that person's escalations, tasks and milestones instead. "
                     + "Matters of other teams, or screened from the caller or the assignee, are left out.")
     @APIResponse(responseCode = "403", description = "A pm asking for another person's queue")

@@ -35,8 +35,12 @@ public class WorkQueue {
             boolean overdue,
             boolean flagged) {}
 
-    /** Late first (overdue or reported late), then escalations, tasks, milestones, handoffs, each by due date. */
-    static final Comparator<Entry> URGENCY = Comparator.comparing((Entry e) -> !(e.overdue() || e.flagged()))
+    /**
+     * Open escalations first (each is an alarm already raised), then what is late (overdue or reported
+     * late), then tasks, milestones and handoffs; each by due date.
+     */
+    static final Comparator<Entry> URGENCY = Comparator.comparing((Entry e) -> e.kind() != WorkKind.ESCALATION)
+            .thenComparing(e -> !(e.overdue() || e.flagged()))
             .thenComparing(Entry::kind)
             .thenComparing(Entry::dueDate, Comparator.nullsLast(Comparator.naturalOrder()));
 
