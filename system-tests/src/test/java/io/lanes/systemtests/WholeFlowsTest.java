@@ -456,7 +456,8 @@ class WholeFlowsTest {
 
     /**
      * A record that is not a CloudEvent is dead-lettered by every consumer of its topic and counted in
-     * their metrics; and every alert the production overlay ships names a metric the services export.
+     * their metrics; and every alert and dashboard panel the production overlay ships names metrics the
+     * services export.
      */
     @Test
     @Order(8)
@@ -483,7 +484,23 @@ class WholeFlowsTest {
                     .forEach(exported::add);
         }
         int alerts = 0;
+        int panels = 0;
         for (JsonNode doc : DeploymentManifestsTest.documents("production")) {
+            if (doc.path("metadata").path("name").asText().equals("lanes-grafana-dashboard")) {
+                JsonNode dashboard = EventJson.mapper()
+                        .readTree(doc.path("data").path("lanes-dashboard.json").asText());
+                for (JsonNode panel : dashboard.path("panels")) {
+                    panels++;
+                    for (JsonNode target : panel.path("targets")) {
+                        for (String metric : metricsIn(target.path("expr").asText())) {
+                            assertTrue(
+                                    exported.contains(metric),
+                                    "panel " + panel.path("title").asText() + " shows " + metric
+                                            + ", which no service exports");
+                        }
+                    }
+                }
+            }
             if (!doc.path("kind").asText().equals("PrometheusRule")) {
                 continue;
             }
@@ -499,6 +516,7 @@ class WholeFlowsTest {
             }
         }
         assertTrue(alerts >= 5, "the production overlay ships the alerts of docs/operations.md");
+        assertTrue(panels >= 8, "and the Grafana dashboard");
     }
 
     private static String metrics(ServiceProcess service) {

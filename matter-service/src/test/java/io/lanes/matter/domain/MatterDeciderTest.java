@@ -2,6 +2,7 @@ package io.lanes.matter.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lanes.contracts.MatterIds;
@@ -157,6 +158,28 @@ class MatterDeciderTest {
 
     private static Detect detectOn(String day) {
         return new Detect(LocalDate.parse(day), THRESHOLDS, AT);
+    }
+
+    @Test
+    void theWorkQueueHoldsWhatAMatterAsksOfPeopleNow() {
+        List<WorkItem> pending = MatterWork.of(spec.givenCommands(receive(1)).state());
+        assertEquals(1, pending.size());
+        assertEquals(WorkItem.WorkKind.HANDOFF, pending.get(0).kind());
+        assertNull(pending.get(0).assignee(), "any PM of the team may take a handoff");
+
+        Matter open = open().state();
+        List<WorkItem> work = MatterWork.of(open);
+        assertEquals(open.milestoneList().size(), work.size());
+        assertTrue(work.stream()
+                .allMatch(w -> w.kind() == WorkItem.WorkKind.MILESTONE
+                        && open.acceptedBy().equals(w.assignee())));
+
+        CompleteMilestone complete = new CompleteMilestone(milestone(0).id(), ACCEPTED_ON, AT);
+        assertEquals(
+                work.size() - 1,
+                MatterWork.of(open().andCommands(complete).state()).size());
+        CloseMatter close = new CloseMatter(ACCEPTED_ON.plusDays(30), "SETTLED", AT);
+        assertEquals(List.of(), MatterWork.of(open().andCommands(close).state()), "a closed matter asks nothing");
     }
 
     @Test
