@@ -248,12 +248,19 @@ final class EventSamples {
                         "litigation",
                         "o.ramirez",
                         List.of(
-                                new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null),
+                                new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null, null),
                                 new RequiredField(
                                         "feeArrangement",
                                         "Fee arrangement",
                                         FieldType.ENUM,
-                                        List.of("HOURLY", "FIXED", "CONTINGENCY"))),
+                                        List.of("HOURLY", "FIXED", "CONTINGENCY"),
+                                        null),
+                                new RequiredField(
+                                        "conflictCheckCleared",
+                                        "Conflict check cleared",
+                                        FieldType.BOOLEAN,
+                                        null,
+                                        true)),
                         List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
                         routing,
                         List.of(new MilestoneTemplate(

@@ -106,6 +106,25 @@ class IntakeApiTest {
     }
 
     @Test
+    void aGateFieldThatIsFalseStopsTheIntake() {
+        String id = createdId(intake(MATTER_TYPE, true));
+        given().auth()
+                .oauth2(INTAKE)
+                .contentType("application/merge-patch+json")
+                .body("{\"fields\":{\"conflictCheckCleared\":false}}")
+                .when()
+                .patch("/intakes/" + id)
+                .then()
+                .statusCode(200);
+        submit(id)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("fields.conflictCheckCleared")))
+                .body("errors[0].message", equalTo("Conflict check cleared must be true"));
+    }
+
+    @Test
     void anIncompleteIntakeIs422WithEveryMissingItemThenCompletesOnTheSecondAttempt() {
         String id = createdId(intake(MATTER_TYPE, false));
         submit(id)

@@ -28,12 +28,17 @@ final class IntakeFixtures {
                 "litigation",
                 "o.ramirez",
                 List.of(
-                        new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null),
-                        new RequiredField("conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null),
+                        new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null, null),
                         new RequiredField(
-                                "statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null),
+                                "conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null, true),
                         new RequiredField(
-                                "feeArrangement", "Fee arrangement", FieldType.ENUM, List.of("HOURLY", "FIXED_FEE"))),
+                                "statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null, null),
+                        new RequiredField(
+                                "feeArrangement",
+                                "Fee arrangement",
+                                FieldType.ENUM,
+                                List.of("HOURLY", "FIXED_FEE"),
+                                null)),
                 List.of(
                         new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
                         new ChecklistItem("engagement-letter", "Engagement letter countersigned")),

@@ -36,8 +36,13 @@ public record PlaybookPublished(
         ENUM
     }
 
-    /** An intake field that must be filled before a matter may open; {@code options} only for ENUM. */
-    public record RequiredField(String key, String label, FieldType type, List<String> options) {}
+    /**
+     * An intake field that must be filled before a matter may open; {@code options} only for ENUM.
+     *
+     * @param mustBeTrue a BOOLEAN gate (e.g. a cleared conflict check): false stops the intake; null or
+     *     false for an ordinary field (contract 1.1, additive)
+     */
+    public record RequiredField(String key, String label, FieldType type, List<String> options, Boolean mustBeTrue) {}
 
     /** A handoff checklist item that intake must tick. */
     public record ChecklistItem(String key, String label) {}

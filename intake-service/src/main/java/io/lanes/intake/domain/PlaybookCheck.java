@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Whether an intake is a complete handoff packet by its playbook: every required field captured with
- * a value of its type, every checklist item done. Legal operations defines "complete"; intake
+ * a value of its type (a BOOLEAN gate true), every checklist item done. Legal operations defines "complete"; intake
  * enforces it.
  */
 public final class PlaybookCheck {
@@ -62,7 +62,11 @@ public final class PlaybookCheck {
             case MONEY:
                 return isMoney(value) ? null : "must be an amount of money (at most 2 decimals, not negative)";
             case BOOLEAN:
-                return value.isBoolean() ? null : "must be true or false";
+                if (!value.isBoolean()) {
+                    return "must be true or false";
+                }
+                // A gate (a cleared conflict check): false is captured, and still stops the intake.
+                return Boolean.TRUE.equals(field.mustBeTrue()) && !value.booleanValue() ? "must be true" : null;
             case NUMBER:
                 return value.isNumber() ? null : "must be a number";
             case ENUM:

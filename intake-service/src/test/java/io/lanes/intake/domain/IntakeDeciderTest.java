@@ -49,9 +49,10 @@ class IntakeDeciderTest {
             "litigation",
             "o.ramirez",
             List.of(
-                    new RequiredField("claimType", "Claim type", FieldType.ENUM, List.of("RETALIATION", "HARASSMENT")),
-                    new RequiredField("employeeCount", "Employer headcount", FieldType.NUMBER, null),
-                    new RequiredField("agencyChargeFiled", "Agency charge filed", FieldType.BOOLEAN, null)),
+                    new RequiredField(
+                            "claimType", "Claim type", FieldType.ENUM, List.of("RETALIATION", "HARASSMENT"), null),
+                    new RequiredField("employeeCount", "Employer headcount", FieldType.NUMBER, null, null),
+                    new RequiredField("agencyChargeFiled", "Agency charge filed", FieldType.BOOLEAN, null, null)),
             List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
             new Routing("employment", null),
             List.of(),

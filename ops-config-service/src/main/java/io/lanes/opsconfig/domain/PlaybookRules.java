@@ -84,6 +84,9 @@ public final class PlaybookRules {
             } else if (field.options() != null && !field.options().isEmpty()) {
                 errors.add(new Violation(path + ".options", "only ENUM fields have options", "not-allowed"));
             }
+            if (Boolean.TRUE.equals(field.mustBeTrue()) && field.type() != FieldType.BOOLEAN) {
+                errors.add(new Violation(path + ".mustBeTrue", "only a BOOLEAN field can be a gate", "not-allowed"));
+            }
         }
     }
 

@@ -130,6 +130,14 @@ class PlaybookRulesTest {
     }
 
     @Test
+    void onlyABooleanFieldCanBeAGate() throws Exception {
+        assertEquals(List.of("requiredFields[0].mustBeTrue"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("requiredFields").get(0)).put("mustBeTrue", true);
+            return p;
+        }));
+    }
+
+    @Test
     void missingPartsAreEachNamed() throws Exception {
         List<String> wrong = fieldsWrongAfter("contract-review", p -> {
             p.remove(List.of("practiceArea", "routing", "thresholds", "milestones"));
