@@ -117,11 +117,16 @@ final class MatterFixture {
 
     /** A handoff accepted, once the playbook it needs has reached matter-service (422 until then). */
     static UUID openMatter(String matterType, BigDecimal budget) {
+        return openMatter(matterType, budget, PM);
+    }
+
+    /** A handoff accepted by the PM {@code token} names, who then runs the matter. */
+    static UUID openMatter(String matterType, BigDecimal budget, String token) {
         UUID matter = handoff(matterType, budget);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> given().auth()
-                                .oauth2(PM)
+                                .oauth2(token)
                                 .contentType(ContentType.JSON)
                                 .body("{}")
                                 .when()
@@ -129,7 +134,7 @@ final class MatterFixture {
                                 .statusCode()
                         != 422);
         given().auth()
-                .oauth2(PM)
+                .oauth2(token)
                 .when()
                 .get("/matters/" + matter)
                 .then()

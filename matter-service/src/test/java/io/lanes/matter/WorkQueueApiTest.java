@@ -16,12 +16,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +47,7 @@ class WorkQueueApiTest {
         String pmUser = "p-" + UUID.randomUUID().toString().substring(0, 8);
         String pm = DevTokens.forTeams(pmUser, "pm", TEAM);
         for (int i = 0; i < 3; i++) {
-            UUID matter = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("1000.00"));
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> given().auth()
-                                    .oauth2(pm)
-                                    .contentType(ContentType.JSON)
-                                    .body("{}")
-                                    .post("/handoffs/" + matter + "/accept")
-                                    .statusCode()
-                            == 200);
+            MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("1000.00"), pm);
         }
         given().auth()
                 .oauth2(pm)
@@ -104,16 +93,7 @@ class WorkQueueApiTest {
     @Test
     void whatNeedsThePmNowLateFirstAndOnlyWhatTheyMaySee() {
         UUID pending = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("5000.00"));
-        UUID matter = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("5000.00"));
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> given().auth()
-                                .oauth2(PM)
-                                .contentType(ContentType.JSON)
-                                .body("{}")
-                                .post("/handoffs/" + matter + "/accept")
-                                .statusCode()
-                        == 200);
+        UUID matter = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("5000.00"), PM);
         String number = given().auth().oauth2(PM).get("/matters/" + matter).path("matterNumber");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String task = given().auth()

@@ -358,6 +358,10 @@ public class MatterService {
                 changed = changed.call(() -> screens.lift(after.state().id(), user));
             }
         }
+        // Most changes (time entries, status updates) leave the queue as it was: write it only when it moves.
+        if (MatterWork.of(before.state()).equals(MatterWork.of(after.state()))) {
+            return changed;
+        }
         return changed.call(() -> queueWork(after.state()));
     }
 
