@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,11 +12,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatterScreens {
 
-    public Uni<Set<UUID>> screenedFrom(String user) {
+    /** The matters an ethical screen walls any of {@code users} off. */
+    public Uni<Set<UUID>> screenedFrom(Set<String> users) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
-                                "SELECT matter_id FROM matter_screen WHERE user_name = :user", UUID.class)
-                        .setParameter("user", user)
+                                "SELECT matter_id FROM matter_screen WHERE user_name IN (:users)", UUID.class)
+                        .setParameter("users", List.copyOf(users))
                         .getResultList())
                 .map(HashSet::new);
     }

@@ -307,7 +307,7 @@ public class MatterService {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(rows);
         }
-        return screens.screenedFrom(caller.name())
+        return screens.screenedFrom(Set.of(caller.name()))
                 .map(screened -> rows.stream()
                         .filter(row -> caller.worksFor(row.team) && !screened.contains(row.matterId))
                         .collect(Collectors.toList()));

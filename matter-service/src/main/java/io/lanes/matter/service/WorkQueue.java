@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,11 +63,7 @@ public class WorkQueue {
     public Uni<List<Entry>> of(Caller caller, String assignee) {
         String person = assignee == null ? caller.name() : assignee;
         LocalDate today = matters.today();
-        return screens.screenedFrom(person)
-                .chain(screened -> screens.screenedFrom(caller.name()).map(own -> {
-                    screened.addAll(own);
-                    return screened;
-                }))
+        return screens.screenedFrom(Set.copyOf(List.of(person, caller.name())))
                 .chain(screened -> items.of(
                                 person,
                                 assignee == null ? caller.teams() : null,
