@@ -131,6 +131,7 @@ final class EventSamples {
                                 "L100",
                                 false)),
                         LocalDate.parse("2026-12-18"),
+                        List.of("milestone:initial-case-assessment"),
                         AT),
                 new HandoffRejected(
                         MATTER,

@@ -7,6 +7,7 @@ import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.MatterIds;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.intake.IntakeComplete;
+import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.contracts.matter.Budget;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
@@ -49,34 +50,41 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The golden scenario: a small firm in March and April 2025 (years before any other test's events),
- * two practice areas (construction claims, lease reviews), seven matters. Every KPI of it is worked
+ * two practice areas (construction claims, lease reviews), seven matters and an abandoned intake. Every KPI of it is worked
  * out by hand in {@link GoldenScenarioTest}. Matter by matter:
  *
  * <pre>
- * M1 construction-claim, alice: received 03-02 09:00, complete 1st try, accepted 03-03 09:00 (24 h, v1, checklist)
+ * Claims (construction) are in USD, the firm's base currency; lease reviews (real estate) in EUR.
+ * M1 construction-claim, alice: received 03-02 09:00, complete 1st try, accepted 03-03 09:00 (24 h, v1)
  *    MS1a due 03-10 done on time; MS1b (hard) due 03-20 done on time; task T1 due 03-12 done 03-11
- *    time E1 work 03-04 rec 03-04 18:00 (18 h) 10 h 5000; E2 work 03-05 rec 03-07 10:00 (58 h, late) 2 h 1000 attorney admin
- *    status update due 03-17 sent 03-16 on time; closed 04-20 (opened 03-03, planned 04-30: 48/58 days); feedback 5 on 04-21
- * M2 construction-claim, bob: received 03-05 09:00, complete on attempt 2 (03-06), rejected 03-07 (MISSING_INFORMATION),
- *    complete on attempt 3 (03-09), accepted 03-10 09:00 (120 h, v1, checklist); budget 20000
- *    MS2a due 03-25 slipped 03-28 (escalation X2a, resolved after 48 h); MS2b (hard) due 04-10, replanned 04-01 to 04-15,
- *    deadline missed 04-16, slipped 04-18 (X2b, never resolved); task T2 due 03-20 done 03-23 (late)
- *    E3 work 03-12 rec 03-12 20:00 (20 h) 40 h 23000 -> WARNING; E4 work 04-02 rec 04-02 10:00 4 h 2000 attorney admin
- *    -> ESCALATION (X2c, resolved after 24 h); status window due 03-24 passed without update (overdue escalation 03-25);
- *    update due 04-07 sent 04-09 (late); write-down 1500 PROCESS_FAILURE on 04-25
+ *    time E1 (alice) work 03-04 rec 03-04 18:00 (18 h) 10 h 5000; E2 (alice) work 03-05 rec 03-07 10:00 (58 h, late)
+ *    2 h 1000 admin; status update due 03-17 sent 03-16 on time; closed 04-20 (opened 03-03, planned 04-30: 48/58
+ *    days); feedback 5 on 04-21
+ * M2 construction-claim, bob: received 03-05 09:00, submitted incomplete 03-05, complete on attempt 2 (03-06),
+ *    rejected 03-07 (MISSING_INFORMATION), complete on attempt 3 (03-09), accepted 03-10 09:00 (120 h, v1); budget 20000
+ *    MS2a due 03-25 slipped 03-28 (escalation X2a, resolved after 48 h), done late 04-04; MS2b (hard) due 04-10,
+ *    replanned 04-01 to 04-15, deadline missed 04-16, slipped 04-18 (X2b, never resolved); task T2 due 03-20 done
+ *    03-23 (late); E3 (bob) work 03-12 rec 03-12 20:00 (20 h) 40 h 23000 -> WARNING; E4 (bob) work 04-02 rec 04-02
+ *    10:00 4 h 2000 admin -> ESCALATION (X2c, resolved after 24 h); status window due 03-24 passed without update
+ *    (overdue escalation 03-25); update due 04-07 sent 04-09 (late); write-down 1500 USD PROCESS_FAILURE on 04-25
  * M3 lease-review, carol: received 03-10 08:00, complete 1st try, accepted 03-11 08:00 (24 h, v1, checklist NOT complete)
- *    MS3a due 03-18 done 03-20 (late); E5 work 03-12 rec 03-13 20:00 (44 h; lease reviews allow 48 h) paralegal 5 h 2500
- *    feedback 4 on 03-25; closed 03-31 (opened 03-11, planned 03-25, closed 03-31: 20/14 days);
- *    write-down 500 CLIENT_NEGOTIATION on 03-31
- * M4 lease-review, carol: received 03-20 08:00, complete on attempt 2 (03-21), accepted 03-23 08:00 (72 h, v1, checklist)
+ *    MS3a due 03-18 done 03-20 (late); E5 (pat, paralegal) work 03-12 rec 03-13 20:00 (44 h; lease reviews allow 48 h)
+ *    5 h 2500; feedback 4 on 03-25; closed 03-31 (opened 03-11, planned 03-25, closed 03-31: 20/14 days);
+ *    write-down 500 EUR CLIENT_NEGOTIATION on 03-31
+ * M4 lease-review, carol: received 03-20 08:00, submitted incomplete 03-20, complete on attempt 2 (03-21), accepted
+ *    03-23 08:00 (72 h, v1) with the PM overriding the playbook's signing milestone (planOverrides milestone:signing)
  *    MS4a (hard) due 04-06: deadline missed 04-07, slipped 04-09 (X4, resolved after 36 h); task T4 due 04-08 never done
- *    E6 work 04-01 rec 04-01 12:00 3 h 1500 attorney admin; status update due 04-06 sent 04-05 on time
+ *    E6 (carol) work 04-01 rec 04-01 12:00 3 h 1500 admin; status update due 04-06 sent 04-05 on time;
+ *    write-down 800 EUR PROCESS_FAILURE on 04-28
  * M5 construction-claim, alice: received 03-14 09:00, complete 1st try (v1), accepted 03-17 09:00 (72 h) on v1 although
- *    v2 was published 03-15 (not SOP-adopted); MS5a due 04-03 done 04-02; E7 work 03-30 rec 03-30 22:00 1.5 h 750 attorney admin
+ *    v2 was published 03-15 (not the standard playbook); MS5a due 04-03 done 04-02; MS5b due 04-08, replanned 04-04 to
+ *    04-14, done 04-11 (on time against the replan, late against the baseline); E7 (alice) work 03-30 rec 03-30 22:00
+ *    1.5 h 750 admin
  * M6 lease-review, dave: received 04-01 08:00, complete 1st try, rejected 04-02 (WRONG_ROUTING, SCOPE_UNCLEAR); never opened
- * M7 construction-claim, bob: received 04-05 08:00, complete 1st try (v2), accepted 04-07 08:00 (48 h, v2, checklist)
+ * M7 construction-claim, bob: received 04-05 08:00, complete 1st try (v2), accepted 04-07 08:00 (48 h, v2)
  *    MS7a (hard) due 04-20 done on time; MS7b due 05-10; task T7 due 04-25 done 04-24; feedback 3 on 04-28;
  *    closed 04-29 (opened 04-07, planned 04-28, closed 04-29: 22/21 days)
+ * I8 lease-review: submitted incomplete 04-10 and never again (abandoned)
  * </pre>
  */
 final class GoldenFirm {
@@ -109,6 +117,7 @@ final class GoldenFirm {
     final UUID i5 = id("I5");
     final UUID i6 = id("I6");
     final UUID i7 = id("I7");
+    final UUID i8 = id("I8");
     final UUID m1 = MatterIds.fromIntake(i1);
     final UUID m2 = MatterIds.fromIntake(i2);
     final UUID m3 = MatterIds.fromIntake(i3);
@@ -126,6 +135,7 @@ final class GoldenFirm {
         matter5();
         matter6();
         matter7();
+        intake8();
     }
 
     List<LanesEvent> events() {
@@ -192,14 +202,15 @@ final class GoldenFirm {
                 "10000",
                 List.of(milestone(ms1a, "pleadings", "03-10", false), milestone(ms1b, "filing", "03-20", true)),
                 "04-30",
+                List.of(),
                 "03-03T09:00"));
         events.add(new MilestoneCompleted(m1, ms1a, date("03-10"), date("03-09"), true, false, at("03-09T12:00")));
         events.add(new MilestoneCompleted(m1, ms1b, date("03-20"), date("03-20"), true, true, at("03-20T12:00")));
         UUID t1 = id("T1");
         events.add(new TaskAssigned(m1, t1, ms1a, "Draft pleadings", "alice", date("03-12"), at("03-04T09:00")));
         events.add(new TaskCompleted(m1, t1, "alice", date("03-12"), date("03-11"), true, at("03-11T16:00")));
-        events.add(time(m1, "E1", TimekeeperRole.ATTORNEY, "03-04", "10", "5000", false, "03-04T18:00"));
-        events.add(time(m1, "E2", TimekeeperRole.ATTORNEY, "03-05", "2", "1000", true, "03-07T10:00"));
+        events.add(time(m1, "E1", "alice", TimekeeperRole.ATTORNEY, "03-04", "10", "5000", false, "03-04T18:00"));
+        events.add(time(m1, "E2", "alice", TimekeeperRole.ATTORNEY, "03-05", "2", "1000", true, "03-07T10:00"));
         events.add(
                 new StatusUpdateSent(m1, id("U1"), date("03-17"), date("03-16"), true, "On plan", at("03-16T09:00")));
         events.add(new MatterClosed(m1, date("03-03"), date("04-30"), date("04-20"), "SETTLED", at("04-20T12:00")));
@@ -207,6 +218,7 @@ final class GoldenFirm {
     }
 
     private void matter2() {
+        events.add(incomplete(i2, CLAIM, CONSTRUCTION, 1, "03-05T10:00"));
         intake(i2, CLAIM, CONSTRUCTION, CLAIM_TEAM, "bob", "03-05T09:00", 2, 1, "03-06T09:00");
         events.add(new HandoffReceived(m2, i2, 2, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-06T09:00")));
         events.add(new HandoffRejected(
@@ -232,6 +244,7 @@ final class GoldenFirm {
                 "20000",
                 List.of(milestone(ms2a, "pleadings", "03-25", false), milestone(ms2b, "filing", "04-10", true)),
                 "06-30",
+                List.of(),
                 "03-10T09:00"));
         UUID x2a = id("X2a");
         events.add(new MilestoneSlipped(
@@ -265,6 +278,7 @@ final class GoldenFirm {
                 at("03-30T06:00")));
         events.add(new MilestoneReplanned(
                 m2, ms2b, date("04-10"), date("04-15"), "Court calendar", "p.kim", at("04-01T09:00")));
+        events.add(new MilestoneCompleted(m2, ms2a, date("03-25"), date("04-04"), false, false, at("04-04T12:00")));
         events.add(new DeadlineMissed(m2, ms2b, "Filing", date("04-15"), at("04-16T06:00")));
         UUID x2b = id("X2b");
         events.add(new MilestoneSlipped(
@@ -291,7 +305,7 @@ final class GoldenFirm {
         UUID t2 = id("T2");
         events.add(new TaskAssigned(m2, t2, ms2a, "Collect site reports", "bob", date("03-20"), at("03-10T10:00")));
         events.add(new TaskCompleted(m2, t2, "bob", date("03-20"), date("03-23"), false, at("03-23T15:00")));
-        events.add(time(m2, "E3", TimekeeperRole.ATTORNEY, "03-12", "40", "23000", false, "03-12T20:00"));
+        events.add(time(m2, "E3", "bob", TimekeeperRole.ATTORNEY, "03-12", "40", "23000", false, "03-12T20:00"));
         events.add(new BudgetVariance(
                 m2,
                 "TOTAL",
@@ -302,7 +316,7 @@ final class GoldenFirm {
                 new BigDecimal("10"),
                 null,
                 at("03-12T20:00")));
-        events.add(time(m2, "E4", TimekeeperRole.ATTORNEY, "04-02", "4", "2000", true, "04-02T10:00"));
+        events.add(time(m2, "E4", "bob", TimekeeperRole.ATTORNEY, "04-02", "4", "2000", true, "04-02T10:00"));
         UUID x2c = id("X2c");
         events.add(new BudgetVariance(
                 m2,
@@ -360,9 +374,10 @@ final class GoldenFirm {
                 "5000",
                 List.of(milestone(ms3a, "redline", "03-18", false)),
                 "03-25",
+                List.of(),
                 "03-11T08:00"));
         events.add(new MilestoneCompleted(m3, ms3a, date("03-18"), date("03-20"), false, false, at("03-20T10:00")));
-        events.add(time(m3, "E5", TimekeeperRole.PARALEGAL, "03-12", "5", "2500", false, "03-13T20:00"));
+        events.add(time(m3, "E5", "pat", TimekeeperRole.PARALEGAL, "03-12", "5", "2500", false, "03-13T20:00"));
         events.add(new ClientFeedbackRecorded(m3, id("F3"), 4, "Thorough", at("03-25T10:00")));
         events.add(new MatterClosed(m3, date("03-11"), date("03-25"), date("03-31"), "SIGNED", at("03-31T10:00")));
         events.add(new WriteDownRecorded(
@@ -370,6 +385,7 @@ final class GoldenFirm {
     }
 
     private void matter4() {
+        events.add(incomplete(i4, LEASE, REAL_ESTATE, 1, "03-20T09:00"));
         intake(i4, LEASE, REAL_ESTATE, LEASE_TEAM, "carol", "03-20T08:00", 2, 1, "03-21T08:00");
         events.add(new HandoffReceived(m4, i4, 2, REAL_ESTATE, LEASE, LEASE_TEAM, at("03-21T08:00")));
         UUID ms4a = id("MS4a");
@@ -386,6 +402,7 @@ final class GoldenFirm {
                 "8000",
                 List.of(milestone(ms4a, "signing", "04-06", true)),
                 "05-30",
+                List.of("milestone:signing"),
                 "03-23T08:00"));
         events.add(new DeadlineMissed(m4, ms4a, "Signing", date("04-06"), at("04-07T06:00")));
         UUID x4 = id("X4");
@@ -420,15 +437,28 @@ final class GoldenFirm {
                 at("04-10T18:00")));
         events.add(
                 new TaskAssigned(m4, id("T4"), ms4a, "Collect signatures", "carol", date("04-08"), at("03-24T09:00")));
-        events.add(time(m4, "E6", TimekeeperRole.ATTORNEY, "04-01", "3", "1500", true, "04-01T12:00"));
+        events.add(time(m4, "E6", "carol", TimekeeperRole.ATTORNEY, "04-01", "3", "1500", true, "04-01T12:00"));
         events.add(new StatusUpdateSent(
                 m4, id("U4"), date("04-06"), date("04-05"), true, "Awaiting signatures", at("04-05T10:00")));
+        events.add(new WriteDownRecorded(
+                m4, id("W4"), new BigDecimal("800"), WriteDownCause.PROCESS_FAILURE, "Rework", at("04-28T09:00")));
+    }
+
+    /** I8: a lease review submitted incomplete on 04-10 and never again (abandoned). */
+    private void intake8() {
+        events.add(incomplete(i8, LEASE, REAL_ESTATE, 1, "04-10T09:00"));
+    }
+
+    private static IntakeIncomplete incomplete(UUID intakeId, String type, String area, int attempt, String at) {
+        return new IntakeIncomplete(
+                intakeId, type, area, List.of("leaseSchedule"), List.of(), attempt, 1, "i.jones", at(at));
     }
 
     private void matter5() {
         intake(i5, CLAIM, CONSTRUCTION, CLAIM_TEAM, "alice", "03-14T09:00", 1, 1, "03-14T10:00");
         events.add(new HandoffReceived(m5, i5, 1, CONSTRUCTION, CLAIM, CLAIM_TEAM, at("03-14T10:00")));
         UUID ms5a = id("MS5a");
+        UUID ms5b = id("MS5b");
         events.add(accepted(
                 m5,
                 i5,
@@ -440,11 +470,15 @@ final class GoldenFirm {
                 1,
                 true,
                 "12000",
-                List.of(milestone(ms5a, "pleadings", "04-03", false)),
+                List.of(milestone(ms5a, "pleadings", "04-03", false), milestone(ms5b, "disclosure", "04-08", false)),
                 "07-31",
+                List.of(),
                 "03-17T09:00"));
         events.add(new MilestoneCompleted(m5, ms5a, date("04-03"), date("04-02"), true, false, at("04-02T15:00")));
-        events.add(time(m5, "E7", TimekeeperRole.ATTORNEY, "03-30", "1.5", "750", true, "03-30T22:00"));
+        events.add(new MilestoneReplanned(
+                m5, ms5b, date("04-08"), date("04-14"), "Client asked for more time", "p.kim", at("04-04T09:00")));
+        events.add(new MilestoneCompleted(m5, ms5b, date("04-14"), date("04-11"), true, false, at("04-11T15:00")));
+        events.add(time(m5, "E7", "alice", TimekeeperRole.ATTORNEY, "03-30", "1.5", "750", true, "03-30T22:00"));
     }
 
     private void matter6() {
@@ -477,6 +511,7 @@ final class GoldenFirm {
                 "6000",
                 List.of(milestone(ms7a, "filing", "04-20", true), milestone(id("MS7b"), "hearing", "05-10", false)),
                 "04-28",
+                List.of(),
                 "04-07T08:00"));
         events.add(new MilestoneCompleted(m7, ms7a, date("04-20"), date("04-20"), true, true, at("04-20T12:00")));
         UUID t7 = id("T7");
@@ -506,7 +541,7 @@ final class GoldenFirm {
                 List.of(),
                 List.of(),
                 null,
-                "EUR",
+                currency(type),
                 new Routing(team, attorney),
                 at(received),
                 attempt,
@@ -528,6 +563,7 @@ final class GoldenFirm {
             String budget,
             List<PlannedMilestone> milestones,
             String plannedClose,
+            List<String> overrides,
             String at) {
         return new HandoffAccepted(
                 matter,
@@ -541,11 +577,17 @@ final class GoldenFirm {
                 attorney,
                 version,
                 checklist,
-                "EUR",
+                currency(type),
                 new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
                 milestones,
                 date(plannedClose),
+                overrides,
                 at(at));
+    }
+
+    /** Claims are billed in US dollars (the firm's base currency), lease reviews in euros. */
+    private static String currency(String type) {
+        return type.equals(CLAIM) ? "USD" : "EUR";
     }
 
     private static PlannedMilestone milestone(UUID id, String templateKey, String due, boolean hard) {
@@ -562,6 +604,7 @@ final class GoldenFirm {
     private static TimeRecorded time(
             UUID matter,
             String entry,
+            String timekeeper,
             TimekeeperRole role,
             String workDate,
             String hours,
@@ -571,7 +614,7 @@ final class GoldenFirm {
         return new TimeRecorded(
                 matter,
                 id(entry),
-                "tk-" + entry,
+                timekeeper,
                 role,
                 date(workDate),
                 new BigDecimal(hours),

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSchemas;
 import io.lanes.contracts.EventType;
+import io.lanes.kpi.readmodel.ReadModel;
 import io.lanes.kpi.snapshot.WeeklySnapshots;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
@@ -29,11 +30,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,10 +87,21 @@ class GoldenScenarioTest {
         // median 72, p90 = nearest rank ceil(0.9*5) = 5th = 120; firm target 48, lower is better -> OFF.
         kpi(ops, "intakeToOpenHours", "72.00", null, null, 5, "48", "OFF_TARGET");
         assertDecimal("120.00", detail(ops, "intakeToOpenHours", "p90"));
-        // dataCompletenessRate, intake-complete in March: I1 (1), I2 (2), I2 (3), I5 (1), I3 (1), I4 (2) -> 3/6.
-        kpi(ops, "dataCompletenessRate", "0.5000", 3L, 6L, 6, "0.85", "OFF_TARGET");
-        // sopAdoptionRate: M1 v1 ok, M2 v1 ok, M3 checklist incomplete, M4 ok, M5 on v1 while v2 was newest -> 3/5.
+        // dataCompletenessRate, intakes first submitted in March: I1 complete, I2 incomplete (complete on attempt 2),
+        // I3 complete, I4 incomplete (complete on attempt 2), I5 complete -> 3/5; none abandoned as of 04-01.
+        kpi(ops, "dataCompletenessRate", "0.6000", 3L, 5L, 5, "0.85", "OFF_TARGET");
+        assertEquals(0, detail(ops, "dataCompletenessRate", "abandoned").asInt());
+        // sopAdoptionRate, the standard playbook (newest version at acceptance, no overrides): M1 v1 ok, M2 v1 ok, M3
+        // ok
+        // (its incomplete checklist no longer counts: intake enforces it), M4 overrode milestone:signing, M5 on v1
+        // while v2 was newest -> 3/5.
         kpi(ops, "sopAdoptionRate", "0.6000", 3L, 5L, 5, "0.9", "OFF_TARGET");
+        assertEquals(
+                1,
+                detail(ops, "sopAdoptionRate", "overridesByKey")
+                        .get("milestone:signing")
+                        .asInt());
+        assertEquals(1, detail(ops, "sopAdoptionRate", "olderPlaybookVersion").asInt());
         // handoffReworkRate: 1 rejection (M2) / (5 accepted + 1 rejected).
         kpi(ops, "handoffReworkRate", "0.1667", 1L, 6L, 6, "0.1", "OFF_TARGET");
         assertEquals(
@@ -98,23 +113,32 @@ class GoldenScenarioTest {
         kpi(ops, "billingTimelinessRate", "0.8000", 4L, 5L, 5, "0.9", "OFF_TARGET");
         // reportDeliveryRate: slots 03-03, 03-10 on time, 03-17 two hours late, 03-24 never, 03-31 on time -> 3/5.
         kpi(ops, "reportDeliveryRate", "0.6000", 3L, 5L, 5, "1.0", "OFF_TARGET");
-        // attorneyAdminHours: E2 2 h + E7 1.5 h (E5 is a paralegal's, E1/E3 are legal work); February had no entries.
-        kpi(ops, "attorneyAdminHours", "3.50", null, null, 5, "20", "ON_TARGET");
+        // attorneyAdminHours per attorney-week: admin E2 2 h + E7 1.5 h = 3.5 h (E5 is a paralegal's, E1/E3 legal
+        // work); attorneys with time in March: alice, bob; 31/7 weeks -> 3.5 x 7 / (2 x 31) = 0.395 -> 0.40, against
+        // the firm's 2 per attorney-week. The 31 days before had no time: no previous figure.
+        kpi(ops, "attorneyAdminHours", "0.40", null, null, 5, "2", "ON_TARGET");
         assertNull(detail(ops, "attorneyAdminHours", "previousPeriod"), "no previous period figure (omitted)");
 
         JsonNode pm = scorecard("pm", MARCH);
-        // onTimeMilestoneRate, due in March and completed or slipped: MS1a on time, MS1b on time, MS2a slipped,
-        // MS3a late -> 2/4.
+        // onTimeMilestoneRate, baseline due in March and completed or slipped before 04-01: MS1a on time, MS1b on time,
+        // MS2a slipped (completed only in April), MS3a late -> 2/4; against the current plan the same, no replans.
         kpi(pm, "onTimeMilestoneRate", "0.5000", 2L, 4L, 4, "0.85", "OFF_TARGET");
+        assertDecimal("0.5000", detail(pm, "onTimeMilestoneRate", "againstCurrentPlan"));
         // overdueTaskRate, due in March: T1 on time, T2 late -> 1/2.
         kpi(pm, "overdueTaskRate", "0.5000", 1L, 2L, 2, "0.1", "OFF_TARGET");
-        // budgetVariancePct as of 04-01 over matters open in March: M1 (6000-10000)/10000 = -40, M2 +15,
-        // M3 -50, M4 -100, M5 (750-12000)/12000 = -93.75 -> median -50; M2 is above the 10 % warning.
-        kpi(pm, "budgetVariancePct", "-50.00", null, null, 5, "10", "ON_TARGET");
-        JsonNode above = detail(pm, "budgetVariancePct", "mattersAboveWarning");
-        assertEquals(1, above.size());
-        assertEquals(FIRM.m2.toString(), above.get(0).get("matterId").asText());
-        assertDecimal("15.00", above.get(0).get("variancePct"));
+        // budgetVariancePct, earned value as of 04-01 over the matters open in March (budgets all in L100, every
+        // milestone in L100): M1 EV 10000 x 2/2, AC 6000 -> -40.0; M3 closed: (2500 - 5000) / 5000 = -50.0; M2 and
+        // M5 spent before any milestone was done (EV 0): listed, not in the median (M2 23000/20000 = 115.0 %,
+        // M5 750/12000 = 6.25 -> 6.3 %); M4 neither spent nor earned. Median of -40 and -50 = -45.0; none over plan.
+        kpi(pm, "budgetVariancePct", "-45.0", null, null, 2, "10", "ON_TARGET");
+        assertDecimal("0.0000", detail(pm, "budgetVariancePct", "shareOverPlan"));
+        assertEquals(0, detail(pm, "budgetVariancePct", "mattersOverPlan").size());
+        JsonNode early = detail(pm, "budgetVariancePct", "spendBeforeProgress");
+        assertEquals(2, early.size());
+        Map<String, String> consumed = new LinkedHashMap<>();
+        early.forEach(m ->
+                consumed.put(m.get("matterId").asText(), m.get("consumedPct").asText()));
+        assertEquals(Map.of(FIRM.m2.toString(), "115.0", FIRM.m5.toString(), "6.3"), consumed);
         // onTimeStatusUpdateRate: U1 on time; M2's window due 03-24 passed with no update -> 1/2.
         kpi(pm, "onTimeStatusUpdateRate", "0.5000", 1L, 2L, 2, "0.9", "OFF_TARGET");
         // escalationResolutionHours: X2a 48 h; open at 04-01: X2s (status update) -> 1.
@@ -125,13 +149,19 @@ class GoldenScenarioTest {
         assertDecimal("0.0000", detail(pm, "cycleTimeVsPlan", "shareAtOrUnderPlan"));
 
         JsonNode shared = scorecard("shared", MARCH);
-        // missedDeadlineRate: hard milestones due in March: MS1b, met -> 0/1.
+        // missedDeadlineRate: hard milestones with a baseline due in March: MS1b, met -> 0/1.
         kpi(shared, "missedDeadlineRate", "0.0000", 0L, 1L, 1, "0", "ON_TARGET");
         // clientSatisfaction: M3's 4.
         kpi(shared, "clientSatisfaction", "4.00", null, null, 1, "4.2", "OFF_TARGET");
-        // processWriteDowns: only W3, a client negotiation -> 0.00, share 0.
+        // processWriteDowns: only W3, 500 EUR negotiated; the base currency (USD) has none -> 0.00, EUR in the
+        // breakdown.
         kpi(shared, "processWriteDowns", "0.00", null, null, 1, "0", "ON_TARGET");
-        assertDecimal("0.0000", detail(shared, "processWriteDowns", "shareOfAllWriteDowns"));
+        assertDecimal(
+                "500.00",
+                detail(shared, "processWriteDowns", "byCurrency").get("EUR").get("allWriteDowns"));
+        assertDecimal(
+                "0.0000",
+                detail(shared, "processWriteDowns", "byCurrency").get("EUR").get("shareOfAllWriteDowns"));
         // throughputPerAttorney: M3 closed (carol) over the attorneys of matters open in March (alice, bob, carol).
         kpi(shared, "throughputPerAttorney", "0.33", 1L, 3L, 1, "1", "OFF_TARGET");
         assertEquals(
@@ -148,9 +178,10 @@ class GoldenScenarioTest {
         ops = scorecard("ops", APRIL);
         // Acceptances in April: M7 48 h -> median and p90 48, on the 48 target.
         kpi(ops, "intakeToOpenHours", "48.00", null, null, 1, "48", "ON_TARGET");
-        // I6 (1), I7 (1) -> 2/2.
-        kpi(ops, "dataCompletenessRate", "1.0000", 2L, 2L, 2, "0.85", "ON_TARGET");
-        // M7 on v2, the newest at acceptance, checklist complete -> 1/1.
+        // First submitted in April: I6 complete, I7 complete, I8 incomplete and never completed (abandoned) -> 2/3.
+        kpi(ops, "dataCompletenessRate", "0.6667", 2L, 3L, 3, "0.85", "OFF_TARGET");
+        assertEquals(1, detail(ops, "dataCompletenessRate", "abandoned").asInt());
+        // M7 on v2, the newest at acceptance, no overrides -> 1/1.
         kpi(ops, "sopAdoptionRate", "1.0000", 1L, 1L, 1, "0.9", "ON_TARGET");
         // M6 rejected (two reasons), M7 accepted -> 1/2.
         kpi(ops, "handoffReworkRate", "0.5000", 1L, 2L, 2, "0.1", "OFF_TARGET");
@@ -168,22 +199,38 @@ class GoldenScenarioTest {
         kpi(ops, "billingTimelinessRate", "1.0000", 2L, 2L, 2, "0.9", "ON_TARGET");
         // 04-07, 04-14 on time, 04-21 exactly one hour after (on time), 04-28 never -> 3/4.
         kpi(ops, "reportDeliveryRate", "0.7500", 3L, 4L, 4, "1.0", "OFF_TARGET");
-        // E4 4 h + E6 3 h; the 30 days before (03-02..04-01) had E2 + E7 = 3.5 h -> change +3.5.
-        kpi(ops, "attorneyAdminHours", "7.00", null, null, 2, "20", "ON_TARGET");
-        assertDecimal("3.50", detail(ops, "attorneyAdminHours", "previousPeriod"));
-        assertDecimal("3.50", detail(ops, "attorneyAdminHours", "change"));
+        // Admin E4 4 h (bob) + E6 3 h (carol) = 7 h over 2 attorneys x 30/7 weeks = 0.8167 -> 0.82; the 30 days before
+        // (03-02..04-01): 3.5 h over alice and bob -> 0.4083 -> 0.41; change +0.41.
+        kpi(ops, "attorneyAdminHours", "0.82", null, null, 2, "2", "ON_TARGET");
+        assertDecimal("0.41", detail(ops, "attorneyAdminHours", "previousPeriod"));
+        assertDecimal("0.41", detail(ops, "attorneyAdminHours", "change"));
 
         pm = scorecard("pm", APRIL);
-        // Due in April: MS2b (replanned to 04-15, slipped), MS4a slipped, MS5a on time, MS7a on time -> 2/4.
-        kpi(pm, "onTimeMilestoneRate", "0.5000", 2L, 4L, 4, "0.85", "OFF_TARGET");
+        // Baseline due in April, decided by 05-01: MS2b (baseline 04-10, slipped), MS4a (slipped), MS5a on time,
+        // MS5b (baseline 04-08, replanned before it to 04-14, done 04-11: late against the baseline), MS7a on time
+        // -> 2/5. Against the current plan MS5b was on time -> 3/5; two replans (MS2b, MS5b).
+        kpi(pm, "onTimeMilestoneRate", "0.4000", 2L, 5L, 5, "0.85", "OFF_TARGET");
+        assertDecimal("0.6000", detail(pm, "onTimeMilestoneRate", "againstCurrentPlan"));
+        assertEquals(2, detail(pm, "onTimeMilestoneRate", "replans").asInt());
         // T4 (04-08, never done) overdue, T7 on time -> 1/2.
         kpi(pm, "overdueTaskRate", "0.5000", 1L, 2L, 2, "0.1", "OFF_TARGET");
-        // As of 05-01, matters open in April: M1 -40, M2 (25000-20000)/20000 = +25, M4 (1500-8000)/8000 = -81.25,
-        // M5 -93.75, M7 -100 -> median -81.25 (M3 closed in March).
-        kpi(pm, "budgetVariancePct", "-81.25", null, null, 5, "10", "ON_TARGET");
-        assertDecimal(
-                "25.00",
-                detail(pm, "budgetVariancePct", "mattersAboveWarning").get(0).get("variancePct"));
+        // As of 05-01, matters open in April: M1 closed: (6000 - 10000) / 10000 = -40.0; M2 MS2a done of 2 -> EV 10000,
+        // AC 25000 -> +150.0 (spending ahead of progress, over plan); M5 both done -> EV 12000, AC 750 -> -93.75
+        // (behind); M7 closed: (0 - 6000) / 6000 = -100.0; M4 spent 1500 of 8000 (18.75 -> 18.8 %) before any progress.
+        // Median of -100, -93.75, -40, 150 = (-93.75 - 40) / 2 = -66.875 -> -66.9; 1 of 4 over plan.
+        kpi(pm, "budgetVariancePct", "-66.9", null, null, 4, "10", "ON_TARGET");
+        assertDecimal("0.2500", detail(pm, "budgetVariancePct", "shareOverPlan"));
+        JsonNode overPlan = detail(pm, "budgetVariancePct", "mattersOverPlan");
+        assertEquals(1, overPlan.size());
+        assertEquals(FIRM.m2.toString(), overPlan.get(0).get("matterId").asText());
+        assertDecimal("150.0", overPlan.get(0).get("variancePct"));
+        assertDecimal("10000.00", overPlan.get(0).get("earnedValue"));
+        assertEquals(
+                FIRM.m4.toString(),
+                detail(pm, "budgetVariancePct", "spendBeforeProgress")
+                        .get(0)
+                        .get("matterId")
+                        .asText());
         // U2 late, U4 on time, no window without update -> 1/2.
         kpi(pm, "onTimeStatusUpdateRate", "0.5000", 1L, 2L, 2, "0.9", "OFF_TARGET");
         // X2c 24 h, X4 36 h -> median 30, p90 36; open at 05-01: X2s and X2b.
@@ -195,13 +242,20 @@ class GoldenScenarioTest {
         assertDecimal("0.5000", detail(pm, "cycleTimeVsPlan", "shareAtOrUnderPlan"));
 
         shared = scorecard("shared", APRIL);
-        // Hard milestones due in April: MS2b missed, MS4a missed, MS7a met -> 2/3.
+        // Hard milestones with a baseline due in April: MS2b missed, MS4a missed, MS7a met -> 2/3.
         kpi(shared, "missedDeadlineRate", "0.6667", 2L, 3L, 3, "0", "OFF_TARGET");
         // M1 5, M7 3 -> 4.
         kpi(shared, "clientSatisfaction", "4.00", null, null, 2, "4.2", "OFF_TARGET");
-        // W2 1500, a process failure, all of April's write-downs.
-        kpi(shared, "processWriteDowns", "1500.00", null, null, 1, "0", "OFF_TARGET");
+        // W2 1500 USD, a process failure, all of April's USD write-downs; W4 800 EUR, a process failure, kept apart
+        // (never added to dollars).
+        kpi(shared, "processWriteDowns", "1500.00", null, null, 2, "0", "OFF_TARGET");
         assertDecimal("1.0000", detail(shared, "processWriteDowns", "shareOfAllWriteDowns"));
+        assertDecimal(
+                "800.00",
+                detail(shared, "processWriteDowns", "byCurrency").get("EUR").get("processFailure"));
+        assertEquals(
+                List.of("EUR", "USD"),
+                list(detail(shared, "processWriteDowns", "byCurrency").fieldNames()));
         // M1 (alice) and M7 (bob) closed over alice, bob, carol (M1, M2, M4, M5, M7 open in April) -> 0.67.
         kpi(shared, "throughputPerAttorney", "0.67", 2L, 3L, 2, "1", "OFF_TARGET");
         assertEquals(
@@ -214,7 +268,7 @@ class GoldenScenarioTest {
         JsonNode lease =
                 scorecard("ops", MARCH + "&practiceArea=real-estate&matterType=lease-review&team=real-estate-team");
         kpi(lease, "intakeToOpenHours", "48.00", null, null, 2, "36", "OFF_TARGET");
-        // I3 first try, I4 second -> 1/2; M3 checklist incomplete, M4 adopted -> 1/2; no rejections -> 0/2.
+        // I3 first try, I4 second -> 1/2; M3 standard, M4 overrode its plan -> 1/2; no rejections -> 0/2.
         kpi(lease, "dataCompletenessRate", "0.5000", 1L, 2L, 2, "0.85", "OFF_TARGET");
         kpi(lease, "sopAdoptionRate", "0.5000", 1L, 2L, 2, "0.9", "OFF_TARGET");
         kpi(lease, "handoffReworkRate", "0.0000", 0L, 2L, 2, "0.1", "ON_TARGET");
@@ -238,11 +292,11 @@ class GoldenScenarioTest {
                         .get(0)
                         .get("matterId")
                         .asText());
-        // April: rework and report delivery off (2 ops KPIs: firm-wide); failures M2 (slip MS2b, budget escalation)
-        // and M4 (slip MS4a, overdue T4): the top matter holds 2/4 = 0.5 -> concentrated -> BOTH.
+        // April: data completeness, rework and report delivery off (3 ops KPIs: firm-wide); failures M2 (slip MS2b,
+        // budget escalation) and M4 (slip MS4a, overdue T4): the top matter holds 2/4 = 0.5 -> concentrated -> BOTH.
         JsonNode april = diagnosis(APRIL);
         assertEquals("BOTH", april.get("verdict").asText());
-        assertEquals(2, april.get("evidence").get("opsOff").size());
+        assertEquals(3, april.get("evidence").get("opsOff").size());
         assertDecimal("0.5000", april.get("evidence").get("concentration").get("topShare"));
 
         // A monthly trend over both months gives each month's scorecard value as its points.
@@ -263,6 +317,8 @@ class GoldenScenarioTest {
                 .extract()
                 .asByteArray());
         assertEquals(2, m2.get("milestones").get("slipped").asInt());
+        assertEquals(1, m2.get("milestones").get("completed").asInt(), "MS2a, late");
+        assertEquals(0, m2.get("milestones").get("completedOnTime").asInt());
         assertEquals(1, m2.get("milestones").get("deadlinesMissed").asInt());
         assertEquals(1, m2.get("tasks").get("overdue").size());
         assertEquals(2, m2.get("openEscalations").size(), "X2s and X2b");
@@ -277,7 +333,9 @@ class GoldenScenarioTest {
     @Order(2)
     void theSameEventsInAShuffledCrossTopicOrderGiveIdenticalScorecards() throws SQLException {
         // Empty the facts and this consumer's dedupe record, then let it consume the scenario again, shuffled.
-        execute("TRUNCATE kpi_fact; DELETE FROM lanes_processed_event WHERE consumer = 'kpi-facts'");
+        execute("TRUNCATE "
+                + Arrays.stream(ReadModel.values()).map(ReadModel::table).collect(Collectors.joining(", "))
+                + "; DELETE FROM lanes_processed_event WHERE consumer = 'kpi-facts'");
         List<ProducerRecord<String, byte[]>> shuffled = new ArrayList<>(RECORDS);
         Collections.shuffle(shuffled, new Random(20250301));
         publish(shuffled);
@@ -396,6 +454,12 @@ class GoldenScenarioTest {
 
     private static JsonNode diagnosis(String query) {
         return EventJson.parse(answer("/diagnosis?" + query).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> List<T> list(Iterator<T> items) {
+        List<T> all = new ArrayList<>();
+        items.forEachRemaining(all::add);
+        return all;
     }
 
     private static JsonNode find(JsonNode scorecard, String key) {

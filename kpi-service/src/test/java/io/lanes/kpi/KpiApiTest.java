@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.Topic;
@@ -24,6 +25,7 @@ import io.lanes.testing.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,8 +34,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +156,14 @@ class KpiApiTest {
         problem("/scorecards/pm?practiceArea=nowhere&team=nobody", "practiceArea");
         problem("/scorecards/finance", "kind");
         problem("/scorecards/ops/trend?interval=day", "interval");
+        // Three years of weeks is more than the 104 buckets a trend may have; the same by month is fine.
+        problem("/scorecards/ops/trend?interval=week&from=2016-01-01&to=2019-01-01", "interval");
+        given().auth()
+                .oauth2(token("leadership"))
+                .get("/scorecards/ops/trend?interval=month&from=2016-01-01&to=2019-01-01")
+                .then()
+                .statusCode(200)
+                .body("series[0].points", hasSize(36));
         problem("/scorecards/ops?from=1990-01-01&to=2019-01-01", "to");
         problem("/diagnosis?from=2019-01-01&to=2018-01-01", "from");
         problem("/snapshots/next-monday", "scheduledFor");
@@ -168,6 +184,47 @@ class KpiApiTest {
                 .get("/snapshots/2019-01-07T06:00:00Z")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void moreConcurrentComputationsThanTheLimitAreRefusedWith429AndRetryAfter() throws Exception {
+        // Sixteen two-year weekly trends at once against a limit of four per replica: some must be refused, none lost.
+        String path = "/scorecards/pm/trend?interval=week&from=2017-01-02&to=2018-12-31";
+        String leadership = token("leadership");
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(callers.submit(() -> given().auth()
+                        .oauth2(leadership)
+                        .get(path)
+                        .then()
+                        .extract()
+                        .response()));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 429) {
+                    refused++;
+                    assertEquals("application/problem+json", response.contentType());
+                    assertEquals(
+                            "urn:lanes:problem:too-many-requests",
+                            response.jsonPath().getString("type"));
+                    assertEquals("1", response.header("Retry-After"));
+                } else {
+                    assertEquals(200, response.statusCode(), response.asString());
+                    ok++;
+                }
+            }
+            assertTrue(refused > 0, "some of 16 concurrent computations exceed the limit of 4");
+            assertTrue(ok >= 4, "the limit's worth of computations is answered");
+        } finally {
+            callers.shutdownNow();
+        }
+        // Once they are done, the permits are back.
+        given().auth().oauth2(leadership).get(path).then().statusCode(200);
     }
 
     private static void problem(String path, String field) {

@@ -229,6 +229,7 @@ class KpiProjectionBenchmark {
                         new PlannedMilestone(m1, "pleadings", "Pleadings", opened.plusDays(10), "pm", "L100", false),
                         new PlannedMilestone(m2, "filing", "Filing", opened.plusDays(20), "pm", "L200", true)),
                 opened.plusDays(40),
+                List.of(),
                 openedAt));
         events.add(new MilestoneCompleted(
                 matter,

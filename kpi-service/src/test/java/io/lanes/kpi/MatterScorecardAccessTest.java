@@ -60,6 +60,7 @@ class MatterScorecardAccessTest {
                                     List.of(new PhaseAmount("L100", new BigDecimal("1000.00")))),
                             List.of(),
                             LocalDate.parse("2026-06-30"),
+                            List.of(),
                             at.plusSeconds(60)),
                     2);
         }

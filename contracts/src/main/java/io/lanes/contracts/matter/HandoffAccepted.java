@@ -27,5 +27,12 @@ public record HandoffAccepted(
         Budget budget,
         List<PlannedMilestone> milestones,
         LocalDate plannedCloseDate,
+        List<String> planOverrides,
         Instant occurredAt)
-        implements MatterEvent {}
+        implements MatterEvent {
+
+    /** A v1 producer sends no overrides: the plan is the playbook's. */
+    public HandoffAccepted {
+        planOverrides = planOverrides == null ? List.of() : List.copyOf(planOverrides);
+    }
+}

@@ -55,6 +55,21 @@ public class IdempotentConsumer {
      * unreachable it retries with backoff instead, so nothing is skipped or wrongly dead-lettered.
      */
     public Uni<Void> consume(String consumer, Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+        return consumeBatch(consumer, records, fresh -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (IncomingEvent event : fresh) {
+                chain = chain.chain(() -> handler.handle(event));
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * As {@link #consume(String, Iterable, EventHandler)}, handing the handler all of a batch's new
+     * events at once (in the batch's order), so it can write them with few statements.
+     */
+    public Uni<Void> consumeBatch(
+            String consumer, Iterable<ConsumerRecord<String, byte[]>> records, BatchHandler handler) {
         List<Decoded> decoded = new ArrayList<>();
         Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -88,7 +103,7 @@ public class IdempotentConsumer {
     }
 
     /** Applies each record alone; one that fails while the database answers is dead-lettered. */
-    private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, EventHandler handler) {
+    private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, BatchHandler handler) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Decoded one : decoded) {
             chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler))
@@ -112,7 +127,7 @@ public class IdempotentConsumer {
                 .recoverWithItem(false);
     }
 
-    private Uni<Void> apply(String consumer, List<Decoded> batch, EventHandler handler) {
+    private Uni<Void> apply(String consumer, List<Decoded> batch, BatchHandler handler) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -127,11 +142,10 @@ public class IdempotentConsumer {
                             fresh.add(d);
                         }
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Decoded d : fresh) {
-                        chain = chain.chain(() -> handler.handle(d.event()));
-                    }
-                    return chain.chain(() -> remember(session, consumer, fresh))
+                    Uni<Void> handled = fresh.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : handler.handle(fresh.stream().map(Decoded::event).collect(Collectors.toList()));
+                    return handled.chain(() -> remember(session, consumer, fresh))
                             .chain(() -> progress(session, consumer, batch));
                 }));
     }

@@ -1,6 +1,7 @@
 package io.lanes.kpi.api;
 
-import io.lanes.kpi.persistence.FactReader;
+import io.lanes.kpi.persistence.MatterScorecards;
+import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.scorecard.MatterScorecard;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
@@ -29,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.LEADERSHIP, Roles.PM})
 public class MatterScorecardResource {
 
-    private final FactReader facts;
+    private final MatterScorecards matters;
+    private final Firm firm;
     private final Clock clock;
     private final Callers callers;
 
-    public MatterScorecardResource(FactReader facts, Clock clock, Callers callers) {
-        this.facts = facts;
+    public MatterScorecardResource(MatterScorecards matters, Firm firm, Clock clock, Callers callers) {
+        this.matters = matters;
+        this.firm = firm;
         this.clock = clock;
         this.callers = callers;
     }
@@ -49,10 +52,10 @@ public class MatterScorecardResource {
     public Uni<MatterScorecard> scorecard(@PathParam("matterId") String matterId) {
         UUID id = parse(matterId);
         Caller caller = callers.current();
-        return facts.ofMatter(id)
-                .map(f -> MatterScorecard.of(f, id, LocalDate.now(clock))
-                        .filter(card -> caller.worksFor(card.team())
-                                && !f.screenedUsers(id).contains(caller.name()))
+        return matters.of(id, LocalDate.now(clock.withZone(firm.zone())))
+                .map(found -> found.filter(f -> caller.worksFor(f.scorecard().team())
+                                && !f.screened().contains(caller.name()))
+                        .map(MatterScorecards.Found::scorecard)
                         .orElseThrow(() -> ProblemException.notFound("opened matter", id)));
     }
 

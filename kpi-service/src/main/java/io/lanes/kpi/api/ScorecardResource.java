@@ -1,11 +1,13 @@
 package io.lanes.kpi.api;
 
+import io.lanes.kpi.persistence.measure.ScorecardCalculator;
+import io.lanes.kpi.persistence.measure.Trends;
+import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Scorecard;
-import io.lanes.kpi.scorecard.ScorecardCalculator;
 import io.lanes.kpi.scorecard.ScorecardKind;
 import io.lanes.kpi.scorecard.Trend;
 import io.lanes.kpi.scorecard.TrendInterval;
-import io.lanes.kpi.scorecard.Trends;
+import io.lanes.kpi.service.ComputationLimit;
 import io.lanes.kpi.service.ScorecardQuery;
 import io.lanes.kpi.service.Scorecards;
 import io.lanes.platform.problem.FieldError;
@@ -51,11 +53,16 @@ public class ScorecardResource {
     private static final Map<ScorecardKind, String> READER_ROLE =
             Map.of(ScorecardKind.OPS, Roles.OPS, ScorecardKind.PM, Roles.PM);
 
+    /** A trend has at most this many buckets (two years of weeks; more than eight years of months). */
+    public static final int MAX_BUCKETS = 104;
+
     private final Scorecards scorecards;
+    private final ComputationLimit limit;
     private final SecurityIdentity identity;
 
-    public ScorecardResource(Scorecards scorecards, SecurityIdentity identity) {
+    public ScorecardResource(Scorecards scorecards, ComputationLimit limit, SecurityIdentity identity) {
         this.scorecards = scorecards;
+        this.limit = limit;
         this.identity = identity;
     }
 
@@ -77,9 +84,11 @@ public class ScorecardResource {
             @Context HttpHeaders headers) {
         ScorecardKind scorecard = readable(kind);
         boolean csv = wantsCsv(headers);
-        return scorecards
-                .context(params.query(), scorecard.facts())
-                .map(context -> ScorecardCalculator.scorecard(scorecard, context))
+        ScorecardQuery query = params.query();
+        Period period = scorecards.period(query);
+        return limit.run(() -> scorecards
+                        .context(List.of(period), query)
+                        .chain(context -> ScorecardCalculator.scorecard(scorecard, context)))
                 .map(card -> csv
                         ? Response.ok(toCsv(card), TEXT_CSV).build()
                         : Response.ok(card, MediaType.APPLICATION_JSON).build());
@@ -97,7 +106,9 @@ public class ScorecardResource {
     @GET
     @Path("/trend")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The scorecard's KPIs as series over weeks (Monday-based) or calendar months of [from, to)")
+    @Operation(
+            summary = "The scorecard's KPIs as series over weeks (Monday-based) or calendar months of [from, to), "
+                    + "at most " + MAX_BUCKETS + " buckets")
     public Uni<Trend> trend(
             @PathParam("kind") String kind,
             @Parameter(description = "week or month") @QueryParam("interval") @DefaultValue("week") String interval,
@@ -107,7 +118,17 @@ public class ScorecardResource {
                 .orElseThrow(() -> ProblemException.invalid(
                         List.of(new FieldError("interval", "must be week or month, got '" + interval + "'", "enum"))));
         ScorecardQuery query = params.query();
-        return scorecards.context(query, scorecard.facts()).map(context -> Trends.trend(scorecard, buckets, context));
+        Period period = scorecards.period(query);
+        List<Period> periods = buckets.buckets(period);
+        if (periods.size() > MAX_BUCKETS) {
+            throw ProblemException.invalid(List.of(new FieldError(
+                    "interval",
+                    "[" + period.from() + ", " + period.to() + ") has " + periods.size() + " " + interval
+                            + "s; a trend has at most " + MAX_BUCKETS + " buckets: choose month or a shorter period",
+                    "max-buckets")));
+        }
+        return limit.run(() ->
+                scorecards.context(periods, query).chain(context -> Trends.trend(scorecard, buckets, period, context)));
     }
 
     private ScorecardKind readable(String kind) {

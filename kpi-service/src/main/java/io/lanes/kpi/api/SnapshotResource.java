@@ -1,6 +1,7 @@
 package io.lanes.kpi.api;
 
 import io.lanes.kpi.persistence.SnapshotStore;
+import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.service.ScorecardQuery;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
@@ -30,10 +31,12 @@ public class SnapshotResource {
 
     private final SnapshotStore store;
     private final Clock clock;
+    private final Firm firm;
 
-    public SnapshotResource(SnapshotStore store, Clock clock) {
+    public SnapshotResource(SnapshotStore store, Clock clock, Firm firm) {
         this.store = store;
         this.clock = clock;
+        this.firm = firm;
     }
 
     @GET
@@ -44,8 +47,8 @@ public class SnapshotResource {
                     String from,
             @Parameter(description = "Day after the last (YYYY-MM-DD, exclusive); default tomorrow") @QueryParam("to")
                     String to) {
-        var period = new ScorecardQuery(from, to, null, null, null).period(clock);
-        return store.list(period.start(), period.end(), false);
+        var period = new ScorecardQuery(from, to, null, null, null).period(clock.withZone(firm.zone()));
+        return store.list(period.start(firm.zone()), period.end(firm.zone()), false);
     }
 
     @GET

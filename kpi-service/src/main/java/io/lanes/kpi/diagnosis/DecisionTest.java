@@ -1,12 +1,9 @@
 package io.lanes.kpi.diagnosis;
 
-import io.lanes.contracts.EventType;
-import io.lanes.kpi.facts.FactNeeds;
-import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.KpiStatus;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Scope;
 import io.lanes.kpi.scorecard.Scorecard;
-import io.lanes.kpi.scorecard.ScorecardCalculator;
-import io.lanes.kpi.scorecard.ScorecardKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -22,25 +19,22 @@ import java.util.stream.Collectors;
 public final class DecisionTest {
 
     static final BigDecimal CONCENTRATED = new BigDecimal("0.5");
-    /** The ops and PM scorecards' facts, and budget escalations (PM failures). */
-    public static final FactNeeds FACTS =
-            ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM).and(EventType.BUDGET_VARIANCE);
 
     private DecisionTest() {}
 
-    public static Diagnosis diagnose(KpiContext context) {
-        List<Diagnosis.OffKpi> opsOff = off(ScorecardCalculator.scorecard(ScorecardKind.OPS, context));
-        List<Diagnosis.OffKpi> pmOff = off(ScorecardCalculator.scorecard(ScorecardKind.PM, context));
-        List<PmFailures.MatterFailures> matters = PmFailures.byMatter(context);
-        long failures =
-                matters.stream().mapToLong(PmFailures.MatterFailures::total).sum();
+    /** The verdict from a period's ops and PM scorecards and its PM failures by matter (most first). */
+    public static Diagnosis diagnose(
+            Period period, Scope scope, Scorecard ops, Scorecard pm, List<MatterFailures> matters) {
+        List<Diagnosis.OffKpi> opsOff = off(ops);
+        List<Diagnosis.OffKpi> pmOff = off(pm);
+        long failures = matters.stream().mapToLong(MatterFailures::total).sum();
         int top = (int) Math.ceil(matters.size() * 0.2);
-        List<PmFailures.MatterFailures> topMatters =
+        List<MatterFailures> topMatters =
                 matters.subList(0, top).stream().filter(m -> m.total() > 0).collect(Collectors.toList());
         BigDecimal topShare = failures == 0
                 ? null
                 : BigDecimal.valueOf(topMatters.stream()
-                                .mapToLong(PmFailures.MatterFailures::total)
+                                .mapToLong(MatterFailures::total)
                                 .sum())
                         .divide(BigDecimal.valueOf(failures), 4, RoundingMode.HALF_UP);
 
@@ -54,9 +48,9 @@ public final class DecisionTest {
                         ? Diagnosis.Verdict.FIRM_WIDE
                         : matterSpecific ? Diagnosis.Verdict.MATTER_SPECIFIC : Diagnosis.Verdict.HEALTHY;
         return new Diagnosis(
-                context.period().from(),
-                context.period().to(),
-                context.scope().asMap(),
+                period.from(),
+                period.to(),
+                scope.asMap(),
                 verdict,
                 recommendation(verdict),
                 new Diagnosis.Evidence(

@@ -43,5 +43,5 @@ public record Diagnosis(
             Concentration concentration,
 
             @Schema(description = "The top matters that hold the failures")
-            List<PmFailures.MatterFailures> failingMatters) {}
+            List<MatterFailures> failingMatters) {}
 }

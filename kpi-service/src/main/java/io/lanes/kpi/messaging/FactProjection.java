@@ -1,7 +1,6 @@
 package io.lanes.kpi.messaging;
 
 import io.lanes.eventstore.consumer.IdempotentConsumer;
-import io.lanes.kpi.facts.FactRow;
 import io.lanes.kpi.persistence.FactStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps every consumed contract event as a fact, once, with the matter it belongs to. */
+/** Keeps every consumed contract event as a fact, once, and its rows of the typed read models. */
 @ApplicationScoped
 public class FactProjection {
 
@@ -25,6 +24,6 @@ public class FactProjection {
     @Incoming(CHANNEL)
     @ActivateRequestContext
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.consume(FactStore.CONSUMER, records, incoming -> FactStore.insert(FactRow.of(incoming)));
+        return consumer.consumeBatch(FactStore.CONSUMER, records, FactStore::write);
     }
 }

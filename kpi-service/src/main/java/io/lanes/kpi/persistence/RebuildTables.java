@@ -1,22 +1,27 @@
 package io.lanes.kpi.persistence;
 
+import io.lanes.contracts.IncomingEvent;
 import io.lanes.eventstore.consumer.ConsumerProgress;
-import io.lanes.kpi.facts.FactRow;
+import io.lanes.kpi.readmodel.ReadModel;
+import io.lanes.kpi.readmodel.ReadModelRow;
+import io.lanes.kpi.readmodel.ReadModelRows;
+import io.lanes.kpi.readmodel.ReadModelWrites;
+import io.lanes.kpi.readmodel.SqlStatement;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The tables of a rebuild: a fresh fact table filled beside the live one, and the swap of the two in
+ * The tables of a rebuild: fresh facts and read models filled beside the live ones, and the swap in
  * one short transaction. Blocking calls: the rebuild runs on a thread of its own.
  */
 @ApplicationScoped
@@ -26,9 +31,8 @@ public class RebuildTables {
     public static final long REBUILD_LOCK = 0x4b5049524542L;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String FRESH = "kpi_fact_rebuild";
-    private static final String INSERT = "INSERT INTO " + FRESH + " (ce_id, ce_type, subject, matter_id, occurred_at, "
-            + "data) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb) ON CONFLICT (ce_id) DO NOTHING";
+    /** The fresh tables are the live ones' names with this suffix. */
+    private static final String FRESH = "_rebuild";
 
     /** The rebuild lock, held by a session of its own until released. */
     public interface Lock {
@@ -66,28 +70,41 @@ public class RebuildTables {
         });
     }
 
-    public void createFresh() {
-        pool.query("DROP TABLE IF EXISTS " + FRESH)
-                .execute()
-                .chain(() -> pool.query("CREATE TABLE " + FRESH + " (LIKE kpi_fact INCLUDING ALL)")
-                        .execute())
-                .await()
-                .indefinitely();
+    /** Whether the read models still wait for their first fill from facts consumed before they existed. */
+    public boolean backfillNeeded() {
+        return pool.query("SELECT 1 FROM kpi_read_model_backfill")
+                        .execute()
+                        .await()
+                        .atMost(WAIT)
+                        .size()
+                > 0;
     }
 
-    public void insertFresh(List<FactRow> rows) {
-        if (rows.isEmpty()) {
-            return;
+    /** Fresh, empty copies of the facts and every read model (indexes included). */
+    public void createFresh() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReadModel model : ReadModel.values()) {
+            String fresh = model.table() + FRESH;
+            chain = chain.chain(
+                            () -> pool.query("DROP TABLE IF EXISTS " + fresh).execute())
+                    .chain(() -> pool.query("CREATE TABLE " + fresh + " (LIKE " + model.table() + " INCLUDING ALL)")
+                            .execute())
+                    .replaceWithVoid();
         }
-        pool.preparedQuery(INSERT)
-                .executeBatch(rows.stream()
-                        .map(row -> Tuple.of(row.ceId(), row.ceType(), row.subject())
-                                .addValue(row.matterId())
-                                .addValue(row.occurredAt())
-                                .addValue(row.data()))
-                        .collect(Collectors.toList()))
-                .await()
-                .indefinitely();
+        chain.await().indefinitely();
+    }
+
+    /** Writes the facts and read-model rows of {@code events} into the fresh tables. */
+    public void insertFresh(List<IncomingEvent> events) {
+        List<ReadModelRow> rows =
+                events.stream().flatMap(e -> ReadModelRows.of(e).stream()).toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (SqlStatement statement : ReadModelWrites.of(rows, FRESH)) {
+            chain = chain.chain(() -> pool.preparedQuery(statement.sql())
+                    .execute(Tuple.from(new ArrayList<Object>(statement.values())))
+                    .replaceWithVoid());
+        }
+        chain.await().indefinitely();
     }
 
     /**
@@ -115,14 +132,23 @@ public class RebuildTables {
                 .indefinitely();
     }
 
+    /** Every live table retires for its fresh copy; a pending upgrade backfill is done with it. */
     private static Uni<Void> swap(SqlConnection connection) {
-        return connection
-                .query("ALTER TABLE kpi_fact RENAME TO kpi_fact_retired")
-                .execute()
-                .chain(() -> connection
-                        .query("ALTER TABLE " + FRESH + " RENAME TO kpi_fact")
-                        .execute())
-                .chain(() -> connection.query("DROP TABLE kpi_fact_retired").execute())
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReadModel model : ReadModel.values()) {
+            String live = model.table();
+            chain = chain.chain(() -> connection
+                            .query("ALTER TABLE " + live + " RENAME TO " + live + "_retired")
+                            .execute())
+                    .chain(() -> connection
+                            .query("ALTER TABLE " + live + FRESH + " RENAME TO " + live)
+                            .execute())
+                    .chain(() ->
+                            connection.query("DROP TABLE " + live + "_retired").execute())
+                    .replaceWithVoid();
+        }
+        return chain.chain(() ->
+                        connection.query("DELETE FROM kpi_read_model_backfill").execute())
                 .replaceWithVoid();
     }
 }

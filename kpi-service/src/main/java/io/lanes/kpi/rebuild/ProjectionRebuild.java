@@ -1,13 +1,14 @@
 package io.lanes.kpi.rebuild;
 
 import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.IncomingEvent;
 import io.lanes.contracts.PoisonRecordException;
 import io.lanes.eventstore.kafka.KafkaClients;
-import io.lanes.kpi.facts.FactRow;
 import io.lanes.kpi.persistence.RebuildTables;
 import io.lanes.kpi.service.TopicEndOffsets;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the facts from offset 0 of every topic into a fresh table while the live table keeps
+ * Rebuilds the facts and read models from offset 0 of every topic into a fresh table while the live table keeps
  * serving, then swaps the two in one short transaction. The swap waits until the rebuild has read at
  * least as far as the live consumer has applied on every partition (checked under a lock that holds
  * the live consumer back), so no event the live table has is missing from the new one.
@@ -136,11 +137,11 @@ public class ProjectionRebuild {
             Instant startedAt) {
         while (target.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-            List<FactRow> rows = new ArrayList<>(records.count());
+            List<IncomingEvent> rows = new ArrayList<>(records.count());
             for (ConsumerRecord<String, byte[]> record : records) {
                 counts[0]++;
                 try {
-                    rows.add(FactRow.of(CloudEventCodec.decode(record)));
+                    rows.add(CloudEventCodec.decode(record));
                 } catch (PoisonRecordException e) {
                     counts[1]++; // the live consumer sent it to the dead-letter topic already
                 }
@@ -166,6 +167,14 @@ public class ProjectionRebuild {
             }
         }
         return partitions;
+    }
+
+    /** An upgrade onto facts consumed before the read models existed fills them by a rebuild. */
+    void backfill(@Observes StartupEvent start) {
+        if (tables.backfillNeeded()) {
+            LOG.info("read models are empty beside existing facts: rebuilding them from offset 0");
+            start();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

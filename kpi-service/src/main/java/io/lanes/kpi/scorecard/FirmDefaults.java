@@ -19,8 +19,9 @@ public interface FirmDefaults {
     @WithDefault("24")
     int billingTimelinessHours();
 
+    /** Budget variance above this percentage puts a matter "over plan" (docs/kpis.md, budgetVariancePct). */
     @WithDefault("10")
-    BigDecimal budgetWarningPct();
+    BigDecimal varianceTolerancePct();
 
     default BigDecimal target(KpiKey key) {
         return targets().get(key.key());

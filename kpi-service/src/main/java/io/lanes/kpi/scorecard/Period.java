@@ -2,31 +2,28 @@ package io.lanes.kpi.scorecard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-/** A reporting period {@code [from, to)} of UTC dates. */
+/** A reporting period {@code [from, to)} of the firm's calendar days. */
 public record Period(LocalDate from, LocalDate to) {
 
-    public Instant start() {
-        return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first instant of {@code from} in the firm's zone. */
+    public Instant start(ZoneId zone) {
+        return from.atStartOfDay(zone).toInstant();
     }
 
-    public Instant end() {
-        return to.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first instant of {@code to} in the firm's zone: the period's end, excluded. */
+    public Instant end(ZoneId zone) {
+        return to.atStartOfDay(zone).toInstant();
     }
 
-    public boolean contains(Instant at) {
-        return !at.isBefore(start()) && at.isBefore(end());
-    }
-
-    public boolean contains(LocalDate date) {
-        return !date.isBefore(from) && date.isBefore(to);
+    public long days() {
+        return ChronoUnit.DAYS.between(from, to);
     }
 
     /** The period of equal length just before this one. */
     public Period previous() {
-        long days = ChronoUnit.DAYS.between(from, to);
-        return new Period(from.minusDays(days), from);
+        return new Period(from.minusDays(days()), from);
     }
 }

@@ -1,6 +1,5 @@
 package io.lanes.kpi.scorecard;
 
-import io.lanes.kpi.facts.MatterProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,14 +13,6 @@ public record Scope(String practiceArea, String matterType, String team) {
         return (this.practiceArea == null || this.practiceArea.equals(practiceArea))
                 && (this.matterType == null || this.matterType.equals(matterType))
                 && (this.team == null || this.team.equals(team));
-    }
-
-    /** A matter of unknown profile only matches the unfiltered scope. */
-    public boolean matches(MatterProfile matter) {
-        if (matter == null) {
-            return isAll();
-        }
-        return matches(matter.practiceArea(), matter.matterType(), matter.team());
     }
 
     public boolean isAll() {

@@ -1,12 +1,13 @@
 package io.lanes.kpi.service;
 
 import io.lanes.contracts.KpiKey;
-import io.lanes.kpi.facts.FactNeeds;
-import io.lanes.kpi.persistence.FactReader;
 import io.lanes.kpi.persistence.KnownValues;
+import io.lanes.kpi.persistence.PlaybookReader;
 import io.lanes.kpi.persistence.SnapshotStore;
+import io.lanes.kpi.persistence.measure.KpiContext;
+import io.lanes.kpi.persistence.measure.KpiContexts;
+import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.scorecard.FirmDefaults;
-import io.lanes.kpi.scorecard.KpiContext;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Scope;
 import io.lanes.platform.problem.FieldError;
@@ -23,23 +24,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Everything a KPI computation needs, read for one period and scope. */
+/** Everything a KPI computation needs besides the read models: periods, filters checked, playbooks, deliveries. */
 @ApplicationScoped
 public class Scorecards {
 
-    private final FactReader facts;
+    private final PlaybookReader playbooks;
     private final SnapshotStore snapshots;
     private final KnownValues knownValues;
     private final FirmDefaults defaults;
+    private final Firm firm;
     private final Clock clock;
+    private final KpiContexts contexts;
 
     public Scorecards(
-            FactReader facts, SnapshotStore snapshots, KnownValues knownValues, FirmDefaults defaults, Clock clock) {
-        this.facts = facts;
+            PlaybookReader playbooks,
+            SnapshotStore snapshots,
+            KnownValues knownValues,
+            FirmDefaults defaults,
+            Firm firm,
+            Clock clock,
+            KpiContexts contexts) {
+        this.playbooks = playbooks;
         this.snapshots = snapshots;
         this.knownValues = knownValues;
         this.defaults = defaults;
+        this.firm = firm;
         this.clock = clock;
+        this.contexts = contexts;
     }
 
     /** A KPI without a firm-default target could never be judged: refuse to start. */
@@ -53,20 +64,24 @@ public class Scorecards {
         }
     }
 
-    /** Checks the query (400 problem+json with every bad field) and reads what its period needs. */
-    public Uni<KpiContext> context(ScorecardQuery query, FactNeeds needed) {
-        Period period = query.period(clock);
-        Scope scope = query.scope();
-        return requireKnown(scope).chain(() -> context(period, scope, needed));
+    /** The query's period, in the firm's calendar (400 problem+json with every bad field). */
+    public Period period(ScorecardQuery query) {
+        return query.period(clock.withZone(firm.zone()));
     }
 
-    /** The facts it needs from before the period's end, and the report deliveries. */
-    public Uni<KpiContext> context(Period period, Scope scope, FactNeeds needed) {
+    /** Checks the filters against the values the facts name, then the context for {@code periods}. */
+    public Uni<KpiContext> context(List<Period> periods, ScorecardQuery query) {
+        Scope scope = query.scope();
+        return requireKnown(scope).chain(() -> context(periods, scope));
+    }
+
+    public Uni<KpiContext> context(List<Period> periods, Scope scope) {
         Instant now = clock.instant();
-        return snapshots
-                .deliveries(now)
-                .chain(deliveries -> facts.before(period.end(), needed)
-                        .map(f -> new KpiContext(f, period, scope, now, deliveries, defaults)));
+        return Uni.combine()
+                .all()
+                .unis(snapshots.deliveries(now), playbooks.playbooks())
+                .asTuple()
+                .map(both -> contexts.of(periods, scope, now, both.getItem1(), both.getItem2()));
     }
 
     private Uni<Void> requireKnown(Scope scope) {

@@ -3,10 +3,10 @@ package io.lanes.kpi.snapshot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.kpi.persistence.SnapshotStore;
+import io.lanes.kpi.persistence.measure.ScorecardCalculator;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.ReportSchedule;
 import io.lanes.kpi.scorecard.Scope;
-import io.lanes.kpi.scorecard.ScorecardCalculator;
 import io.lanes.kpi.scorecard.ScorecardKind;
 import io.lanes.kpi.service.Scorecards;
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +15,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,17 +66,16 @@ public class WeeklySnapshots {
     public Uni<Boolean> produce(Instant slot, Instant producedAt) {
         Period week = new Period(ReportSchedule.periodEnd(slot).minusDays(7), ReportSchedule.periodEnd(slot));
         return scorecards
-                .context(
-                        week,
-                        Scope.ALL,
-                        ScorecardKind.factsOf(ScorecardKind.OPS, ScorecardKind.PM, ScorecardKind.SHARED))
-                .chain(context -> {
+                .context(List.of(week), Scope.ALL)
+                .chain(context -> Uni.join()
+                        .all(Arrays.stream(ScorecardKind.values())
+                                .map(kind -> ScorecardCalculator.scorecard(kind, context))
+                                .toList())
+                        .andFailFast())
+                .chain(cards -> {
                     ObjectNode all = EventJson.mapper().createObjectNode();
-                    for (ScorecardKind kind : ScorecardKind.values()) {
-                        all.set(
-                                kind.path(),
-                                EventJson.mapper().valueToTree(ScorecardCalculator.scorecard(kind, context)));
-                    }
+                    cards.forEach(
+                            card -> all.set(card.scorecard(), EventJson.mapper().valueToTree(card)));
                     return store.store(slot, producedAt, week.from(), week.to(), all);
                 })
                 .invoke(stored -> {

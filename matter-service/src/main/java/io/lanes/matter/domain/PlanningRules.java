@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How an accepted handoff becomes a plan: milestones from the playbook's templates on business days
@@ -32,12 +34,14 @@ final class PlanningRules {
         IntakeComplete packet = matter.packet();
         PlaybookPublished playbook = accept.playbook();
         List<PlannedMilestone> milestones = new ArrayList<>();
+        Set<String> overrides = new TreeSet<>();
         for (MilestoneTemplate template : playbook.milestones()) {
-            LocalDate due = accept.dueDateOverrides()
-                    .getOrDefault(
-                            template.templateKey(),
-                            accept.calendar().plusBusinessDays(accept.acceptedOn(), template.offsetDays()));
+            LocalDate planned = accept.calendar().plusBusinessDays(accept.acceptedOn(), template.offsetDays());
+            LocalDate due = accept.dueDateOverrides().getOrDefault(template.templateKey(), planned);
             String owner = accept.ownerOverrides().getOrDefault(template.templateKey(), template.owner());
+            if (!due.equals(planned) || !owner.equals(template.owner())) {
+                overrides.add("milestone:" + template.templateKey());
+            }
             milestones.add(new PlannedMilestone(
                     derivedId(matter.id(), "milestone:" + template.templateKey()),
                     template.templateKey(),
@@ -61,9 +65,11 @@ final class PlanningRules {
                     keyDate.hardDeadline()));
         }
         milestones.sort(Comparator.comparing(PlannedMilestone::dueDate));
-        BigDecimal total = accept.budgetOverride() != null
-                ? accept.budgetOverride()
-                : packet.estimatedBudget() != null ? packet.estimatedBudget() : BigDecimal.ZERO;
+        BigDecimal estimate = packet.estimatedBudget() != null ? packet.estimatedBudget() : BigDecimal.ZERO;
+        BigDecimal total = accept.budgetOverride() != null ? accept.budgetOverride() : estimate;
+        if (total.compareTo(estimate) != 0) {
+            overrides.add("budget");
+        }
         List<PhaseAmount> phases = split(total, playbook.budgetPhases());
         LocalDate plannedClose = milestones.isEmpty()
                 ? accept.acceptedOn()
@@ -90,6 +96,7 @@ final class PlanningRules {
                 new Budget(total, phases),
                 milestones,
                 plannedClose,
+                List.copyOf(overrides),
                 accept.at());
     }
 

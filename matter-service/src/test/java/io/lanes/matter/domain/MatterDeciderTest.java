@@ -247,6 +247,25 @@ class MatterDeciderTest {
                             .collect(Collectors.toList()));
             assertTrue(accepted.checklistComplete());
             assertEquals("a.chen", accepted.responsibleAttorney());
+            assertEquals(List.of(), accepted.planOverrides(), "the playbook's plan as it is");
+        });
+    }
+
+    @Test
+    void whatThePmChangesFromThePlaybookAtAcceptanceIsNamedInPlanOverrides() {
+        AcceptHandoff changed = new AcceptHandoff(
+                "2026-00007",
+                "p.patel",
+                ACCEPTED_ON,
+                PLAYBOOK,
+                CALENDAR,
+                Map.of("pleadings", LocalDate.parse("2026-04-01")),
+                Map.of("pleadings", "associate"),
+                new BigDecimal("12500.00"),
+                AT);
+        spec.givenCommands(receive(1)).when(changed).thenEvents(events -> {
+            // A new due date for pleadings and a new budget; naming pleadings' own owner is no change.
+            assertEquals(List.of("budget", "milestone:pleadings"), ((HandoffAccepted) events.get(0)).planOverrides());
         });
     }
 

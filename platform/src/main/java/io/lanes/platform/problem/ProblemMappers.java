@@ -41,6 +41,15 @@ public class ProblemMappers {
         return ProblemResponses.of(e.type(), e.getMessage(), path(uri), e.errors(), e.extensions());
     }
 
+    /** At a limit of concurrent work: 429 and when to retry (whole seconds, at least 1). */
+    @ServerExceptionMapper
+    public Response busy(Busy e, UriInfo uri) {
+        Response problem = ProblemResponses.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage(), path(uri));
+        return Response.fromResponse(problem)
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+                .build();
+    }
+
     /** A command that breaks a rule of the aggregate: 409, with the rule's stable code as the {@code rule} member. */
     @ServerExceptionMapper
     public Response ruleBroken(RuleBroken e, UriInfo uri) {

@@ -18,6 +18,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNPROCESSABLE("unprocessable", 422, "The request cannot be processed as it is"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was used with a different request"),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests at once; retry after the time given"),
     INTERNAL("internal", 500, "Unexpected error"),
     UNAVAILABLE("unavailable", 503, "Temporarily unavailable");
 

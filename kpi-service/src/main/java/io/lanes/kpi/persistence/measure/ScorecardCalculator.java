@@ -1,17 +1,27 @@
-package io.lanes.kpi.scorecard;
+package io.lanes.kpi.persistence.measure;
 
 import io.lanes.contracts.KpiKey;
+import io.lanes.kpi.scorecard.Kpi;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Scorecard;
+import io.lanes.kpi.scorecard.ScorecardKind;
+import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Computes a scorecard from facts and judges every KPI against its target. Pure: same input, same answer. */
+/**
+ * Computes the KPIs of a scorecard over the context's periods (one SQL aggregate per KPI, every period
+ * at once) and judges each value against its target. The same read models give the same answer.
+ */
 public final class ScorecardCalculator {
 
-    private static final Map<KpiKey, Function<KpiContext, Kpi.Measurement>> MEASURES = new EnumMap<>(KpiKey.class);
+    private static final Map<KpiKey, Function<KpiContext, Uni<List<Kpi.Measurement>>>> MEASURES =
+            new EnumMap<>(KpiKey.class);
 
     static {
         MEASURES.put(KpiKey.INTAKE_TO_OPEN_HOURS, OpsKpis::intakeToOpenHours);
@@ -38,21 +48,32 @@ public final class ScorecardCalculator {
 
     private ScorecardCalculator() {}
 
-    public static Scorecard scorecard(ScorecardKind kind, KpiContext context) {
-        return new Scorecard(
-                kind.path(),
-                context.period().from(),
-                context.period().to(),
-                context.scope().asMap(),
-                context.asOf(),
-                Arrays.stream(KpiKey.values())
-                        .filter(kind::holds)
-                        .map(key -> kpi(key, context))
-                        .collect(Collectors.toList()));
+    /** The scorecard of the context's single period. */
+    public static Uni<Scorecard> scorecard(ScorecardKind kind, KpiContext context) {
+        Period period = context.periods().get(0);
+        return judged(kind, context)
+                .map(kpis -> new Scorecard(
+                        kind.path(),
+                        period.from(),
+                        period.to(),
+                        context.scope().asMap(),
+                        context.asOf(period),
+                        kpis.stream().map(perPeriod -> perPeriod.get(0)).toList()));
     }
 
-    public static Kpi kpi(KpiKey key, KpiContext context) {
-        return Kpi.judged(key.key(), MEASURES.get(key).apply(context), target(key, context), key.higherIsBetter());
+    /** Every KPI of the scorecard, judged, for each of the context's periods (KPI order, then period order). */
+    public static Uni<List<List<Kpi>>> judged(ScorecardKind kind, KpiContext context) {
+        List<KpiKey> keys = Arrays.stream(KpiKey.values()).filter(kind::holds).toList();
+        List<Uni<List<Kpi>>> measured = new ArrayList<>();
+        for (KpiKey key : keys) {
+            BigDecimal target = target(key, context);
+            measured.add(MEASURES.get(key)
+                    .apply(context)
+                    .map(values -> values.stream()
+                            .map(m -> Kpi.judged(key.key(), m, target, key.higherIsBetter()))
+                            .toList()));
+        }
+        return Uni.join().all(measured).andFailFast();
     }
 
     /** The filtered matter type's latest playbook target, else the firm default. */
@@ -60,7 +81,7 @@ public final class ScorecardCalculator {
         String matterType = context.scope().matterType();
         if (matterType != null) {
             BigDecimal fromPlaybook =
-                    context.facts().playbooks().target(matterType, key.key()).orElse(null);
+                    context.playbooks().target(matterType, key.key()).orElse(null);
             if (fromPlaybook != null) {
                 return fromPlaybook;
             }

@@ -1,0 +1,90 @@
+package io.lanes.kpi.persistence.measure;
+
+import io.lanes.kpi.scorecard.Firm;
+import io.lanes.kpi.scorecard.FirmDefaults;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Playbooks;
+import io.lanes.kpi.scorecard.ReportDelivery;
+import io.lanes.kpi.scorecard.Scope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * What one computation sees: the periods it measures (one for a scorecard, the buckets of a trend),
+ * the filters, the instant numbers are as of, the report deliveries, the playbooks, firm settings, and
+ * the read models to aggregate. Every KPI is one SQL aggregate over all the periods at once.
+ */
+public record KpiContext(
+        List<Period> periods,
+        Scope scope,
+        Instant now,
+        List<ReportDelivery> deliveries,
+        FirmDefaults defaults,
+        Firm firm,
+        Playbooks playbooks,
+        Pool pool) {
+
+    /**
+     * The first statement of every KPI query: table {@code b} of the periods, one row each, with
+     * {@code i} (1-based), {@code s}/{@code e} (first and end instant), {@code f}/{@code t} (first and
+     * end day) and {@code today} (the first day not yet over at the period's as-of instant).
+     */
+    public static final String PERIODS = "WITH b AS (SELECT * FROM unnest($1::timestamptz[], $2::timestamptz[], "
+            + "$3::date[], $4::date[], $5::date[]) WITH ORDINALITY AS b (s, e, f, t, today, i)) ";
+
+    /** The filters on the matter of alias {@code m}; a matter of unknown profile only passes unfiltered. */
+    public static String scope(String m) {
+        return "($6::text IS NULL OR " + m + ".practice_area = $6) AND ($7::text IS NULL OR " + m
+                + ".matter_type = $7) AND ($8::text IS NULL OR " + m + ".team = $8)";
+    }
+
+    /** Runs a query that starts with {@link #PERIODS}; {@code more} are its parameters from $9. */
+    public Uni<RowSet<Row>> query(String sql, Object... more) {
+        int n = periods.size();
+        OffsetDateTime[] starts = new OffsetDateTime[n];
+        OffsetDateTime[] ends = new OffsetDateTime[n];
+        LocalDate[] froms = new LocalDate[n];
+        LocalDate[] tos = new LocalDate[n];
+        LocalDate[] todays = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            Period p = periods.get(i);
+            starts[i] = OffsetDateTime.ofInstant(p.start(firm.zone()), ZoneOffset.UTC);
+            ends[i] = OffsetDateTime.ofInstant(p.end(firm.zone()), ZoneOffset.UTC);
+            froms[i] = p.from();
+            tos[i] = p.to();
+            todays[i] = asOfDate(p);
+        }
+        Tuple tuple = Tuple.of(starts, ends, froms, tos, todays)
+                .addValue(scope.practiceArea())
+                .addValue(scope.matterType())
+                .addValue(scope.team());
+        for (Object value : more) {
+            tuple.addValue(value);
+        }
+        return pool.preparedQuery(sql).execute(tuple);
+    }
+
+    /** The moment a period's outcomes are judged at: its end, or now if it has not ended. */
+    public Instant asOf(Period period) {
+        Instant end = period.end(firm.zone());
+        return now.isBefore(end) ? now : end;
+    }
+
+    /** The first day not yet over at {@link #asOf}: a due date before it has passed. */
+    public LocalDate asOfDate(Period period) {
+        return LocalDate.ofInstant(asOf(period), firm.zone());
+    }
+
+    /** The same computation over other periods. */
+    public KpiContext withPeriods(List<Period> others) {
+        return new KpiContext(others, scope, now, deliveries, defaults, firm, playbooks, pool);
+    }
+}

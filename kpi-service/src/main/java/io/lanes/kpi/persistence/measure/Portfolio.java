@@ -1,0 +1,24 @@
+package io.lanes.kpi.persistence.measure;
+
+/** SQL predicates several KPIs and the diagnosis share, over the periods table {@code b} of {@link KpiContext}. */
+public final class Portfolio {
+
+    /**
+     * A matter {@code m} of a period's portfolio: accepted before its end and not closed before its
+     * start (a GiST index on the interval finds them without reading older history).
+     */
+    public static final String OPEN_IN_PERIOD =
+            "tstzrange(m.accepted_at, m.closed_at, '[]') && tstzrange(b.s, b.e) " + "AND m.accepted_at IS NOT NULL";
+
+    /** A task {@code k}'s due date: the one it was completed against, else its latest assignment's. */
+    public static final String TASK_DUE = "COALESCE(k.completed_due, k.assigned_due)";
+
+    /** A task whose outcome is known as of the period: completed before its end, or due before today. */
+    public static final String TASK_DECIDED = "(k.completed_at < b.e OR " + TASK_DUE + " < b.today)";
+
+    /** Completed late before the period's end, or not completed by then and due before today. */
+    public static final String TASK_OVERDUE = "((k.completed_at < b.e AND NOT k.on_time) OR (NOT COALESCE("
+            + "k.completed_at < b.e, false) AND " + TASK_DUE + " < b.today))";
+
+    private Portfolio() {}
+}

@@ -1,0 +1,208 @@
+package io.lanes.kpi.persistence.measure;
+
+import io.lanes.contracts.CloudEvent;
+import io.lanes.contracts.EventType;
+import io.lanes.contracts.IncomingEvent;
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.matter.Budget;
+import io.lanes.contracts.matter.HandoffAccepted;
+import io.lanes.contracts.matter.PhaseAmount;
+import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.kpi.readmodel.ReadModel;
+import io.lanes.kpi.readmodel.ReadModelRow;
+import io.lanes.kpi.readmodel.ReadModelRows;
+import io.lanes.kpi.readmodel.ReadModelWrites;
+import io.lanes.kpi.readmodel.SqlStatement;
+import io.lanes.kpi.scorecard.Firm;
+import io.lanes.kpi.scorecard.FirmDefaults;
+import io.lanes.kpi.scorecard.Kpi;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Playbooks;
+import io.lanes.kpi.scorecard.ReportDelivery;
+import io.lanes.kpi.scorecard.Scope;
+import io.lanes.testing.LanesInfra;
+import io.lanes.testing.PostgresDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Small firms for the KPI queries' tests, in read models of their own: March 2025, judged after it ended. */
+public final class KpiFixture {
+
+    public static final Period MARCH = new Period(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-04-01"));
+    public static final Instant AFTER_MARCH = Instant.parse("2025-04-15T00:00:00Z");
+
+    /** Targets for the KPIs the tests judge; thresholds as the firm defaults ship. */
+    public static final FirmDefaults DEFAULTS = new FirmDefaults() {
+        @Override
+        public Map<String, BigDecimal> targets() {
+            return Map.of(
+                    "intakeToOpenHours",
+                    new BigDecimal("48"),
+                    "sopAdoptionRate",
+                    new BigDecimal("0.9"),
+                    "handoffReworkRate",
+                    new BigDecimal("0.1"),
+                    "onTimeMilestoneRate",
+                    new BigDecimal("0.85"),
+                    "budgetVariancePct",
+                    BigDecimal.TEN);
+        }
+
+        @Override
+        public int billingTimelinessHours() {
+            return 24;
+        }
+
+        @Override
+        public BigDecimal varianceTolerancePct() {
+            return BigDecimal.TEN;
+        }
+    };
+
+    /** The read models live in a schema of their own here, so these tests never meet the services' data. */
+    private static final String SCHEMA = "kpi_unit";
+
+    private static Pool pool;
+
+    private KpiFixture() {}
+
+    /** What the scorecard of March sees of {@code events}, unfiltered: their read-model rows, freshly written. */
+    public static KpiContext march(List<? extends LanesEvent> events) {
+        return march(events, List.of());
+    }
+
+    public static KpiContext march(List<? extends LanesEvent> events, List<ReportDelivery> deliveries) {
+        return march(events, deliveries, new Firm("UTC", "USD"));
+    }
+
+    /** March in the calendar of {@code firm}. */
+    public static KpiContext march(List<? extends LanesEvent> events, List<ReportDelivery> deliveries, Firm firm) {
+        Pool readModels = readModels();
+        List<ReadModelRow> rows = new ArrayList<>();
+        long sequence = 0;
+        for (LanesEvent event : events) {
+            CloudEvent envelope = CloudEvent.of(event, UUID.randomUUID(), ++sequence);
+            rows.addAll(ReadModelRows.of(new IncomingEvent(envelope, EventType.of(event), event)));
+        }
+        for (SqlStatement statement : ReadModelWrites.of(rows, "")) {
+            readModels
+                    .preparedQuery(statement.sql())
+                    .execute(Tuple.from(new ArrayList<Object>(statement.values())))
+                    .await()
+                    .indefinitely();
+        }
+        Playbooks playbooks = new Playbooks(events.stream()
+                .filter(PlaybookPublished.class::isInstance)
+                .map(PlaybookPublished.class::cast)
+                .toList());
+        return new KpiContext(
+                List.of(MARCH), Scope.ALL, AFTER_MARCH, deliveries, DEFAULTS, firm, playbooks, readModels);
+    }
+
+    /** The one period's measurement of a KPI. */
+    public static Kpi.Measurement measured(Function<KpiContext, Uni<List<Kpi.Measurement>>> kpi, KpiContext c) {
+        return kpi.apply(c).await().indefinitely().get(0);
+    }
+
+    /**
+     * A pool whose connections see only schema {@value #SCHEMA}, its tables created by the service's own
+     * migrations and emptied for each fixture.
+     */
+    private static synchronized Pool readModels() {
+        PostgresDatabase database = LanesInfra.get().database();
+        if (pool == null) {
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE; CREATE SCHEMA " + SCHEMA
+                        + "; SET search_path TO " + SCHEMA);
+                for (String migration : List.of("V1__facts.sql", "V2__snapshots.sql", "V3__read_models.sql")) {
+                    statement.execute(resource("db/migration/" + migration));
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot prepare the read-model schema", e);
+            }
+            PgConnectOptions options = PgConnectOptions.fromUri(database.reactiveUrl())
+                    .setUser(database.username())
+                    .setPassword(database.password())
+                    .setProperties(Map.of("search_path", SCHEMA));
+            pool = PgBuilder.pool().connectingTo(options).using(Vertx.vertx()).build();
+        }
+        String tables = Arrays.stream(ReadModel.values())
+                .map(ReadModel::table)
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        pool.query("TRUNCATE " + tables).execute().await().indefinitely();
+        return pool;
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = KpiFixture.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static Instant at(String dayTime) {
+        return Instant.parse("2025-" + dayTime + ":00Z");
+    }
+
+    public static LocalDate day(String monthDay) {
+        return LocalDate.parse("2025-" + monthDay);
+    }
+
+    /**
+     * A matter accepted at {@code acceptedAt} on version {@code version} of the contract-review playbook,
+     * with its intake received {@code hoursWaiting} before, a budget and milestones.
+     */
+    public static HandoffAccepted accepted(
+            UUID matter,
+            String acceptedAt,
+            long hoursWaiting,
+            String attorney,
+            int version,
+            String budget,
+            PlannedMilestone... milestones) {
+        Instant at = at(acceptedAt);
+        return new HandoffAccepted(
+                matter,
+                null,
+                UUID.randomUUID(),
+                at.minusSeconds(hoursWaiting * 3600),
+                "p.patel",
+                "corporate",
+                "contract-review",
+                "deals",
+                attorney,
+                version,
+                true,
+                "USD",
+                new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
+                List.of(milestones),
+                day("06-30"),
+                List.of(),
+                at);
+    }
+
+    public static PlannedMilestone milestone(UUID id, String due, boolean hardDeadline) {
+        return new PlannedMilestone(id, "review", "Review", day(due), "associate", "L100", hardDeadline);
+    }
+}
