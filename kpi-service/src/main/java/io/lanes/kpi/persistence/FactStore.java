@@ -34,7 +34,7 @@ public final class FactStore {
         });
     }
 
-    /** Hibernate numbers its parameters ?1, ?2 ... where the Vert.x client takes $1, $2 ... */
+    /** Hibernate numbers its parameters ?1, ?2 ... where the Vert.x client takes $1, $2 ...; each is a text[]. */
     private static Uni<Void> execute(Mutiny.Session session, SqlStatement statement) {
         Mutiny.MutationQuery query =
                 session.createNativeQuery(PLACEHOLDER.matcher(statement.sql()).replaceAll("?$1"));

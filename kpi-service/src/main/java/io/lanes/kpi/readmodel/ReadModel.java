@@ -242,11 +242,12 @@ public enum ReadModel {
     }
 
     /**
-     * A multi-row upsert of {@code rows} rows into the table named with {@code suffix} (a rebuild
-     * writes beside the live tables). Values travel as text and are cast here, so the same statement
-     * runs through a Hibernate session and a Vert.x pool; {@code $n} marks the n-th value.
+     * A multi-row upsert into the table named with {@code suffix} (a rebuild writes beside the live
+     * tables). Each column's values travel as one text array ({@code $n} is the n-th column) and are
+     * cast here: the statement's text is the same for any number of rows, so it is parsed once per
+     * connection, and it runs the same through a Hibernate session and a Vert.x pool.
      */
-    String upsert(String suffix, int rows) {
+    String upsert(String suffix) {
         StringBuilder sql = new StringBuilder("INSERT INTO ")
                 .append(table)
                 .append(suffix)
@@ -261,14 +262,9 @@ public enum ReadModel {
                     .append(types.get(c))
                     .append(')');
         }
-        sql.append(" FROM (VALUES ");
-        int n = 1;
-        for (int r = 0; r < rows; r++) {
-            sql.append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < columns.size(); c++) {
-                sql.append(c == 0 ? "" : ", ").append("CAST($").append(n++).append(" AS text)");
-            }
-            sql.append(')');
+        sql.append(" FROM unnest(");
+        for (int c = 0; c < columns.size(); c++) {
+            sql.append(c == 0 ? "" : ", ").append("CAST($").append(c + 1).append(" AS text[])");
         }
         sql.append(") AS v (");
         for (int c = 0; c < columns.size(); c++) {

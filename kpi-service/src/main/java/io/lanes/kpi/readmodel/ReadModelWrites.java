@@ -9,13 +9,13 @@ import java.util.Set;
 
 /**
  * Turns the rows of a batch into few statements: one multi-row upsert per table, split where a key
- * repeats (PostgreSQL refuses to update one row twice in one statement) or the statement would grow
+ * repeats (PostgreSQL refuses to update one row twice in one statement) or a statement would grow
  * too large. A repeated key goes to a later statement: the merges make the order irrelevant.
  */
 public final class ReadModelWrites {
 
-    /** Rows per statement: well under PostgreSQL's 65,535 parameters for the widest table. */
-    static final int MAX_ROWS = 1_000;
+    /** Rows per statement: bounds one statement's work and memory. */
+    static final int MAX_ROWS = 5_000;
 
     private ReadModelWrites() {}
 
@@ -38,9 +38,17 @@ public final class ReadModelWrites {
                         later.add(row);
                     }
                 }
-                List<String> values = new ArrayList<>(statement.size() * table.width());
-                statement.forEach(row -> values.addAll(row.texts()));
-                statements.add(new SqlStatement(table.upsert(suffix, statement.size()), values));
+                List<String[]> columns = new ArrayList<>(table.width());
+                for (int c = 0; c < table.width(); c++) {
+                    columns.add(new String[statement.size()]);
+                }
+                for (int r = 0; r < statement.size(); r++) {
+                    List<String> texts = statement.get(r).texts();
+                    for (int c = 0; c < texts.size(); c++) {
+                        columns.get(c)[r] = texts.get(c);
+                    }
+                }
+                statements.add(new SqlStatement(table.upsert(suffix), columns));
                 pending = later;
             }
         });

@@ -4,16 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The scorecard filters; a null filter matches everything. */
+/** The scorecard filters; a null filter matches everything (the SQL is in KpiContext.scope). */
 public record Scope(String practiceArea, String matterType, String team) {
 
     public static final Scope ALL = new Scope(null, null, null);
-
-    public boolean matches(String practiceArea, String matterType, String team) {
-        return (this.practiceArea == null || this.practiceArea.equals(practiceArea))
-                && (this.matterType == null || this.matterType.equals(matterType))
-                && (this.team == null || this.team.equals(team));
-    }
 
     public boolean isAll() {
         return practiceArea == null && matterType == null && team == null;

@@ -58,12 +58,13 @@ final class OpsKpis {
             + " < b.e LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id ";
 
     /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $10. */
-    private static final String BILLING_TIMELINESS = KpiContext.PERIODS + "SELECT b.i, count(*), count(*) FILTER "
-            + "(WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $9) <= make_interval(hours => COALESCE("
-            + "p.billing_timeliness_hours, (SELECT l.billing_timeliness_hours FROM kpi_playbook l WHERE l.matter_type"
-            + " = m.matter_type ORDER BY l.version DESC LIMIT 1), $10)))" + TIME_IN_PERIOD
-            + "LEFT JOIN kpi_playbook p ON p.matter_type = m.matter_type AND p.version = m.playbook_version WHERE "
-            + KpiContext.scope("m") + " GROUP BY b.i";
+    private static final String BILLING_TIMELINESS = KpiContext.PERIODS + ", latest AS (SELECT DISTINCT ON "
+            + "(matter_type) matter_type, billing_timeliness_hours FROM kpi_playbook ORDER BY matter_type, version DESC)"
+            + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $9)"
+            + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $10)))"
+            + TIME_IN_PERIOD + "LEFT JOIN kpi_playbook p ON p.matter_type = m.matter_type AND p.version = "
+            + "m.playbook_version LEFT JOIN latest l ON l.matter_type = m.matter_type WHERE " + KpiContext.scope("m")
+            + " GROUP BY b.i";
 
     private static final String ADMIN_HOURS = KpiContext.PERIODS + "SELECT b.i, count(*), "
             + "COALESCE(sum(x.hours) FILTER (WHERE x.admin AND x.role = 'ATTORNEY'), 0), "
