@@ -2,10 +2,10 @@ package io.lanes.kpi.readmodel;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns the rows of a batch into few statements: one multi-row upsert per table, split where a key
@@ -21,37 +21,45 @@ public final class ReadModelWrites {
 
     /** The statements writing {@code rows} into the tables named with {@code suffix}. */
     public static List<SqlStatement> of(List<ReadModelRow> rows, String suffix) {
-        Map<ReadModel, List<ReadModelRow>> byTable = new EnumMap<>(ReadModel.class);
-        rows.forEach(row ->
-                byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row));
+        // Equal rows merge to what one does (every merge is idempotent): many events name the same team.
+        Map<ReadModel, Map<List<Object>, List<ReadModelRow>>> byKey = new EnumMap<>(ReadModel.class);
+        for (ReadModelRow row : new LinkedHashSet<>(rows)) {
+            byKey.computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.key(), k -> new ArrayList<>(1))
+                    .add(row);
+        }
         List<SqlStatement> statements = new ArrayList<>();
-        byTable.forEach((table, tableRows) -> {
-            List<ReadModelRow> pending = tableRows;
-            while (!pending.isEmpty()) {
-                List<ReadModelRow> statement = new ArrayList<>();
-                List<ReadModelRow> later = new ArrayList<>();
-                Set<List<Object>> keys = new HashSet<>();
-                for (ReadModelRow row : pending) {
-                    if (statement.size() < MAX_ROWS && keys.add(row.key())) {
-                        statement.add(row);
-                    } else {
-                        later.add(row);
+        byKey.forEach((table, keys) -> {
+            // Statement n takes the n-th row of every key: a key never repeats within one statement.
+            int rounds = keys.values().stream().mapToInt(List::size).max().orElse(0);
+            for (int round = 0; round < rounds; round++) {
+                List<ReadModelRow> statement = new ArrayList<>(keys.size());
+                for (List<ReadModelRow> sameKey : keys.values()) {
+                    if (round < sameKey.size()) {
+                        statement.add(sameKey.get(round));
                     }
                 }
-                List<String[]> columns = new ArrayList<>(table.width());
-                for (int c = 0; c < table.width(); c++) {
-                    columns.add(new String[statement.size()]);
+                for (int from = 0; from < statement.size(); from += MAX_ROWS) {
+                    statements.add(statement(
+                            table, suffix, statement.subList(from, Math.min(statement.size(), from + MAX_ROWS))));
                 }
-                for (int r = 0; r < statement.size(); r++) {
-                    List<String> texts = statement.get(r).texts();
-                    for (int c = 0; c < texts.size(); c++) {
-                        columns.get(c)[r] = texts.get(c);
-                    }
-                }
-                statements.add(new SqlStatement(table.upsert(suffix), columns));
-                pending = later;
             }
         });
         return statements;
+    }
+
+    private static SqlStatement statement(ReadModel table, String suffix, List<ReadModelRow> rows) {
+        List<String[]> columns = new ArrayList<>(table.width());
+        for (int c = 0; c < table.width(); c++) {
+            columns.add(new String[rows.size()]);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> values = rows.get(r).values();
+            for (int c = 0; c < values.size(); c++) {
+                Object value = values.get(c);
+                columns.get(c)[r] = value == null ? null : value.toString();
+            }
+        }
+        return new SqlStatement(table.upsert(suffix), columns);
     }
 }
