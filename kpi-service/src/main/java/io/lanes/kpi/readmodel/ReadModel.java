@@ -232,6 +232,15 @@ public enum ReadModel {
         return table;
     }
 
+    /** The position of {@code column}; a name the table does not have is a programming error. */
+    int column(String column) {
+        int index = columns.indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException(table + " has no column " + column);
+        }
+        return index;
+    }
+
     int width() {
         return columns.size();
     }

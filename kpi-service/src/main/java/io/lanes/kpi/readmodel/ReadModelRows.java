@@ -86,7 +86,8 @@ public final class ReadModelRows {
             rows.add(intake(e.intakeId(), e.practiceArea(), e.matterType(), e.attempt(), null, e, false, null));
             known(rows, e.practiceArea(), e.matterType(), null);
         } else if (event instanceof HandoffReceived e) {
-            rows.add(matter(e.matterId(), e.practiceArea(), e.matterType(), e.team(), RECEIVED_RANK + e.attempt()));
+            rows.add(profile(e.matterId(), e.practiceArea(), e.matterType(), e.team(), RECEIVED_RANK + e.attempt())
+                    .row());
             known(rows, e.practiceArea(), e.matterType(), e.team());
         } else if (event instanceof HandoffAccepted e) {
             accepted(e, rows);
@@ -115,27 +116,11 @@ public final class ReadModelRows {
         String attorney = e.routing() == null ? null : e.routing().responsibleAttorney();
         rows.add(intake(e.intakeId(), e.practiceArea(), e.matterType(), e.attempt(), team, e, true, e.occurredAt()));
         UUID matter = MatterIds.fromIntake(e.intakeId());
-        rows.add(ReadModelRow.of(
-                ReadModel.MATTER,
-                matter,
-                e.practiceArea(),
-                e.matterType(),
-                team,
-                INTAKE_RANK,
-                attorney,
-                e.playbookVersion(),
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        rows.add(profile(matter, e.practiceArea(), e.matterType(), team, INTAKE_RANK)
+                .set("responsible_attorney", attorney)
+                .set("playbook_version", e.playbookVersion())
+                .set("plan_rank", 1)
+                .row());
         known(rows, e.practiceArea(), e.matterType(), team);
     }
 
@@ -161,27 +146,18 @@ public final class ReadModelRows {
     }
 
     private static void accepted(HandoffAccepted e, List<ReadModelRow> rows) {
-        rows.add(ReadModelRow.of(
-                ReadModel.MATTER,
-                e.matterId(),
-                e.practiceArea(),
-                e.matterType(),
-                e.team(),
-                ACCEPTED_RANK,
-                e.responsibleAttorney(),
-                e.playbookVersion(),
-                2,
-                e.occurredAt(),
-                e.intakeReceivedAt(),
-                e.matterNumber(),
-                String.join(",", e.planOverrides()),
-                e.currency(),
-                e.budget().total(),
-                e.plannedCloseDate(),
-                null,
-                null,
-                null,
-                null));
+        rows.add(profile(e.matterId(), e.practiceArea(), e.matterType(), e.team(), ACCEPTED_RANK)
+                .set("responsible_attorney", e.responsibleAttorney())
+                .set("playbook_version", e.playbookVersion())
+                .set("plan_rank", 2)
+                .set("accepted_at", e.occurredAt())
+                .set("intake_received_at", e.intakeReceivedAt())
+                .set("matter_number", e.matterNumber())
+                .set("plan_overrides", String.join(",", e.planOverrides()))
+                .set("currency", e.currency())
+                .set("budget", e.budget().total())
+                .set("planned_close", e.plannedCloseDate())
+                .row());
         for (PhaseAmount phase : e.budget().phases()) {
             rows.add(ReadModelRow.of(ReadModel.PHASE_BUDGET, e.matterId(), phase.code(), phase.amount()));
         }
@@ -206,20 +182,15 @@ public final class ReadModelRows {
             boolean hardDeadline,
             Object baselineDue,
             Instant plannedAt) {
-        return ReadModelRow.of(
-                ReadModel.MILESTONE,
-                milestoneId,
-                matterId,
-                templateKey,
-                phase,
-                hardDeadline,
-                baselineDue,
-                plannedAt,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return ReadModelRow.in(ReadModel.MILESTONE)
+                .set("milestone_id", milestoneId)
+                .set("matter_id", matterId)
+                .set("template_key", templateKey)
+                .set("phase", phase)
+                .set("hard_deadline", hardDeadline)
+                .set("baseline_due", baselineDue)
+                .set("planned_at", plannedAt)
+                .row();
     }
 
     private static void milestoneOrTask(UUID ceId, LanesEvent event, List<ReadModelRow> rows) {
@@ -235,73 +206,36 @@ public final class ReadModelRows {
         } else if (event instanceof MilestoneReplanned e) {
             rows.add(ReadModelRow.of(ReadModel.REPLAN, ceId, e.milestoneId(), e.occurredAt()));
         } else if (event instanceof MilestoneCompleted e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.MILESTONE,
-                    e.milestoneId(),
-                    e.matterId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    e.completedOn(),
-                    e.occurredAt(),
-                    e.onTime(),
-                    null,
-                    null));
+            rows.add(milestone(e.milestoneId(), e.matterId())
+                    .set("completed_on", e.completedOn())
+                    .set("completed_at", e.occurredAt())
+                    .set("completed_on_time", e.onTime())
+                    .row());
         } else if (event instanceof MilestoneSlipped e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.MILESTONE,
-                    e.milestoneId(),
-                    e.matterId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    e.occurredAt(),
-                    null));
+            rows.add(milestone(e.milestoneId(), e.matterId())
+                    .set("slipped_at", e.occurredAt())
+                    .row());
             rows.add(ReadModelRow.of(ReadModel.SLIP, ceId, e.matterId(), e.occurredAt()));
         } else if (event instanceof DeadlineMissed e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.MILESTONE,
-                    e.milestoneId(),
-                    e.matterId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    e.occurredAt()));
+            rows.add(milestone(e.milestoneId(), e.matterId())
+                    .set("deadline_missed_at", e.occurredAt())
+                    .row());
         } else if (event instanceof TaskAssigned e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.TASK,
-                    e.taskId(),
-                    e.matterId(),
-                    e.dueDate(),
-                    precedence(e.occurredAt(), ceId),
-                    null,
-                    null,
-                    null,
-                    null));
+            rows.add(ReadModelRow.in(ReadModel.TASK)
+                    .set("task_id", e.taskId())
+                    .set("matter_id", e.matterId())
+                    .set("assigned_due", e.dueDate())
+                    .set("assigned_key", precedence(e.occurredAt(), ceId))
+                    .row());
         } else if (event instanceof TaskCompleted e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.TASK,
-                    e.taskId(),
-                    e.matterId(),
-                    null,
-                    null,
-                    e.dueDate(),
-                    e.completedOn(),
-                    e.occurredAt(),
-                    e.onTime()));
+            rows.add(ReadModelRow.in(ReadModel.TASK)
+                    .set("task_id", e.taskId())
+                    .set("matter_id", e.matterId())
+                    .set("completed_due", e.dueDate())
+                    .set("completed_on", e.completedOn())
+                    .set("completed_at", e.occurredAt())
+                    .set("on_time", e.onTime())
+                    .row());
         } else {
             matterActivity(ceId, event, rows);
         }
@@ -343,16 +277,13 @@ public final class ReadModelRows {
                     e.occurredAt(),
                     null));
         } else if (event instanceof EscalationResolved e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.ESCALATION,
-                    e.escalationId(),
-                    e.matterId(),
-                    e.cause().name(),
-                    null,
-                    null,
-                    null,
-                    e.raisedAt(),
-                    e.occurredAt()));
+            rows.add(ReadModelRow.in(ReadModel.ESCALATION)
+                    .set("escalation_id", e.escalationId())
+                    .set("matter_id", e.matterId())
+                    .set("cause", e.cause().name())
+                    .set("raised_at", e.raisedAt())
+                    .set("resolved_at", e.occurredAt())
+                    .row());
         } else if (event instanceof WriteDownRecorded e) {
             rows.add(ReadModelRow.of(
                     ReadModel.WRITE_DOWN,
@@ -364,27 +295,13 @@ public final class ReadModelRows {
         } else if (event instanceof ClientFeedbackRecorded e) {
             rows.add(ReadModelRow.of(ReadModel.FEEDBACK, ceId, e.matterId(), e.occurredAt(), e.score()));
         } else if (event instanceof MatterClosed e) {
-            rows.add(ReadModelRow.of(
-                    ReadModel.MATTER,
-                    e.matterId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    e.occurredAt(),
-                    e.openedOn(),
-                    e.closedOn(),
-                    e.plannedCloseDate()));
+            rows.add(ReadModelRow.in(ReadModel.MATTER)
+                    .set("matter_id", e.matterId())
+                    .set("closed_at", e.occurredAt())
+                    .set("opened_on", e.openedOn())
+                    .set("closed_on", e.closedOn())
+                    .set("close_planned", e.plannedCloseDate())
+                    .row());
         } else if (event instanceof EthicalScreenAdded e) {
             rows.add(ReadModelRow.of(ReadModel.SCREEN, e.matterId(), e.user(), true, precedence(e.occurredAt(), ceId)));
         } else if (event instanceof EthicalScreenLifted e) {
@@ -393,28 +310,20 @@ public final class ReadModelRows {
         }
     }
 
-    private static ReadModelRow matter(UUID matterId, String area, String type, String team, int rank) {
-        return ReadModelRow.of(
-                ReadModel.MATTER,
-                matterId,
-                area,
-                type,
-                team,
-                rank,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+    /** A matter's profile from a source of {@code rank} (the strongest source seen wins, column by column). */
+    private static ReadModelRow.Partial profile(UUID matterId, String area, String type, String team, int rank) {
+        return ReadModelRow.in(ReadModel.MATTER)
+                .set("matter_id", matterId)
+                .set("practice_area", area)
+                .set("matter_type", type)
+                .set("team", team)
+                .set("profile_rank", rank);
+    }
+
+    private static ReadModelRow.Partial milestone(UUID milestoneId, UUID matterId) {
+        return ReadModelRow.in(ReadModel.MILESTONE)
+                .set("milestone_id", milestoneId)
+                .set("matter_id", matterId);
     }
 
     private static void known(List<ReadModelRow> rows, String practiceArea, String matterType, String team) {

@@ -43,19 +43,11 @@ class ReadModelWritesTest {
     }
 
     private static ReadModelRow milestone(UUID id, UUID matter, String completedAt, String slippedAt) {
-        return ReadModelRow.of(
-                ReadModel.MILESTONE,
-                id,
-                matter,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                completedAt,
-                null,
-                slippedAt,
-                null);
+        return ReadModelRow.in(ReadModel.MILESTONE)
+                .set("milestone_id", id)
+                .set("matter_id", matter)
+                .set("completed_at", completedAt)
+                .set("slipped_at", slippedAt)
+                .row();
     }
 }
