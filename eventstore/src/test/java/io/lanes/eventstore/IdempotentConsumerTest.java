@@ -110,6 +110,17 @@ class IdempotentConsumerTest {
                         + Topic.INTAKE.topicName() + "\"}"));
     }
 
+    /** Nothing follows it on its partition: it is consumed all the same, so it never reads as lag. */
+    @Test
+    void aPoisonRecordLastOnItsPartitionCountsAsConsumed() {
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(
+                Topic.INTAKE.topicName(),
+                UUID.randomUUID().toString(),
+                "not a CloudEvent".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        awaitConsumedPast(send(poison));
+    }
+
     @Test
     void aRecordThatViolatesItsSchemaIsDeadLettered() throws Exception {
         UUID intake = UUID.randomUUID();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,16 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final Duration RETRY_MIN = Duration.ofSeconds(1);
     private static final Duration RETRY_MAX = Duration.ofSeconds(30);
+    private static final String ADVANCE_PROGRESS_AND_TIME = "INSERT INTO lanes_consumer_progress (consumer, topic, "
+            + "kafka_partition, next_offset, last_event_time, updated_at) VALUES (:consumer, :topic, :partition, :next, "
+            + ":time, clock_timestamp()) ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE SET next_offset = "
+            + "GREATEST(lanes_consumer_progress.next_offset, EXCLUDED.next_offset), last_event_time = "
+            + "EXCLUDED.last_event_time, updated_at = EXCLUDED.updated_at";
+    /** For a partition whose records in the batch were all dead-lettered: its last event time stays. */
+    private static final String ADVANCE_PROGRESS = "INSERT INTO lanes_consumer_progress (consumer, topic, "
+            + "kafka_partition, next_offset, updated_at) VALUES (:consumer, :topic, :partition, :next, "
+            + "clock_timestamp()) ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE SET next_offset = "
+            + "GREATEST(lanes_consumer_progress.next_offset, EXCLUDED.next_offset), updated_at = EXCLUDED.updated_at";
 
     private final DeadLetters deadLetters;
 
@@ -70,9 +82,11 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consumeBatch(
             String consumer, Iterable<ConsumerRecord<String, byte[]>> records, BatchHandler handler) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         List<Decoded> decoded = new ArrayList<>();
         Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            all.add(record);
             try {
                 decoded.add(new Decoded(record, CloudEventCodec.decode(record)));
             } catch (RuntimeException e) {
@@ -84,13 +98,15 @@ public class IdempotentConsumer {
                 .retry()
                 .withBackOff(RETRY_MIN, RETRY_MAX)
                 .indefinitely()
-                .chain(() -> Panache.withTransaction(() -> apply(consumer, decoded, handler))
+                .chain(() -> Panache.withTransaction(
+                                () -> apply(consumer, decoded, handler).chain(() -> progress(consumer, all, decoded)))
                         .onFailure(failure -> !TransientFailures.is(failure))
                         .recoverWithUni(failure -> {
                             LOG.warnf(
                                     "%s: batch of %d failed (%s); applying one by one",
                                     consumer, decoded.size(), failure.getMessage());
-                            return oneByOne(consumer, decoded, handler);
+                            return oneByOne(consumer, decoded, handler)
+                                    .chain(() -> Panache.withTransaction(() -> progress(consumer, all, decoded)));
                         })
                         .onFailure()
                         .invoke(failure -> LOG.warnf(
@@ -102,11 +118,15 @@ public class IdempotentConsumer {
                         .indefinitely());
     }
 
-    /** Applies each record alone; one that fails while the database answers is dead-lettered. */
+    /**
+     * Applies each record alone; one that fails while the database answers is dead-lettered. The
+     * batch's progress is recorded after the last.
+     */
     private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, BatchHandler handler) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Decoded one : decoded) {
-            chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler))
+            chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler)
+                            .chain(() -> progress(consumer, List.of(one.record()), List.of(one))))
                     .onFailure()
                     .recoverWithUni(failure -> TransientFailures.is(failure)
                             ? Uni.createFrom().failure(failure)
@@ -145,8 +165,7 @@ public class IdempotentConsumer {
                     Uni<Void> handled = fresh.isEmpty()
                             ? Uni.createFrom().voidItem()
                             : handler.handle(fresh.stream().map(Decoded::event).collect(Collectors.toList()));
-                    return handled.chain(() -> remember(session, consumer, fresh))
-                            .chain(() -> progress(session, consumer, batch));
+                    return handled.chain(() -> remember(session, consumer, fresh));
                 }));
     }
 
@@ -174,34 +193,42 @@ public class IdempotentConsumer {
         return insert.executeUpdate().replaceWithVoid();
     }
 
-    /** Records, per partition, the offset after the last record of the batch. */
-    private static Uni<Void> progress(Mutiny.Session session, String consumer, List<Decoded> batch) {
-        Map<String, Decoded> lastPerPartition = new LinkedHashMap<>();
-        for (Decoded d : batch) {
-            lastPerPartition.merge(
-                    d.record().topic() + "\n" + d.record().partition(),
+    /**
+     * Records, per partition, the offset after the last record of the batch, dead-lettered ones
+     * included: a poison record last on its partition is consumed too, and must not read as lag.
+     */
+    private static Uni<Void> progress(
+            String consumer, List<ConsumerRecord<String, byte[]>> records, List<Decoded> decoded) {
+        Map<TopicPartition, Long> next = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+        }
+        Map<TopicPartition, Decoded> lastEvent = new HashMap<>();
+        for (Decoded d : decoded) {
+            lastEvent.merge(
+                    new TopicPartition(d.record().topic(), d.record().partition()),
                     d,
                     (a, b) -> b.record().offset() > a.record().offset() ? b : a);
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Decoded last : lastPerPartition.values()) {
-            chain = chain.chain(() -> session.createNativeQuery(
-                            "INSERT INTO lanes_consumer_progress (consumer, topic, kafka_partition, next_offset, "
-                                    + "last_event_time, updated_at) VALUES (:consumer, :topic, :partition, :next, :time, "
-                                    + "clock_timestamp()) ON CONFLICT (consumer, topic, kafka_partition) DO UPDATE SET "
-                                    + "next_offset = GREATEST(lanes_consumer_progress.next_offset, EXCLUDED.next_offset), "
-                                    + "last_event_time = EXCLUDED.last_event_time, updated_at = EXCLUDED.updated_at")
-                    .setParameter("consumer", consumer)
-                    .setParameter("topic", last.record().topic())
-                    .setParameter("partition", last.record().partition())
-                    .setParameter("next", last.record().offset() + 1)
-                    .setParameter(
+        return Panache.getSession().chain(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<TopicPartition, Long> partition : next.entrySet()) {
+                Decoded last = lastEvent.get(partition.getKey());
+                Mutiny.MutationQuery upsert = session.createNativeQuery(
+                                last == null ? ADVANCE_PROGRESS : ADVANCE_PROGRESS_AND_TIME)
+                        .setParameter("consumer", consumer)
+                        .setParameter("topic", partition.getKey().topic())
+                        .setParameter("partition", partition.getKey().partition())
+                        .setParameter("next", partition.getValue());
+                if (last != null) {
+                    upsert.setParameter(
                             "time",
-                            OffsetDateTime.ofInstant(last.event().envelope().time(), ZoneOffset.UTC))
-                    .executeUpdate()
-                    .replaceWithVoid());
-        }
-        return chain;
+                            OffsetDateTime.ofInstant(last.event().envelope().time(), ZoneOffset.UTC));
+                }
+                chain = chain.chain(() -> upsert.executeUpdate().replaceWithVoid());
+            }
+            return chain;
+        });
     }
 
     /**
