@@ -26,6 +26,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +54,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(LanesInfraResource.class)
 class KpiApiTest {
+
+    @Inject
+    Pool pool;
 
     /** Years before any test's events: no KPI has data. */
     static final String EMPTY = "from=2019-01-01&to=2019-02-01";
@@ -225,6 +231,22 @@ class KpiApiTest {
         }
         // Once they are done, the permits are back.
         given().auth().oauth2(leadership).get(path).then().statusCode(200);
+    }
+
+    /**
+     * The service's own sessions: a KPI query is planned for the periods and filters it is run with (a
+     * cached generic plan read all of history), and none runs longer than the statement timeout.
+     */
+    @Test
+    void everyKpiQueryIsPlannedForItsValuesAndBoundedInTime() {
+        Row settings = pool.query("SELECT current_setting('plan_cache_mode'), current_setting('statement_timeout')")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10))
+                .iterator()
+                .next();
+        assertEquals("force_custom_plan", settings.getString(0));
+        assertEquals("10s", settings.getString(1));
     }
 
     private static void problem(String path, String field) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,10 +37,27 @@ public record KpiContext(
     /**
      * The first statement of every KPI query: table {@code b} of the periods, one row each, with
      * {@code i} (1-based), {@code s}/{@code e} (first and end instant), {@code f}/{@code t} (first and
-     * end day) and {@code today} (the first day not yet over at the period's as-of instant).
+     * end day) and {@code today} (the first day not yet over at the period's as-of instant). It also
+     * types the span of all periods, $9 to $12 (see {@link #instantIn}), so every KPI query takes the
+     * same parameters whether it uses them or not.
      */
     public static final String PERIODS = "WITH b AS (SELECT * FROM unnest($1::timestamptz[], $2::timestamptz[], "
-            + "$3::date[], $4::date[], $5::date[]) WITH ORDINALITY AS b (s, e, f, t, today, i)) ";
+            + "$3::date[], $4::date[], $5::date[]) WITH ORDINALITY AS b (s, e, f, t, today, i) "
+            + "WHERE $9::timestamptz <= $10::timestamptz AND $11::date <= $12::date) ";
+
+    /**
+     * {@code column} (an instant) falls in period {@code b}. The repeated bounds of all periods ($9, $10)
+     * are for the planner: it cannot see into {@code b}, but with them it reads only the rows of the
+     * computation's span through the column's index, however long the history.
+     */
+    public static String instantIn(String column) {
+        return column + " >= b.s AND " + column + " < b.e AND " + column + " >= $9 AND " + column + " < $10";
+    }
+
+    /** {@code column} (a date) falls in period {@code b}; as {@link #instantIn}, with all periods' days $11, $12. */
+    public static String dayIn(String column) {
+        return column + " >= b.f AND " + column + " < b.t AND " + column + " >= $11 AND " + column + " < $12";
+    }
 
     /** The filters on the matter of alias {@code m}; a matter of unknown profile only passes unfiltered. */
     public static String scope(String m) {
@@ -46,7 +65,7 @@ public record KpiContext(
                 + ".matter_type = $7) AND ($8::text IS NULL OR " + m + ".team = $8)";
     }
 
-    /** Runs a query that starts with {@link #PERIODS}; {@code more} are its parameters from $9. */
+    /** Runs a query that starts with {@link #PERIODS}; {@code more} are its parameters from $13. */
     public Uni<RowSet<Row>> query(String sql, Object... more) {
         int n = periods.size();
         OffsetDateTime[] starts = new OffsetDateTime[n];
@@ -65,7 +84,11 @@ public record KpiContext(
         Tuple tuple = Tuple.of(starts, ends, froms, tos, todays)
                 .addValue(scope.practiceArea())
                 .addValue(scope.matterType())
-                .addValue(scope.team());
+                .addValue(scope.team())
+                .addValue(Arrays.stream(starts).min(Comparator.naturalOrder()).orElseThrow())
+                .addValue(Arrays.stream(ends).max(Comparator.naturalOrder()).orElseThrow())
+                .addValue(Arrays.stream(froms).min(Comparator.naturalOrder()).orElseThrow())
+                .addValue(Arrays.stream(tos).max(Comparator.naturalOrder()).orElseThrow());
         for (Object value : more) {
             tuple.addValue(value);
         }

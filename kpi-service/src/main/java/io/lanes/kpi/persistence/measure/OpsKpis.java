@@ -17,7 +17,7 @@ import java.util.TreeMap;
 final class OpsKpis {
 
     private static final String ACCEPTED_IN_PERIOD =
-            " FROM b JOIN kpi_matter m ON m.accepted_at >= b.s AND m.accepted_at < b.e WHERE ";
+            " FROM b JOIN kpi_matter m ON " + KpiContext.instantIn("m.accepted_at") + " WHERE ";
 
     private static final String INTAKE_TO_OPEN = KpiContext.PERIODS + "SELECT b.i, count(*), "
             + Stats.median(Stats.hours("m.intake_received_at", "m.accepted_at")) + ", "
@@ -27,7 +27,7 @@ final class OpsKpis {
     private static final String DATA_COMPLETENESS = KpiContext.PERIODS
             + "SELECT b.i, count(*), count(*) FILTER (WHERE x.first_complete), "
             + "count(*) FILTER (WHERE x.completed_at IS NULL OR x.completed_at >= b.e) "
-            + "FROM b JOIN kpi_intake x ON x.first_submitted_at >= b.s AND x.first_submitted_at < b.e WHERE "
+            + "FROM b JOIN kpi_intake x ON " + KpiContext.instantIn("x.first_submitted_at") + " WHERE "
             + KpiContext.scope("x") + " GROUP BY b.i";
 
     private static final String NEWEST_VERSION = "(SELECT max(p.version) FROM kpi_playbook p "
@@ -39,29 +39,29 @@ final class OpsKpis {
             + ACCEPTED_IN_PERIOD + KpiContext.scope("m") + " GROUP BY b.i";
 
     private static final String OVERRIDES = KpiContext.PERIODS + "SELECT b.i, o.key, count(*) FROM b JOIN kpi_matter m"
-            + " ON m.accepted_at >= b.s AND m.accepted_at < b.e CROSS JOIN LATERAL unnest(string_to_array("
+            + " ON " + KpiContext.instantIn("m.accepted_at") + " CROSS JOIN LATERAL unnest(string_to_array("
             + "m.plan_overrides, ',')) AS o (key) WHERE " + KpiContext.scope("m") + " GROUP BY b.i, o.key";
 
     private static final String REJECTIONS = KpiContext.PERIODS + "SELECT b.i, r.code, count(*) FROM b "
-            + "JOIN kpi_rejection x ON x.occurred_at >= b.s AND x.occurred_at < b.e "
+            + "JOIN kpi_rejection x ON " + KpiContext.instantIn("x.occurred_at") + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id "
             + "CROSS JOIN LATERAL unnest(string_to_array(x.reasons, ',')) AS r (code) WHERE " + KpiContext.scope("m")
             + " GROUP BY b.i, r.code";
 
     private static final String DECISIONS = KpiContext.PERIODS + "SELECT b.i, "
             + "(SELECT count(*) FROM kpi_rejection x LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id "
-            + "WHERE x.occurred_at >= b.s AND x.occurred_at < b.e AND " + KpiContext.scope("m") + "), "
-            + "(SELECT count(*) FROM kpi_matter m WHERE m.accepted_at >= b.s AND m.accepted_at < b.e AND "
+            + "WHERE " + KpiContext.instantIn("x.occurred_at") + " AND " + KpiContext.scope("m") + "), "
+            + "(SELECT count(*) FROM kpi_matter m WHERE " + KpiContext.instantIn("m.accepted_at") + " AND "
             + KpiContext.scope("m") + ") FROM b";
 
-    private static final String TIME_IN_PERIOD = " FROM b JOIN kpi_time x ON x.occurred_at >= b.s AND x.occurred_at"
-            + " < b.e LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id ";
+    private static final String TIME_IN_PERIOD = " FROM b JOIN kpi_time x ON " + KpiContext.instantIn("x.occurred_at")
+            + " LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id ";
 
-    /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $10. */
+    /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $14. */
     private static final String BILLING_TIMELINESS = KpiContext.PERIODS + ", latest AS (SELECT DISTINCT ON "
             + "(matter_type) matter_type, billing_timeliness_hours FROM kpi_playbook ORDER BY matter_type, version DESC)"
-            + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $9)"
-            + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $10)))"
+            + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $13)"
+            + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $14)))"
             + TIME_IN_PERIOD + "LEFT JOIN kpi_playbook p ON p.matter_type = m.matter_type AND p.version = "
             + "m.playbook_version LEFT JOIN latest l ON l.matter_type = m.matter_type WHERE " + KpiContext.scope("m")
             + " GROUP BY b.i";

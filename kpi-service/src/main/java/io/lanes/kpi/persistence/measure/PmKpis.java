@@ -21,13 +21,13 @@ final class PmKpis {
             + "count(*) FILTER (WHERE ms.completed_at < b.e AND ms.completed_on_time), "
             + "COALESCE(sum((SELECT count(*) FROM kpi_replan r WHERE r.milestone_id = ms.milestone_id "
             + "AND r.occurred_at < b.e)), 0) "
-            + "FROM b JOIN kpi_milestone ms ON ms.baseline_due >= b.f AND ms.baseline_due < b.t "
+            + "FROM b JOIN kpi_milestone ms ON " + KpiContext.dayIn("ms.baseline_due") + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = ms.matter_id "
             + "WHERE (ms.completed_at < b.e OR ms.slipped_at < b.e) AND " + KpiContext.scope("m") + " GROUP BY b.i";
 
     private static final String TASKS = KpiContext.PERIODS + "SELECT b.i, count(*), count(*) FILTER (WHERE "
-            + Portfolio.TASK_OVERDUE + ") FROM b JOIN kpi_task k ON " + Portfolio.TASK_DUE + " >= b.f AND "
-            + Portfolio.TASK_DUE + " < b.t "
+            + Portfolio.TASK_OVERDUE + ") FROM b JOIN kpi_task k ON "
+            + KpiContext.dayIn(Portfolio.TASK_DUE) + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = k.matter_id WHERE " + Portfolio.TASK_DECIDED + " AND "
             + KpiContext.scope("m") + " GROUP BY b.i";
 
@@ -46,18 +46,18 @@ final class PmKpis {
 
     private static final String STATUS_UPDATES = KpiContext.PERIODS + "SELECT b.i, "
             + "(SELECT count(*) FROM kpi_status_update u LEFT JOIN kpi_matter m ON m.matter_id = u.matter_id "
-            + "WHERE u.occurred_at >= b.s AND u.occurred_at < b.e AND " + KpiContext.scope("m") + "), "
+            + "WHERE " + KpiContext.instantIn("u.occurred_at") + " AND " + KpiContext.scope("m") + "), "
             + "(SELECT count(*) FROM kpi_status_update u LEFT JOIN kpi_matter m ON m.matter_id = u.matter_id "
-            + "WHERE u.occurred_at >= b.s AND u.occurred_at < b.e AND u.on_time AND " + KpiContext.scope("m") + "), "
+            + "WHERE " + KpiContext.instantIn("u.occurred_at") + " AND u.on_time AND " + KpiContext.scope("m") + "), "
             + "(SELECT count(*) FROM kpi_escalation x LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id "
-            + "WHERE x.cause = 'STATUS_UPDATE_OVERDUE' AND x.raised_at >= b.s AND x.raised_at < b.e AND "
+            + "WHERE x.cause = 'STATUS_UPDATE_OVERDUE' AND " + KpiContext.instantIn("x.raised_at") + " AND "
             + KpiContext.scope("m") + " AND NOT EXISTS (SELECT 1 FROM kpi_status_update u "
             + "WHERE u.matter_id = x.matter_id AND u.due_by::text = x.related_id)) FROM b";
 
     private static final String RESOLUTION = KpiContext.PERIODS + "SELECT b.i, count(*), "
             + Stats.median(Stats.hours("x.raised_at", "x.resolved_at")) + ", "
             + Stats.p90(Stats.hours("x.raised_at", "x.resolved_at"))
-            + " FROM b JOIN kpi_escalation x ON x.resolved_at >= b.s AND x.resolved_at < b.e "
+            + " FROM b JOIN kpi_escalation x ON " + KpiContext.instantIn("x.resolved_at") + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE " + KpiContext.scope("m") + " GROUP BY b.i";
 
     /** Raised before the end and not resolved before it: the interval (raised, resolved] holds the end. */
@@ -67,8 +67,9 @@ final class PmKpis {
             + KpiContext.scope("m") + " GROUP BY b.i";
 
     private static final String CYCLE = KpiContext.PERIODS + "SELECT b.i, count(*), " + Stats.median("r.ratio")
-            + ", count(*) FILTER (WHERE r.ratio <= 1) FROM b JOIN kpi_matter m ON m.closed_at >= b.s AND "
-            + "m.closed_at < b.e CROSS JOIN LATERAL (SELECT (m.closed_on - m.opened_on)::numeric / "
+            + ", count(*) FILTER (WHERE r.ratio <= 1) FROM b JOIN kpi_matter m ON "
+            + KpiContext.instantIn("m.closed_at")
+            + " CROSS JOIN LATERAL (SELECT (m.closed_on - m.opened_on)::numeric / "
             + "(m.close_planned - m.opened_on) AS ratio) r WHERE m.close_planned > m.opened_on AND "
             + KpiContext.scope("m") + " GROUP BY b.i";
 

@@ -8,7 +8,8 @@ public final class Portfolio {
      * start (a GiST index on the interval finds them without reading older history).
      */
     public static final String OPEN_IN_PERIOD =
-            "tstzrange(m.accepted_at, m.closed_at, '[]') && tstzrange(b.s, b.e) " + "AND m.accepted_at IS NOT NULL";
+            "tstzrange(m.accepted_at, m.closed_at, '[]') && tstzrange(b.s, b.e) AND tstzrange(m.accepted_at, "
+                    + "m.closed_at, '[]') && tstzrange($9, $10) AND m.accepted_at IS NOT NULL";
 
     /** A task {@code k}'s due date: the one it was completed against, else its latest assignment's. */
     public static final String TASK_DUE = "COALESCE(k.completed_due, k.assigned_due)";

@@ -19,23 +19,23 @@ final class SharedKpis {
 
     private static final String MISSED_DEADLINES = KpiContext.PERIODS + "SELECT b.i, count(*), "
             + "count(*) FILTER (WHERE ms.deadline_missed_at < b.e) FROM b JOIN kpi_milestone ms "
-            + "ON ms.baseline_due >= b.f AND ms.baseline_due < b.t LEFT JOIN kpi_matter m ON m.matter_id = ms.matter_id"
+            + "ON " + KpiContext.dayIn("ms.baseline_due") + " LEFT JOIN kpi_matter m ON m.matter_id = ms.matter_id"
             + " WHERE ms.hard_deadline AND (ms.deadline_missed_at < b.e OR ms.completed_at < b.e OR ms.baseline_due < "
             + "b.today) AND " + KpiContext.scope("m") + " GROUP BY b.i";
 
     private static final String SATISFACTION = KpiContext.PERIODS + "SELECT b.i, count(*), avg(x.score) FROM b "
-            + "JOIN kpi_feedback x ON x.occurred_at >= b.s AND x.occurred_at < b.e "
+            + "JOIN kpi_feedback x ON " + KpiContext.instantIn("x.occurred_at") + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE " + KpiContext.scope("m") + " GROUP BY b.i";
 
     private static final String WRITE_DOWNS = KpiContext.PERIODS + "SELECT b.i, m.currency, count(*), sum(x.amount), "
             + "count(*) FILTER (WHERE x.cause = 'PROCESS_FAILURE'), "
             + "COALESCE(sum(x.amount) FILTER (WHERE x.cause = 'PROCESS_FAILURE'), 0) FROM b "
-            + "JOIN kpi_write_down x ON x.occurred_at >= b.s AND x.occurred_at < b.e "
+            + "JOIN kpi_write_down x ON " + KpiContext.instantIn("x.occurred_at") + " "
             + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE " + KpiContext.scope("m")
             + " GROUP BY b.i, m.currency";
 
     private static final String CLOSED = KpiContext.PERIODS + "SELECT b.i, m.responsible_attorney, m.team, count(*) "
-            + "FROM b JOIN kpi_matter m ON m.closed_at >= b.s AND m.closed_at < b.e WHERE " + KpiContext.scope("m")
+            + "FROM b JOIN kpi_matter m ON " + KpiContext.instantIn("m.closed_at") + " WHERE " + KpiContext.scope("m")
             + " GROUP BY b.i, m.responsible_attorney, m.team";
 
     private static final String ATTORNEYS = KpiContext.PERIODS + "SELECT b.i, count(DISTINCT COALESCE("
