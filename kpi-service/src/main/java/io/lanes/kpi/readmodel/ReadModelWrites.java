@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Turns the rows of a batch into few statements: one multi-row upsert per table, split where a key
  * repeats (PostgreSQL refuses to update one row twice in one statement) or a statement would grow
- * too large. A repeated key goes to a later statement: the merges make the order irrelevant.
+ * too large. A repeated key goes to a later statement: the merges make the order irrelevant. Last,
+ * the {@link TimeEntryProfiles} the batch touched.
  */
 public final class ReadModelWrites {
 
@@ -45,6 +46,8 @@ public final class ReadModelWrites {
                 }
             }
         });
+        // After every upsert: the time entries' copies of their matters' profiles read the rows just written.
+        TimeEntryProfiles.sync(rows, suffix).ifPresent(statements::add);
         return statements;
     }
 

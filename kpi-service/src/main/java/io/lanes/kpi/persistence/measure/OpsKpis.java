@@ -54,22 +54,25 @@ final class OpsKpis {
             + "(SELECT count(*) FROM kpi_matter m WHERE " + KpiContext.instantIn("m.accepted_at") + " AND "
             + KpiContext.scope("m") + ") FROM b";
 
-    private static final String TIME_IN_PERIOD = " FROM b JOIN kpi_time x ON " + KpiContext.instantIn("x.occurred_at")
-            + " LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id ";
+    /** A time entry carries its matter's profile (the scope's columns and playbook version): no join per entry. */
+    private static final String TIME_IN_PERIOD =
+            " FROM b JOIN kpi_time x ON " + KpiContext.instantIn("x.occurred_at") + " ";
 
     /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $14. */
     private static final String BILLING_TIMELINESS = KpiContext.PERIODS + ", latest AS (SELECT DISTINCT ON "
             + "(matter_type) matter_type, billing_timeliness_hours FROM kpi_playbook ORDER BY matter_type, version DESC)"
             + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $13)"
             + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $14)))"
-            + TIME_IN_PERIOD + "LEFT JOIN kpi_playbook p ON p.matter_type = m.matter_type AND p.version = "
-            + "m.playbook_version LEFT JOIN latest l ON l.matter_type = m.matter_type WHERE " + KpiContext.scope("m")
+            + TIME_IN_PERIOD + "LEFT JOIN kpi_playbook p ON p.matter_type = x.matter_type AND p.version = "
+            + "x.playbook_version LEFT JOIN latest l ON l.matter_type = x.matter_type WHERE " + KpiContext.scope("x")
             + " GROUP BY b.i";
 
-    private static final String ADMIN_HOURS = KpiContext.PERIODS + "SELECT b.i, count(*), "
-            + "COALESCE(sum(x.hours) FILTER (WHERE x.admin AND x.role = 'ATTORNEY'), 0), "
-            + "count(DISTINCT x.timekeeper) FILTER (WHERE x.role = 'ATTORNEY')" + TIME_IN_PERIOD + "WHERE "
-            + KpiContext.scope("m") + " GROUP BY b.i";
+    /** Per timekeeper first (a hash aggregate), then per period: a distinct count over a year's entries sorted them all. */
+    private static final String ADMIN_HOURS = KpiContext.PERIODS + "SELECT i, sum(entries)::bigint, sum(admin_hours), "
+            + "count(*) FILTER (WHERE attorney) FROM (SELECT b.i, x.timekeeper, count(*) AS entries, "
+            + "COALESCE(sum(x.hours) FILTER (WHERE x.admin AND x.role = 'ATTORNEY'), 0) AS admin_hours, "
+            + "bool_or(x.role = 'ATTORNEY') AS attorney" + TIME_IN_PERIOD + "WHERE " + KpiContext.scope("x")
+            + " GROUP BY b.i, x.timekeeper) per_timekeeper GROUP BY i";
 
     private OpsKpis() {}
 

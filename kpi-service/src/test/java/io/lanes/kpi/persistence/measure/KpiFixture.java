@@ -98,6 +98,30 @@ public final class KpiFixture {
     /** March in the calendar of {@code firm}. */
     public static KpiContext march(List<? extends LanesEvent> events, List<ReportDelivery> deliveries, Firm firm) {
         Pool readModels = readModels();
+        write(readModels, events);
+        return new KpiContext(
+                List.of(MARCH), Scope.ALL, AFTER_MARCH, deliveries, DEFAULTS, firm, playbooks(events), readModels);
+    }
+
+    /** What the scorecard of March filtered to {@code scope} sees of events consumed in {@code batches}, in order. */
+    public static KpiContext marchInBatches(Scope scope, List<List<? extends LanesEvent>> batches) {
+        Pool readModels = readModels();
+        batches.forEach(batch -> write(readModels, batch));
+        List<LanesEvent> events = new ArrayList<>();
+        batches.forEach(events::addAll);
+        return new KpiContext(
+                List.of(MARCH),
+                scope,
+                AFTER_MARCH,
+                List.of(),
+                DEFAULTS,
+                new Firm("UTC", "USD"),
+                playbooks(events),
+                readModels);
+    }
+
+    /** The read-model writes of one consumed batch. */
+    private static void write(Pool readModels, List<? extends LanesEvent> events) {
         List<ReadModelRow> rows = new ArrayList<>();
         long sequence = 0;
         for (LanesEvent event : events) {
@@ -111,12 +135,13 @@ public final class KpiFixture {
                     .await()
                     .indefinitely();
         }
-        Playbooks playbooks = new Playbooks(events.stream()
+    }
+
+    private static Playbooks playbooks(List<? extends LanesEvent> events) {
+        return new Playbooks(events.stream()
                 .filter(PlaybookPublished.class::isInstance)
                 .map(PlaybookPublished.class::cast)
                 .toList());
-        return new KpiContext(
-                List.of(MARCH), Scope.ALL, AFTER_MARCH, deliveries, DEFAULTS, firm, playbooks, readModels);
     }
 
     /** The one period's measurement of a KPI. */
@@ -135,7 +160,12 @@ public final class KpiFixture {
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE; CREATE SCHEMA " + SCHEMA
                         + "; SET search_path TO " + SCHEMA);
-                for (String migration : List.of("V1__facts.sql", "V2__snapshots.sql", "V3__read_models.sql")) {
+                for (String migration : List.of(
+                        "V1__facts.sql",
+                        "V2__snapshots.sql",
+                        "V3__read_models.sql",
+                        "V4__milestone_phase_index.sql",
+                        "V5__time_entry_profiles.sql")) {
                     statement.execute(resource("db/migration/" + migration));
                 }
             } catch (SQLException | IOException e) {

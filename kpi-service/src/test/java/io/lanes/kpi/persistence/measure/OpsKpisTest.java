@@ -4,10 +4,12 @@ import static io.lanes.kpi.persistence.measure.KpiFixture.accepted;
 import static io.lanes.kpi.persistence.measure.KpiFixture.at;
 import static io.lanes.kpi.persistence.measure.KpiFixture.day;
 import static io.lanes.kpi.persistence.measure.KpiFixture.march;
+import static io.lanes.kpi.persistence.measure.KpiFixture.marchInBatches;
 import static io.lanes.kpi.persistence.measure.KpiFixture.measured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeIncomplete;
@@ -21,6 +23,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.scorecard.Kpi;
 import io.lanes.kpi.scorecard.ReportDelivery;
+import io.lanes.kpi.scorecard.Scope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -163,6 +166,24 @@ class OpsKpisTest {
         assertEquals(new BigDecimal("0.79"), m.value());
         assertEquals(new BigDecimal("0.23"), m.details().get("previousPeriod"));
         assertEquals(new BigDecimal("0.56"), m.details().get("change"));
+    }
+
+    @Test
+    void timeRecordedBeforeItsMattersProfileIsKnownCountsUnderThatProfileOnceItArrives() {
+        // Batch 1: an attorney's admin entry on a matter nobody has described yet. Batch 2: its acceptance
+        // (corporate, contract-review, deals). Filtered to corporate the entry counts; to litigation it does not.
+        UUID matter = UUID.randomUUID();
+        List<List<? extends LanesEvent>> batches = List.of(
+                List.of(time(matter, TimekeeperRole.ATTORNEY, "2", true, "03-10", at("03-10T20:00"))),
+                List.of(accepted(matter, "03-01T10:00", 1, "alice", 1, "1000")));
+        KpiContext corporate = marchInBatches(new Scope("corporate", "contract-review", "deals"), batches);
+        assertEquals(1L, measured(OpsKpis::billingTimelinessRate, corporate).numerator());
+        assertEquals(
+                1L, measured(OpsKpis::attorneyAdminHours, corporate).details().get("attorneys"));
+
+        KpiContext litigation = marchInBatches(new Scope("litigation", null, null), batches);
+        assertEquals(0L, measured(OpsKpis::billingTimelinessRate, litigation).denominator());
+        assertNull(measured(OpsKpis::attorneyAdminHours, litigation).value());
     }
 
     @Test
