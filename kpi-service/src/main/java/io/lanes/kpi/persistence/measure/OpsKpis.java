@@ -30,13 +30,16 @@ final class OpsKpis {
             + "FROM b JOIN kpi_intake x ON " + KpiContext.instantIn("x.first_submitted_at") + " WHERE "
             + KpiContext.scope("x") + " GROUP BY b.i";
 
-    private static final String NEWEST_VERSION = "(SELECT max(p.version) FROM kpi_playbook p "
-            + "WHERE p.matter_type = m.matter_type AND p.published_at <= m.accepted_at)";
+    /** The newest version of the matter's type at its acceptance, looked up once per matter. */
+    private static final String NEWEST_VERSION =
+            " CROSS JOIN LATERAL (SELECT max(p.version) AS version FROM kpi_playbook p "
+                    + "WHERE p.matter_type = m.matter_type AND p.published_at <= m.accepted_at) newest ";
 
     private static final String SOP_ADOPTION = KpiContext.PERIODS + "SELECT b.i, count(*), "
-            + "count(*) FILTER (WHERE COALESCE(m.plan_overrides, '') = '' AND m.playbook_version = " + NEWEST_VERSION
-            + "), count(*) FILTER (WHERE m.playbook_version IS DISTINCT FROM " + NEWEST_VERSION + ")"
-            + ACCEPTED_IN_PERIOD + KpiContext.scope("m") + " GROUP BY b.i";
+            + "count(*) FILTER (WHERE COALESCE(m.plan_overrides, '') = '' AND m.playbook_version = newest.version), "
+            + "count(*) FILTER (WHERE m.playbook_version IS DISTINCT FROM newest.version) FROM b JOIN kpi_matter m ON "
+            + KpiContext.instantIn("m.accepted_at") + NEWEST_VERSION + "WHERE " + KpiContext.scope("m")
+            + " GROUP BY b.i";
 
     private static final String OVERRIDES = KpiContext.PERIODS + "SELECT b.i, o.key, count(*) FROM b JOIN kpi_matter m"
             + " ON " + KpiContext.instantIn("m.accepted_at") + " CROSS JOIN LATERAL unnest(string_to_array("
