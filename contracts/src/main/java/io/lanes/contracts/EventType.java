@@ -2,6 +2,7 @@ package io.lanes.contracts;
 
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeIncomplete;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
@@ -50,6 +51,7 @@ public enum EventType {
     TASK_COMPLETED("task-completed", TaskCompleted.class, Topic.MATTER),
     TIME_RECORDED("time-recorded", TimeRecorded.class, Topic.MATTER),
     BUDGET_VARIANCE("budget-variance", BudgetVariance.class, Topic.MATTER, Topic.ESCALATIONS),
+    BUDGET_REVISED("budget-revised", BudgetRevised.class, Topic.MATTER),
     STATUS_UPDATE_SENT("status-update-sent", StatusUpdateSent.class, Topic.MATTER),
     ESCALATION_RAISED("escalation-raised", EscalationRaised.class, Topic.MATTER, Topic.ESCALATIONS),
     ESCALATION_RESOLVED("escalation-resolved", EscalationResolved.class, Topic.MATTER, Topic.ESCALATIONS),

@@ -10,6 +10,7 @@ import io.lanes.contracts.intake.IntakeComplete.ClientKind;
 import io.lanes.contracts.intake.IntakeComplete.KeyDate;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.contracts.matter.Budget;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
@@ -199,6 +200,14 @@ final class EventSamples {
                         VarianceLevel.ESCALATION,
                         new BigDecimal("20"),
                         ESCALATION,
+                        AT),
+                new BudgetRevised(
+                        MATTER,
+                        "L200",
+                        new BigDecimal("40000.00"),
+                        new BigDecimal("55000.00"),
+                        "Client added two counterclaims to the scope",
+                        "p.patel",
                         AT),
                 new StatusUpdateSent(
                         MATTER,

@@ -19,6 +19,7 @@ public sealed interface MatterEvent extends LanesEvent
                 TaskCompleted,
                 TimeRecorded,
                 BudgetVariance,
+                BudgetRevised,
                 StatusUpdateSent,
                 EscalationRaised,
                 EscalationResolved,

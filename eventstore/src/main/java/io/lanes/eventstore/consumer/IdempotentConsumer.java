@@ -169,12 +169,17 @@ public class IdempotentConsumer {
                 }));
     }
 
+    /**
+     * The batch's ids travel as one array: the statement's text is the same for every batch size, so
+     * it is parsed and planned once per connection and not once per size.
+     */
     private static Uni<List<UUID>> alreadyApplied(Mutiny.Session session, String consumer, List<UUID> ids) {
         return session.createNativeQuery(
-                        "SELECT ce_id FROM lanes_processed_event WHERE consumer = :consumer " + "AND ce_id IN (:ids)",
+                        "SELECT ce_id FROM lanes_processed_event WHERE consumer = :consumer "
+                                + "AND ce_id = ANY(CAST(CAST(:ids AS text[]) AS uuid[]))",
                         UUID.class)
                 .setParameter("consumer", consumer)
-                .setParameter("ids", ids)
+                .setParameter("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .getResultList();
     }
 
@@ -182,15 +187,16 @@ public class IdempotentConsumer {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO lanes_processed_event (consumer, ce_id) VALUES ");
-        for (int i = 0; i < fresh.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(')');
-        }
-        Mutiny.MutationQuery insert = session.createNativeQuery(sql.toString()).setParameter("consumer", consumer);
-        for (int i = 0; i < fresh.size(); i++) {
-            insert.setParameter("id" + i, fresh.get(i).event().envelope().id());
-        }
-        return insert.executeUpdate().replaceWithVoid();
+        return session.createNativeQuery("INSERT INTO lanes_processed_event (consumer, ce_id) SELECT :consumer, "
+                        + "CAST(id AS uuid) FROM unnest(CAST(:ids AS text[])) AS id")
+                .setParameter("consumer", consumer)
+                .setParameter(
+                        "ids",
+                        fresh.stream()
+                                .map(d -> d.event().envelope().id().toString())
+                                .toArray(String[]::new))
+                .executeUpdate()
+                .replaceWithVoid();
     }
 
     /**

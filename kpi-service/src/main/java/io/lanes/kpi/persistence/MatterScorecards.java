@@ -2,6 +2,7 @@ package io.lanes.kpi.persistence;
 
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.Severity;
+import io.lanes.kpi.persistence.measure.Portfolio;
 import io.lanes.kpi.scorecard.MatterScorecard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,16 +31,19 @@ public class MatterScorecards {
     /** A matter's scorecard and the users screened from it. */
     public record Found(MatterScorecard scorecard, Set<String> screened) {}
 
-    private static final String MATTER = "SELECT matter_number, practice_area, matter_type, team, "
-            + "responsible_attorney, accepted_at, closed_at, currency, budget FROM kpi_matter "
-            + "WHERE matter_id = $1 AND accepted_at IS NOT NULL";
+    private static final String MATTER = "SELECT m.matter_number, m.practice_area, m.matter_type, m.team, "
+            + "m.responsible_attorney, m.accepted_at, m.closed_at, m.currency, "
+            + Portfolio.budgetAsOf("m.budget", "m.budget_revised", "m.matter_id", "'TOTAL'", "'infinity'::timestamptz")
+            + " FROM kpi_matter m WHERE m.matter_id = $1 AND m.accepted_at IS NOT NULL";
     private static final String MILESTONES = "SELECT count(*), count(completed_at), "
             + "count(*) FILTER (WHERE completed_on <= baseline_due), count(slipped_at), count(deadline_missed_at), "
             + "count(*) FILTER (WHERE completed_at IS NOT NULL OR slipped_at IS NOT NULL) "
             + "FROM kpi_milestone WHERE matter_id = $1";
     private static final String TASKS = "SELECT task_id, COALESCE(completed_due, assigned_due), completed_on, on_time "
             + "FROM kpi_task WHERE matter_id = $1 ORDER BY 2, 1";
-    private static final String PHASES = "SELECT p.phase, p.budget, COALESCE((SELECT sum(x.amount) FROM kpi_time x "
+    private static final String PHASES = "SELECT p.phase, "
+            + Portfolio.budgetAsOf("p.budget", "p.revised", "p.matter_id", "p.phase", "'infinity'::timestamptz")
+            + ", COALESCE((SELECT sum(x.amount) FROM kpi_time x "
             + "WHERE x.matter_id = p.matter_id AND x.phase = p.phase), 0) FROM kpi_phase_budget p "
             + "WHERE p.matter_id = $1 ORDER BY p.phase";
     private static final String UNBUDGETED = "SELECT x.phase, sum(x.amount) FROM kpi_time x WHERE x.matter_id = $1 "

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -94,8 +95,11 @@ public class RebuildTables {
         chain.await().indefinitely();
     }
 
-    /** Writes the facts and read-model rows of {@code events} into the fresh tables. */
-    public void insertFresh(List<IncomingEvent> events) {
+    /**
+     * Starts writing the facts and read-model rows of {@code events} into the fresh tables: the rows
+     * are worked out on the caller's thread, the statements then run while the caller reads on.
+     */
+    public CompletableFuture<Void> insertFresh(List<IncomingEvent> events) {
         List<ReadModelRow> rows =
                 events.stream().flatMap(e -> ReadModelRows.of(e).stream()).toList();
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -104,7 +108,7 @@ public class RebuildTables {
                     .execute(Tuple.from(new ArrayList<Object>(statement.values())))
                     .replaceWithVoid());
         }
-        chain.await().indefinitely();
+        return chain.subscribeAsCompletionStage();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.lanes.contracts.MatterIds;
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeEvent;
 import io.lanes.contracts.intake.IntakeIncomplete;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
@@ -159,7 +160,11 @@ public final class ReadModelRows {
                 .set("planned_close", e.plannedCloseDate())
                 .row());
         for (PhaseAmount phase : e.budget().phases()) {
-            rows.add(ReadModelRow.of(ReadModel.PHASE_BUDGET, e.matterId(), phase.code(), phase.amount()));
+            rows.add(ReadModelRow.in(ReadModel.PHASE_BUDGET)
+                    .set("matter_id", e.matterId())
+                    .set("phase", phase.code())
+                    .set("budget", phase.amount())
+                    .row());
         }
         for (PlannedMilestone m : e.milestones()) {
             rows.add(planned(
@@ -255,6 +260,8 @@ public final class ReadModelRows {
                     e.timekeeper(),
                     e.timekeeperRole().name(),
                     e.admin()));
+        } else if (event instanceof BudgetRevised e) {
+            revised(ceId, e, rows);
         } else if (event instanceof BudgetVariance e) {
             rows.add(ReadModelRow.of(
                     ReadModel.BUDGET_ALERT,
@@ -335,6 +342,23 @@ public final class ReadModelRows {
         }
         if (team != null) {
             rows.add(ReadModelRow.of(ReadModel.KNOWN_VALUE, "team", team));
+        }
+    }
+
+    /** A revision is kept with its time; the phase (or matter, for the TOTAL) is marked as revised. */
+    private static void revised(UUID ceId, BudgetRevised e, List<ReadModelRow> rows) {
+        rows.add(ReadModelRow.of(ReadModel.BUDGET_REVISION, ceId, e.matterId(), e.phase(), e.amount(), e.occurredAt()));
+        if (BudgetRevised.TOTAL.equals(e.phase())) {
+            rows.add(ReadModelRow.in(ReadModel.MATTER)
+                    .set("matter_id", e.matterId())
+                    .set("budget_revised", true)
+                    .row());
+        } else {
+            rows.add(ReadModelRow.in(ReadModel.PHASE_BUDGET)
+                    .set("matter_id", e.matterId())
+                    .set("phase", e.phase())
+                    .set("revised", true)
+                    .row());
         }
     }
 

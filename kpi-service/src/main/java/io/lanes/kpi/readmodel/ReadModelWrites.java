@@ -47,7 +47,7 @@ public final class ReadModelWrites {
             }
         });
         // After every upsert: the time entries' copies of their matters' profiles read the rows just written.
-        TimeEntryProfiles.sync(rows, suffix).ifPresent(statements::add);
+        statements.addAll(TimeEntryProfiles.sync(rows, suffix));
         return statements;
     }
 

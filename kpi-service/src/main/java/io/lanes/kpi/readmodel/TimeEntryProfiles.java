@@ -1,8 +1,8 @@
 package io.lanes.kpi.readmodel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,11 +16,16 @@ import java.util.Set;
 final class TimeEntryProfiles {
 
     private static final String PROFILE = "practice_area, matter_type, team, playbook_version";
+    private static final String PROFILE_OF_T = "t.practice_area, t.matter_type, t.team, t.playbook_version";
 
     private TimeEntryProfiles() {}
 
-    /** The statement that brings the copies touched by a batch of {@code rows} up to date, if any. */
-    static Optional<SqlStatement> sync(List<ReadModelRow> rows, String suffix) {
+    /**
+     * The statements that bring the copies touched by a batch of {@code rows} up to date. Each joins
+     * the batch's ids as a list the planner sees is short, so it probes indexes even on a rebuild's
+     * fresh tables, which have no statistics yet (an {@code = ANY(...)} form scanned every entry).
+     */
+    static List<SqlStatement> sync(List<ReadModelRow> rows, String suffix) {
         Set<String> matters = new LinkedHashSet<>();
         Set<String> entries = new LinkedHashSet<>();
         for (ReadModelRow row : rows) {
@@ -30,15 +35,29 @@ final class TimeEntryProfiles {
                 entries.add(row.values().get(0).toString());
             }
         }
-        if (matters.isEmpty() && entries.isEmpty()) {
-            return Optional.empty();
+        List<SqlStatement> statements = new ArrayList<>(2);
+        if (!entries.isEmpty()) {
+            statements.add(new SqlStatement(
+                    update(
+                            suffix,
+                            "(SELECT CAST(id AS uuid) AS ce_id FROM unnest(CAST($1 AS text[])) AS id) batch",
+                            "t.ce_id = batch.ce_id AND m.matter_id = t.matter_id"),
+                    List.<String[]>of(entries.toArray(String[]::new))));
         }
-        String sql = "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
-                + "m.playbook_version) FROM kpi_matter" + suffix + " m WHERE m.matter_id = t.matter_id AND "
-                + "(t.matter_id = ANY(CAST(CAST($1 AS text[]) AS uuid[])) OR t.ce_id = ANY(CAST(CAST($2 AS text[]) AS "
-                + "uuid[]))) AND (t.practice_area, t.matter_type, t.team, t.playbook_version) IS DISTINCT FROM "
-                + "(m.practice_area, m.matter_type, m.team, m.playbook_version)";
-        return Optional.of(
-                new SqlStatement(sql, List.of(matters.toArray(String[]::new), entries.toArray(String[]::new))));
+        if (!matters.isEmpty()) {
+            statements.add(new SqlStatement(
+                    update(
+                            suffix,
+                            "(SELECT CAST(id AS uuid) AS matter_id FROM unnest(CAST($1 AS text[])) AS id) batch",
+                            "m.matter_id = batch.matter_id AND t.matter_id = batch.matter_id"),
+                    List.<String[]>of(matters.toArray(String[]::new))));
+        }
+        return statements;
+    }
+
+    private static String update(String suffix, String batch, String join) {
+        return "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
+                + "m.playbook_version) FROM " + batch + ", kpi_matter" + suffix + " m WHERE " + join + " AND ("
+                + PROFILE_OF_T + ") IS DISTINCT FROM (m.practice_area, m.matter_type, m.team, m.playbook_version)";
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -135,6 +136,9 @@ public class ProjectionRebuild {
             Map<TopicPartition, Long> target,
             long[] counts,
             Instant startedAt) {
+        // One batch is written while the next is read and decoded; never more than one, so the
+        // rebuild holds one connection and the writes stay in read order.
+        CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         while (target.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
             List<IncomingEvent> rows = new ArrayList<>(records.count());
@@ -146,10 +150,12 @@ public class ProjectionRebuild {
                     counts[1]++; // the live consumer sent it to the dead-letter topic already
                 }
             }
-            tables.insertFresh(rows);
+            writing.join();
             status.set(
                     new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, counts[0], counts[1], null, null));
+            writing = tables.insertFresh(rows);
         }
+        writing.join();
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

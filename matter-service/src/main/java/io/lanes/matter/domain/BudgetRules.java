@@ -2,6 +2,7 @@ package io.lanes.matter.domain;
 
 import static io.lanes.matter.domain.MatterRules.derivedId;
 
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
@@ -22,7 +23,7 @@ import java.util.UUID;
  */
 final class BudgetRules {
 
-    static final String TOTAL = "TOTAL";
+    static final String TOTAL = BudgetRevised.TOTAL;
 
     private BudgetRules() {}
 

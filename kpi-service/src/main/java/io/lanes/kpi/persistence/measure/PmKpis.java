@@ -33,12 +33,16 @@ final class PmKpis {
 
     /**
      * Per matter of the portfolio as of the period's end: budget, closed?, actual cost, earned value
-     * (each phase's budget times the share of its milestones completed; milestones planned by then).
+     * (each phase's budget times the share of its milestones completed; milestones planned by then),
+     * each budget the latest revised by then.
      */
     private static final String EARNED_VALUE = KpiContext.PERIODS + "SELECT b.i, m.matter_id, m.matter_number, "
-            + "m.budget, m.closed_at < b.e, "
+            + Portfolio.budgetAsOf("m.budget", "m.budget_revised", "m.matter_id", "'TOTAL'", "b.e")
+            + ", m.closed_at < b.e, "
             + "COALESCE((SELECT sum(x.amount) FROM kpi_time x WHERE x.matter_id = m.matter_id AND x.occurred_at < b.e),"
-            + " 0), COALESCE((SELECT sum(pb.budget * n.done / n.total) FROM kpi_phase_budget pb CROSS JOIN LATERAL ("
+            + " 0), COALESCE((SELECT sum("
+            + Portfolio.budgetAsOf("pb.budget", "pb.revised", "pb.matter_id", "pb.phase", "b.e")
+            + " * n.done / n.total) FROM kpi_phase_budget pb CROSS JOIN LATERAL ("
             + "SELECT count(*)::numeric AS total, count(*) FILTER (WHERE ms.completed_at < b.e) AS done "
             + "FROM kpi_milestone ms WHERE ms.matter_id = m.matter_id AND ms.phase = pb.phase AND ms.planned_at < b.e"
             + ") n WHERE pb.matter_id = m.matter_id AND n.total > 0), 0) "

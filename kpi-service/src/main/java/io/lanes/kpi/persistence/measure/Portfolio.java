@@ -21,5 +21,17 @@ public final class Portfolio {
     public static final String TASK_OVERDUE = "((k.completed_at < b.e AND NOT k.on_time) OR (NOT COALESCE("
             + "k.completed_at < b.e, false) AND " + TASK_DUE + " < b.today))";
 
+    /**
+     * A budget line as of {@code end}: the latest {@code budget-revised} amount before it, else the
+     * budget at acceptance. {@code revised} (a flag on the line) spares the lookup where there is none.
+     */
+    public static String budgetAsOf(String budget, String revised, String matterId, String phase, String end) {
+        return "CASE WHEN " + revised
+                + " THEN COALESCE((SELECT r.amount FROM kpi_budget_revision r WHERE r.matter_id = "
+                + matterId + " AND r.phase = " + phase + " AND r.occurred_at < " + end
+                + " ORDER BY r.occurred_at DESC, "
+                + "r.ce_id DESC LIMIT 1), " + budget + ") ELSE " + budget + " END";
+    }
+
     private Portfolio() {}
 }

@@ -165,7 +165,8 @@ public final class KpiFixture {
                         "V2__snapshots.sql",
                         "V3__read_models.sql",
                         "V4__milestone_phase_index.sql",
-                        "V5__time_entry_profiles.sql")) {
+                        "V5__time_entry_profiles.sql",
+                        "V6__budget_revisions.sql")) {
                     statement.execute(resource("db/migration/" + migration));
                 }
             } catch (SQLException | IOException e) {

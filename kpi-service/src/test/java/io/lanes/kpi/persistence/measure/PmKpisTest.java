@@ -8,6 +8,8 @@ import static io.lanes.kpi.persistence.measure.KpiFixture.measured;
 import static io.lanes.kpi.persistence.measure.KpiFixture.milestone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lanes.contracts.LanesEvent;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.EscalationResolved;
@@ -20,6 +22,7 @@ import io.lanes.contracts.matter.TaskAssigned;
 import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.kpi.scorecard.Kpi;
+import io.lanes.kpi.scorecard.Scope;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +145,47 @@ class PmKpisTest {
                 (List<Map<String, Object>>) measurement.details().get("spendBeforeProgress");
         assertEquals(early, before.get(0).get("matterId"));
         assertEquals(new BigDecimal("30.0"), before.get(0).get("consumedPct"));
+    }
+
+    @Test
+    void theLatestBudgetRevisionReplacesTheBudgetWhateverTheArrivalOrder() {
+        // L100 1,000 with two milestones, one done, 1,200 spent: +140.0 % against the acceptance budget. Revised
+        // to 1,500 on 03-06 and to 2,000 on 03-08: EV 2,000 x 1/2 = 1,000 -> +20.0 %, though the later revision
+        // is consumed in a batch before the acceptance and the earlier one. A closed matter's TOTAL revised from
+        // 1,000 to 800, 1,000 spent -> +25.0 %. Median of +20.0 and +25.0: +22.5.
+        UUID open = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        UUID[] m = {UUID.randomUUID(), UUID.randomUUID()};
+        List<List<? extends LanesEvent>> batches = List.of(
+                List.of(
+                        revised(open, "L100", "1500", "2000", "03-08T09:00"),
+                        revised(closed, BudgetRevised.TOTAL, "1000", "800", "03-02T09:00")),
+                List.of(
+                        accepted(
+                                open,
+                                "02-20T10:00",
+                                1,
+                                "alice",
+                                1,
+                                "1000",
+                                milestone(m[0], "03-05", false),
+                                milestone(m[1], "04-05", false)),
+                        accepted(closed, "02-20T10:00", 1, "alice", 1, "1000"),
+                        revised(open, "L100", "1000", "1500", "03-06T09:00"),
+                        new MilestoneCompleted(open, m[0], day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
+                        OpsKpisTest.time(open, TimekeeperRole.ATTORNEY, "12", false, "03-03", at("03-03T12:00")),
+                        OpsKpisTest.time(closed, TimekeeperRole.ATTORNEY, "10", false, "03-03", at("03-03T12:00")),
+                        new MatterClosed(
+                                closed, day("02-20"), day("06-30"), day("03-20"), "settled", at("03-20T12:00"))));
+        Kpi.Measurement measurement =
+                measured(PmKpis::budgetVariancePct, KpiFixture.marchInBatches(Scope.ALL, batches));
+        assertEquals(new BigDecimal("22.5"), measurement.value());
+        assertEquals(2, measurement.sampleSize());
+    }
+
+    private static BudgetRevised revised(UUID matter, String phase, String previous, String amount, String at) {
+        return new BudgetRevised(
+                matter, phase, new BigDecimal(previous), new BigDecimal(amount), "scope change", "p.patel", at(at));
     }
 
     @Test
