@@ -113,8 +113,15 @@ public class DemoFirm {
             call("POST", MATTER_URL + "/matters/" + matter + "/status-updates", PM,
                     "{\"summary\":\"Weekly update: work on plan, next steps agreed with the client\"}");
         }
-        String escalation = first(call("GET", MATTER_URL + "/matters/" + matter, PM, null),
-                "\"openEscalations\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+        String afterTime = call("GET", MATTER_URL + "/matters/" + matter, PM, null);
+        String actual = first(afterTime, "\\{\"phase\":\"" + phase + "\",\"budget\":[0-9.]+,\"actual\":([0-9.]+)");
+        if (i % 4 == 3 && actual != null) {
+            // The heavy matters overran the phase: the PM revises it for the scope that grew (levels re-arm).
+            call("POST", MATTER_URL + "/matters/" + matter + "/budget/revisions", PM, "{\"phase\":\"" + phase
+                    + "\",\"amount\":" + Math.round(Double.parseDouble(actual) * 1.6)
+                    + ",\"reason\":\"Client widened the scope\"}");
+        }
+        String escalation = first(afterTime, "\"openEscalations\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
         if (escalation != null && i % 2 == 1) {
             call("POST", MATTER_URL + "/matters/" + matter + "/escalations/" + escalation + "/resolve", PM,
                     "{\"resolution\":\"Budget revised with the client\"}");

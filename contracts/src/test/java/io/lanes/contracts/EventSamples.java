@@ -197,8 +197,9 @@ final class EventSamples {
                         new BigDecimal("120000.00"),
                         new BigDecimal("145000.00"),
                         new BigDecimal("20.8"),
+                        new BigDecimal("120.8"),
                         VarianceLevel.ESCALATION,
-                        new BigDecimal("20"),
+                        new BigDecimal("100"),
                         ESCALATION,
                         AT),
                 new BudgetRevised(

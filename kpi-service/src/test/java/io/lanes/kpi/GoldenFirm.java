@@ -312,8 +312,9 @@ final class GoldenFirm {
                 new BigDecimal("20000"),
                 new BigDecimal("23000"),
                 new BigDecimal("15.0"),
+                new BigDecimal("115.0"),
                 VarianceLevel.WARNING,
-                new BigDecimal("10"),
+                new BigDecimal("110"),
                 null,
                 at("03-12T20:00")));
         events.add(time(m2, "E4", "bob", TimekeeperRole.ATTORNEY, "04-02", "4", "2000", true, "04-02T10:00"));
@@ -324,8 +325,9 @@ final class GoldenFirm {
                 new BigDecimal("20000"),
                 new BigDecimal("25000"),
                 new BigDecimal("25.0"),
+                new BigDecimal("125.0"),
                 VarianceLevel.ESCALATION,
-                new BigDecimal("20"),
+                new BigDecimal("120"),
                 x2c,
                 at("04-02T10:00")));
         events.add(new EscalationRaised(

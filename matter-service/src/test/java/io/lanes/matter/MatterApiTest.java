@@ -3,6 +3,8 @@ package io.lanes.matter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,36 +195,53 @@ class MatterApiTest {
     }
 
     @Test
-    void timeCrossingTenThenTwentyPercentWarnsThenEscalatesExactlyOnce() throws Exception {
+    void budgetAlertsWarnAtEightyPercentConsumedEscalateAtTheWholeBudgetAndReArmAfterARevision() throws Exception {
         UUID matter = openMatter(new BigDecimal("10000.00"));
-        for (String amount : List.of("1500.00", "700.00", "100.00", "300.00", "50.00")) {
-            given().auth()
-                    .oauth2(PM)
-                    .contentType(ContentType.JSON)
-                    .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
-                            + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":2.5,\"amount\":" + amount
-                            + ",\"phase\":\"L100\",\"taskCode\":\"L110\",\"activityCode\":\"A101\",\"billable\":true,"
-                            + "\"admin\":false}")
-                    .when()
-                    .post("/matters/" + matter + "/time-entries")
-                    .then()
-                    .statusCode(201);
+        // L100's budget is 2,000.00: 1,500 (75 %), 1,700 (85 %, WARNING while under budget), 2,000 (100 %,
+        // ESCALATION); revised to 4,000 (50 %, levels re-armed); 3,300 (82.5 %, WARNING against 4,000).
+        for (String amount : List.of("1500.00", "200.00", "300.00")) {
+            recordTime(matter, amount);
         }
-        // L100 budget 2000.00: 1500 (-25%), 2200 (+10.0%, WARNING), 2300, 2600 (+30%, ESCALATION), 2650.
-        List<JsonNode> variances = events(matter, EventType.BUDGET_VARIANCE, 2, Topic.MATTER);
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"phase\":\"L100\",\"amount\":4000,\"reason\":\"Second expert witness added\"}")
+                .when()
+                .post("/matters/" + matter + "/budget/revisions")
+                .then()
+                .statusCode(201)
+                .body("budget.find { it.phase == 'L100' }.budget", equalTo(4000))
+                .body("budget.find { it.phase == 'L100' }.consumedPct", equalTo(50.0f))
+                .body("budget.find { it.phase == 'L100' }.levelReported", nullValue())
+                .body("budget.find { it.phase == 'L100' }.revisions", equalTo(1))
+                .body("budget.find { it.phase == 'TOTAL' }.budget", equalTo(12000.00f));
+        recordTime(matter, "1300.00");
+
+        List<JsonNode> variances = events(matter, EventType.BUDGET_VARIANCE, 3, Topic.MATTER);
         assertEquals(
-                List.of("WARNING", "ESCALATION"),
-                variances.stream().map(v -> v.get("level").asText()).collect(Collectors.toList()));
-        assertEquals(
-                List.of("10.0", "30.0"),
+                List.of("WARNING:85.0:-15.0:2000.00", "ESCALATION:100.0:0.0:2000.00", "WARNING:82.5:-17.5:4000"),
                 variances.stream()
-                        .map(v -> v.get("variancePct").decimalValue().toPlainString())
+                        .map(v -> v.get("level").asText() + ":"
+                                + v.get("consumedPct").decimalValue().toPlainString() + ":"
+                                + v.get("variancePct").decimalValue().toPlainString() + ":"
+                                + v.get("budget").decimalValue().toPlainString())
                         .collect(Collectors.toList()));
+        List<JsonNode> revisions = events(matter, EventType.BUDGET_REVISED, 2, Topic.MATTER);
+        assertEquals(
+                List.of("L100:2000.00->4000", "TOTAL:10000.00->12000.00"),
+                revisions.stream()
+                        .map(r -> r.get("phase").asText() + ":"
+                                + r.get("previousAmount").decimalValue().toPlainString() + "->"
+                                + r.get("amount").decimalValue().toPlainString())
+                        .collect(Collectors.toList()));
+        assertEquals("p.patel", revisions.get(0).get("revisedBy").asText());
+        assertEquals(List.of(), EventSchemas.violations(EventType.BUDGET_REVISED, revisions.get(0)));
+        assertEquals(List.of(), EventSchemas.violations(EventType.BUDGET_VARIANCE, variances.get(2)));
         assertEquals(
                 1, events(matter, EventType.ESCALATION_RAISED, 1, Topic.MATTER).size());
         assertEquals(
-                2,
-                events(matter, EventType.BUDGET_VARIANCE, 2, Topic.ESCALATIONS).size());
+                3,
+                events(matter, EventType.BUDGET_VARIANCE, 3, Topic.ESCALATIONS).size());
         given().auth()
                 .oauth2(PM)
                 .when()
@@ -230,7 +249,57 @@ class MatterApiTest {
                 .then()
                 .statusCode(200)
                 .body("openEscalations[0].cause", equalTo("BUDGET_VARIANCE"))
-                .body("budget.find { it.phase == 'L100' }.actual", equalTo(2650.00f));
+                .body("budget.find { it.phase == 'L100' }.actual", equalTo(3300.00f))
+                .body("budget.find { it.phase == 'L100' }.levelReported", equalTo("WARNING"));
+    }
+
+    @Test
+    void aRevisionThatChangesNothingOrNamesNoPhaseOfTheMatterIsRefused() {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"phase\":\"L100\",\"amount\":2000.00,\"reason\":\"Same again\"}")
+                .post("/matters/" + matter + "/budget/revisions")
+                .then()
+                .statusCode(409)
+                .body("rule", equalTo("BUDGET_UNCHANGED"));
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"phase\":\"L900\",\"amount\":10,\"reason\":\"No such phase\"}")
+                .post("/matters/" + matter + "/budget/revisions")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("phase"));
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"phase\":\"TOTAL\",\"amount\":0}")
+                .post("/matters/" + matter + "/budget/revisions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("amount", "reason"));
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .body("budget.find { it.phase == 'TOTAL' }.revisions", equalTo(0));
+    }
+
+    private static void recordTime(UUID matter, String amount) {
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":2.5,\"amount\":" + amount
+                        + ",\"phase\":\"L100\",\"taskCode\":\"L110\",\"activityCode\":\"A101\",\"billable\":true,"
+                        + "\"admin\":false}")
+                .when()
+                .post("/matters/" + matter + "/time-entries")
+                .then()
+                .statusCode(201);
     }
 
     @Test

@@ -69,7 +69,7 @@ final class MatterFixture {
                         List.of(
                                 new BudgetPhase("L100", new BigDecimal("0.2")),
                                 new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                        new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24),
                         Map.of(),
                         Instant.now()),
                 1);

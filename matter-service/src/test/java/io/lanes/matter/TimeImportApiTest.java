@@ -146,7 +146,7 @@ class TimeImportApiTest {
         link(matter, "billing", billingId).then().statusCode(200);
         String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
         String today = LocalDate.now(ZoneOffset.UTC).toString().replace("-", "");
-        // The amounts of MatterApiTest's typed entries: L100's budget 2000.00 warns at 2200, escalates at 2600.
+        // L100's budget is 2000.00: 1500 (75 % consumed), then 2200 (110 %) reaches both levels at once.
         List<LedesSample> lines = new ArrayList<>();
         int n = 0;
         for (String cost : List.of("600.00", "280.00", "40.00", "120.00", "20.00")) {
@@ -187,10 +187,10 @@ class TimeImportApiTest {
 
         List<JsonNode> variances = MatterFixture.events(matter, EventType.BUDGET_VARIANCE, 2, Topic.MATTER);
         assertEquals(
-                List.of("WARNING:10.0", "ESCALATION:30.0"),
+                List.of("WARNING:110.0", "ESCALATION:110.0"),
                 variances.stream()
                         .map(v -> v.get("level").asText() + ":"
-                                + v.get("variancePct").decimalValue().toPlainString())
+                                + v.get("consumedPct").decimalValue().toPlainString())
                         .collect(Collectors.toList()));
         assertEquals(
                 2,

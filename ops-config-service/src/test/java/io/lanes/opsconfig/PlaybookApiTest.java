@@ -274,7 +274,7 @@ class PlaybookApiTest {
         ((ObjectNode) body.withArray("milestones").get(0)).put("offsetDays", -5);
         ((ObjectNode) body.withArray("milestones").get(1)).put("phase", "P200");
         ((ObjectNode) body.withArray("budgetPhases").get(0)).put("share", 0.5);
-        body.withObject("thresholds").put("budgetWarningPct", 25);
+        body.withObject("thresholds").put("budgetWarningPct", 120);
         body.withObject("kpiTargets").put("partnerHappiness", 5);
         createDraft(newMatterType(), body)
                 .then()

@@ -54,7 +54,11 @@ public record PlaybookPublished(
     /** The share (0..1) of the budget that goes to one UTBMS phase code. */
     public record BudgetPhase(String code, BigDecimal share) {}
 
-    /** Escalation thresholds and cadences that matter-service and kpi-service apply. */
+    /**
+     * Escalation thresholds and cadences that matter-service and kpi-service apply. The budget levels are
+     * percent of a budget consumed (80 warns, 100 escalates by default), so a PM hears of drift before the
+     * overrun.
+     */
     public record Thresholds(
             BigDecimal budgetWarningPct,
             BigDecimal budgetEscalationPct,

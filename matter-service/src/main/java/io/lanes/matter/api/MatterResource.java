@@ -2,6 +2,7 @@ package io.lanes.matter.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lanes.contracts.EventJson;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.WriteDownCause;
 import io.lanes.eventstore.aggregate.Versioned;
@@ -119,6 +120,27 @@ public class MatterResource {
                     regexp = "[^|\\p{Cntrl}]+",
                     message = "must not contain | or control characters")
             String externalId) {}
+
+    public record BudgetRevision(
+            @Schema(
+                    description = "A UTBMS phase of the matter, or TOTAL; a phase's revision moves TOTAL by as much",
+                    example = "L200")
+            @NotBlank
+            @Size(max = 16)
+            String phase,
+
+            @Schema(description = "The revised budget", example = "30000.00")
+            @NotNull
+            @DecimalMin("0.01")
+            @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
+
+            @Schema(
+                    description = "The change of scope, for the audit trail and the client",
+                    example = "Second deposition added")
+            @NotBlank
+            @Size(max = 1000)
+            String reason) {}
 
     public record StatusUpdate(@NotBlank @Size(max = 4000) String summary, LocalDate sentOn) {}
 
@@ -409,6 +431,37 @@ public class MatterResource {
                             entry.admin(),
                             blankToNull(entry.timekeeperName()),
                             blankToNull(entry.description()),
+                            context.playbook().thresholds(),
+                            matters.now());
+                },
+                201);
+    }
+
+    @POST
+    @Path("/{id}/budget/revisions")
+    @Operation(
+            summary = "Revise a phase's budget or the TOTAL for a change of scope (budget-revised)",
+            description = "Later budget alerts measure against the revised amount; a lift re-arms the phase's "
+                    + "levels, and a level the actual already reaches against the new amount is reported at once. "
+                    + "The baseline stays in the matter's history.")
+    @APIResponse(responseCode = "201", description = "Revised; the matter with its budget lines")
+    @APIResponse(responseCode = "422", description = "Not a UTBMS phase of the matter, nor TOTAL")
+    public Uni<Response> reviseBudget(
+            @PathParam("id") UUID id,
+            @Valid @NotNull BudgetRevision revision,
+            @HeaderParam("If-Match") String ifMatch) {
+        return command(
+                id,
+                ifMatch,
+                context -> {
+                    if (!BudgetRevised.TOTAL.equals(revision.phase())) {
+                        requirePhase(context, revision.phase(), "phase");
+                    }
+                    return new MatterCommand.ReviseBudget(
+                            revision.phase(),
+                            revision.amount(),
+                            revision.reason().strip(),
+                            callers.current().name(),
                             context.playbook().thresholds(),
                             matters.now());
                 },

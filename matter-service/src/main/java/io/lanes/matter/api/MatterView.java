@@ -10,7 +10,6 @@ import io.lanes.matter.domain.PhaseBudget;
 import io.lanes.matter.domain.Task;
 import io.lanes.matter.service.MatterService.Context;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,19 @@ public record MatterView(
 
     /** Budget against actual for one UTBMS phase, or TOTAL. */
     public record BudgetLine(
-            String phase, BigDecimal budget, BigDecimal actual, BigDecimal variancePct, String levelReported) {}
+            String phase,
+            BigDecimal budget,
+            BigDecimal actual,
+            BigDecimal variancePct,
+
+            @Schema(description = "actual / budget * 100: the playbook's budget thresholds are levels of it")
+            BigDecimal consumedPct,
+
+            @Schema(description = "The highest level reported since the budget was last lifted")
+            String levelReported,
+
+            @Schema(description = "How many times the PM revised this budget")
+            int revisions) {}
 
     static MatterView of(Context context, long revision) {
         Matter m = context.matter();
@@ -94,17 +105,13 @@ public record MatterView(
     }
 
     private static BudgetLine line(PhaseBudget b) {
-        BigDecimal variance = b.budget().signum() == 0
-                ? null
-                : b.actual()
-                        .subtract(b.budget())
-                        .multiply(BigDecimal.valueOf(100))
-                        .divide(b.budget(), 1, RoundingMode.HALF_UP);
         return new BudgetLine(
                 b.phase(),
                 b.budget(),
                 b.actual(),
-                variance,
-                b.reported() == null ? null : b.reported().name());
+                b.variancePct(),
+                b.consumedPct(),
+                b.reported() == null ? null : b.reported().name(),
+                b.revisions());
     }
 }

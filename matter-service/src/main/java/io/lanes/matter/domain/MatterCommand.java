@@ -85,6 +85,13 @@ public sealed interface MatterCommand {
             Instant at)
             implements MatterCommand {}
 
+    /**
+     * The PM revises a phase's budget (or the TOTAL) for a change of scope; a phase's revision moves the
+     * TOTAL by the same difference. The thresholds decide whether the revised amount is already crossed.
+     */
+    record ReviseBudget(String phase, BigDecimal amount, String reason, String by, Thresholds thresholds, Instant at)
+            implements MatterCommand {}
+
     record SendStatusUpdate(UUID updateId, LocalDate sentOn, String summary, int cadenceDays, Instant at)
             implements MatterCommand {}
 

@@ -9,6 +9,7 @@ import static io.lanes.matter.domain.MatterRules.requireOpen;
 import static io.lanes.matter.domain.MatterRules.requirePending;
 
 import io.lanes.contracts.intake.IntakeComplete;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
@@ -50,6 +51,7 @@ import io.lanes.matter.domain.MatterCommand.RecordWriteDown;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
 import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
+import io.lanes.matter.domain.MatterCommand.ReviseBudget;
 import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
@@ -58,7 +60,6 @@ import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.domain.Violation;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -112,6 +113,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (command instanceof RecordTime time) {
             return BudgetRules.recordTime(time, matter);
+        }
+        if (command instanceof ReviseBudget revise) {
+            return BudgetRules.revise(revise, requireOpen(matter));
         }
         if (command instanceof SendStatusUpdate update) {
             return sendStatusUpdate(update, requireOpen(matter));
@@ -365,6 +369,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (event instanceof TimeRecorded t) {
             return BudgetRules.withTime(m, t);
         }
+        if (event instanceof BudgetRevised revised) {
+            return BudgetRules.withRevision(m, revised);
+        }
         if (event instanceof BudgetVariance v) {
             PhaseBudget phase = m.budget().get(v.phase());
             return phase == null ? m : m.withBudget(phase.reporting(v.level()));
@@ -436,11 +443,11 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         Map<String, PhaseBudget> phases = new LinkedHashMap<>(m.budget());
         for (PhaseAmount phase : accepted.budget().phases()) {
-            phases.put(phase.code(), new PhaseBudget(phase.code(), phase.amount(), BigDecimal.ZERO, null));
+            phases.put(phase.code(), PhaseBudget.planned(phase.code(), phase.amount()));
         }
         phases.put(
                 BudgetRules.TOTAL,
-                new PhaseBudget(BudgetRules.TOTAL, accepted.budget().total(), BigDecimal.ZERO, null));
+                PhaseBudget.planned(BudgetRules.TOTAL, accepted.budget().total()));
         return m.withOpened(
                 accepted.matterNumber(),
                 accepted.acceptedBy(),

@@ -2,6 +2,7 @@ package io.lanes.matter.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
 import io.lanes.contracts.intake.IntakeComplete.Client;
 import io.lanes.contracts.intake.IntakeComplete.ClientKind;
 import io.lanes.contracts.intake.IntakeComplete.KeyDate;
+import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
@@ -45,6 +47,7 @@ import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
+import io.lanes.matter.domain.MatterCommand.ReviseBudget;
 import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
@@ -73,7 +76,7 @@ class MatterDeciderTest {
     /** Friday. */
     private static final LocalDate ACCEPTED_ON = LocalDate.parse("2026-03-06");
 
-    private static final Thresholds THRESHOLDS = new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24);
+    private static final Thresholds THRESHOLDS = new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24);
     private static final PlaybookPublished PLAYBOOK = new PlaybookPublished(
             "commercial-litigation",
             2,
@@ -146,6 +149,10 @@ class MatterDeciderTest {
                 null,
                 THRESHOLDS,
                 AT);
+    }
+
+    private static ReviseBudget revise(String phase, String amount) {
+        return new ReviseBudget(phase, new BigDecimal(amount), "Second expert added", "p.kim", THRESHOLDS, AT);
     }
 
     private DeciderSpec<MatterCommand, Matter, Object>.Given open() {
@@ -389,28 +396,36 @@ class MatterDeciderTest {
     }
 
     @Test
-    void budgetCrossingExactlyAtTheWarningThresholdIsAWarning() {
-        open().when(time("L100", "3300.00")).thenEvents(events -> {
+    void eightyPercentConsumedWarnsWhileTheActualIsStillUnderBudget() {
+        // L100's budget is 3,000 (30 % of 10,000).
+        open().when(time("L100", "2400.00")).thenEvents(events -> {
             List<BudgetVariance> variances = variances(events);
-            assertEquals(1, variances.size(), "L100 at exactly +10.0%; TOTAL at -67%");
-            assertEquals(VarianceLevel.WARNING, variances.get(0).level());
-            assertEquals(0, new BigDecimal("10.0").compareTo(variances.get(0).variancePct()));
+            assertEquals(1, variances.size(), "L100 at exactly 80.0 % consumed; TOTAL at 24 %");
+            BudgetVariance warning = variances.get(0);
+            assertEquals(VarianceLevel.WARNING, warning.level());
+            assertEquals(0, new BigDecimal("80.0").compareTo(warning.consumedPct()));
+            assertEquals(0, new BigDecimal("-20.0").compareTo(warning.variancePct()));
+            assertEquals(0, new BigDecimal("80").compareTo(warning.thresholdPct()));
+            assertNull(warning.escalationId());
         });
     }
 
     @Test
     void aBudgetLevelIsReportedOnce() {
-        open().andCommands(time("L100", "3300.00"))
+        open().andCommands(time("L100", "2400.00"))
                 .when(time("L100", "10.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
     }
 
     @Test
-    void oneEntryCrossingBothLevelsReportsWarningThenEscalationWithItsEscalation() {
-        open().when(time("L100", "3700.00")).thenEvents(events -> {
+    void oneEntryReachingTheWholeBudgetReportsWarningThenEscalationWithItsEscalation() {
+        open().when(time("L100", "3000.00")).thenEvents(events -> {
             assertEquals(
                     List.of(VarianceLevel.WARNING, VarianceLevel.ESCALATION),
                     variances(events).stream().map(BudgetVariance::level).collect(Collectors.toList()));
+            assertEquals(
+                    0,
+                    new BigDecimal("100.0").compareTo(variances(events).get(1).consumedPct()));
             EscalationRaised escalation = (EscalationRaised) events.get(events.size() - 1);
             assertEquals(EscalationCause.BUDGET_VARIANCE, escalation.cause());
             assertEquals(variances(events).get(1).escalationId(), escalation.escalationId());
@@ -419,16 +434,117 @@ class MatterDeciderTest {
 
     @Test
     void anEntryThatReducesActualsReportsNothing() {
-        open().andCommands(time("L100", "3400.00"))
+        open().andCommands(time("L100", "2500.00"))
                 .when(time("L100", "-500.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
     }
 
     @Test
     void reCrossingAReportedLevelIsNotReportedAgain() {
-        open().andCommands(time("L100", "3400.00"), time("L100", "-500.00"))
+        open().andCommands(time("L100", "2500.00"), time("L100", "-500.00"))
                 .when(time("L100", "500.00"))
                 .thenEvents(events -> assertEquals(List.of(), variances(events)));
+    }
+
+    @Test
+    void aPhaseRevisionMovesTheTotalByTheSameDifference() {
+        open().when(revise("L100", "4000.00"))
+                .then(
+                        new BudgetRevised(
+                                MATTER,
+                                "L100",
+                                new BigDecimal("3000.00"),
+                                new BigDecimal("4000.00"),
+                                "Second expert added",
+                                "p.kim",
+                                AT),
+                        new BudgetRevised(
+                                MATTER,
+                                "TOTAL",
+                                new BigDecimal("10000.00"),
+                                new BigDecimal("11000.00"),
+                                "Second expert added",
+                                "p.kim",
+                                AT));
+        Matter revised = open().when(revise("L100", "4000.00")).thenState();
+        assertEquals(1, revised.budget().get("L100").revisions());
+        assertEquals(
+                0,
+                new BigDecimal("11000.00")
+                        .compareTo(revised.budget().get("TOTAL").budget()));
+    }
+
+    @Test
+    void aTotalRevisionLeavesThePhasesAlone() {
+        open().when(revise("TOTAL", "12000.00"))
+                .thenEvents(events -> assertEquals(
+                        List.of("TOTAL"),
+                        events.stream().map(e -> ((BudgetRevised) e).phase()).collect(Collectors.toList())));
+    }
+
+    @Test
+    void aLiftReArmsTheLevelsSoTheRevisedBudgetWarnsAgainAtEightyPercent() {
+        open().andCommands(time("L100", "2500.00"), revise("L100", "5000.00"))
+                .when(time("L100", "1500.00"))
+                .thenEvents(events -> {
+                    List<BudgetVariance> variances = variances(events);
+                    assertEquals(1, variances.size());
+                    assertEquals(VarianceLevel.WARNING, variances.get(0).level());
+                    assertEquals(
+                            0,
+                            new BigDecimal("5000.00").compareTo(variances.get(0).budget()));
+                    assertEquals(
+                            0, new BigDecimal("80.0").compareTo(variances.get(0).consumedPct()));
+                });
+    }
+
+    @Test
+    void aLiftTheActualStillReachesWarnsAtOnceAndEscalatesAnewUnderItsOwnId() {
+        DeciderSpec<MatterCommand, Matter, Object>.Given overrun = open().andCommands(time("L100", "3100.00"));
+        UUID first = variances(overrun.history()).get(1).escalationId();
+        DeciderSpec<MatterCommand, Matter, Object>.Given revised = overrun.andCommands(revise("L100", "3500.00"));
+        assertEquals(
+                List.of(VarianceLevel.WARNING),
+                variances(revised.history()).stream()
+                        .skip(2)
+                        .map(BudgetVariance::level)
+                        .collect(Collectors.toList()),
+                "3,100 of 3,500 is 88.6 % consumed");
+        revised.when(time("L100", "400.00")).thenEvents(events -> {
+            List<BudgetVariance> variances = variances(events);
+            assertEquals(VarianceLevel.ESCALATION, variances.get(0).level());
+            assertNotEquals(first, variances.get(0).escalationId());
+        });
+    }
+
+    @Test
+    void aCutTheActualAlreadyReachesIsReportedWithTheRevision() {
+        open().andCommands(time("L100", "2000.00"))
+                .when(revise("L100", "2400.00"))
+                .thenEvents(events -> {
+                    assertEquals(
+                            2,
+                            events.stream()
+                                    .filter(e -> e instanceof BudgetRevised)
+                                    .count());
+                    List<BudgetVariance> variances = variances(events);
+                    assertEquals(1, variances.size(), "2,000 of 2,400 is 83.3 % consumed; TOTAL 2,000 of 9,400 is not");
+                    assertEquals(
+                            0, new BigDecimal("83.3").compareTo(variances.get(0).consumedPct()));
+                });
+    }
+
+    @Test
+    void aRevisionToTheSameAmountOrOfAClosedMatterBreaksARule() {
+        assertEquals(
+                BudgetRules.BUDGET_UNCHANGED,
+                open().when(revise("L100", "3000")).thenFails(RuleBroken.class).rule());
+        assertEquals(
+                MatterRules.MATTER_NOT_OPEN,
+                open().andCommands(new CloseMatter(LocalDate.parse("2026-04-01"), "SETTLED", AT))
+                        .when(revise("L100", "4000.00"))
+                        .thenFails(RuleBroken.class)
+                        .rule());
     }
 
     @Test

@@ -162,7 +162,8 @@ public final class PlaybookRules {
         BigDecimal warning = thresholds.budgetWarningPct();
         BigDecimal escalation = thresholds.budgetEscalationPct();
         if (warning == null || warning.signum() <= 0) {
-            errors.add(new Violation("thresholds.budgetWarningPct", "must be greater than 0", "min"));
+            errors.add(new Violation(
+                    "thresholds.budgetWarningPct", "must be a percent of the budget consumed greater than 0", "min"));
         }
         if (escalation == null || (warning != null && escalation.compareTo(warning) <= 0)) {
             errors.add(

@@ -97,7 +97,7 @@ class PlaybookRulesTest {
     @Test
     void warningThresholdIsBelowEscalationAndAboveZero() throws Exception {
         assertEquals(List.of("thresholds.budgetEscalationPct"), fieldsWrongAfter("contract-review", p -> {
-            p.withObject("thresholds").put("budgetWarningPct", 30);
+            p.withObject("thresholds").put("budgetWarningPct", 100);
             return p;
         }));
         assertEquals(List.of("thresholds.budgetWarningPct"), fieldsWrongAfter("contract-review", p -> {
