@@ -29,6 +29,7 @@ import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
 import io.lanes.contracts.matter.Severity;
@@ -46,6 +47,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -131,8 +133,15 @@ final class EventSamples {
                                 "associate",
                                 "L100",
                                 false)),
+                        List.of(new PlannedTask(
+                                UUID.fromString("5b1e7f0a-9c2d-4e3f-8a1b-2c3d4e5f6a7b"),
+                                "litigation-hold",
+                                MILESTONE,
+                                "Send the litigation hold letter",
+                                "d.kim",
+                                DUE.minusDays(5))),
                         LocalDate.parse("2026-12-18"),
-                        List.of("milestone:initial-case-assessment"),
+                        List.of("milestone:initial-case-assessment", "task:litigation-hold"),
                         AT),
                 new HandoffRejected(
                         MATTER,
@@ -259,27 +268,43 @@ final class EventSamples {
                         "litigation",
                         "o.ramirez",
                         List.of(
-                                new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null, null),
+                                new RequiredField(
+                                        "adverseParties", "Adverse parties", FieldType.TEXT, null, null, null),
+                                new RequiredField(
+                                        "limitationDate",
+                                        "Limitation date",
+                                        FieldType.DATE,
+                                        null,
+                                        null,
+                                        "Statute of limitations"),
                                 new RequiredField(
                                         "feeArrangement",
                                         "Fee arrangement",
                                         FieldType.ENUM,
                                         List.of("HOURLY", "FIXED", "CONTINGENCY"),
+                                        null,
                                         null),
                                 new RequiredField(
                                         "conflictCheckCleared",
                                         "Conflict check cleared",
                                         FieldType.BOOLEAN,
                                         null,
-                                        true)),
+                                        true,
+                                        null)),
                         List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
                         routing,
                         List.of(new MilestoneTemplate(
                                 "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
+                        List.of(new TaskTemplate(
+                                "litigation-hold",
+                                "Send the litigation hold letter",
+                                "initial-case-assessment",
+                                2,
+                                "responsibleAttorney")),
                         List.of(
                                 new BudgetPhase("L100", new BigDecimal("0.2")),
                                 new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                        new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24),
                         Map.of("onTimeMilestoneRate", new BigDecimal("0.9")),
                         AT));
     }

@@ -28,16 +28,22 @@ final class IntakeFixtures {
                 "litigation",
                 "o.ramirez",
                 List.of(
-                        new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null, null),
+                        new RequiredField("adverseParties", "Adverse parties", FieldType.TEXT, null, null, null),
                         new RequiredField(
-                                "conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null, true),
+                                "conflictCheckCleared", "Conflict check cleared", FieldType.BOOLEAN, null, true, null),
                         new RequiredField(
-                                "statuteOfLimitationsDate", "Statute of limitations date", FieldType.DATE, null, null),
+                                "statuteOfLimitationsDate",
+                                "Statute of limitations date",
+                                FieldType.DATE,
+                                null,
+                                null,
+                                null),
                         new RequiredField(
                                 "feeArrangement",
                                 "Fee arrangement",
                                 FieldType.ENUM,
                                 List.of("HOURLY", "FIXED_FEE"),
+                                null,
                                 null)),
                 List.of(
                         new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
@@ -45,6 +51,7 @@ final class IntakeFixtures {
                 new Routing("commercial-litigation", "a.chen"),
                 List.of(new MilestoneTemplate(
                         "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
+                List.of(),
                 List.of(new BudgetPhase("L100", BigDecimal.ONE)),
                 new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
                 Map.of(),

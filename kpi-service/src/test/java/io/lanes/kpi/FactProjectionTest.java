@@ -89,6 +89,7 @@ class FactProjectionTest {
                             new Routing("contracts", null),
                             List.of(),
                             List.of(),
+                            List.of(),
                             new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 1, 7, 24),
                             Map.of(),
                             at),

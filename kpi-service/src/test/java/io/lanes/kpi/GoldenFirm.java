@@ -582,6 +582,7 @@ final class GoldenFirm {
                 currency(type),
                 new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
                 milestones,
+                List.of(),
                 date(plannedClose),
                 overrides,
                 at(at));
@@ -647,6 +648,7 @@ final class GoldenFirm {
                 List.of(),
                 List.of(),
                 new Routing(team, null),
+                List.of(),
                 List.of(),
                 List.of(new PlaybookPublished.BudgetPhase("L100", BigDecimal.ONE)),
                 new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, billingHours),

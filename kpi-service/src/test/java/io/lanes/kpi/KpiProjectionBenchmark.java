@@ -290,6 +290,7 @@ class KpiProjectionBenchmark {
                 List.of(
                         new PlannedMilestone(m1, "pleadings", "Pleadings", opened.plusDays(10), "pm", "L100", false),
                         new PlannedMilestone(m2, "filing", "Filing", opened.plusDays(20), "pm", "L200", true)),
+                List.of(),
                 opened.plusDays(40),
                 List.of(),
                 openedAt));

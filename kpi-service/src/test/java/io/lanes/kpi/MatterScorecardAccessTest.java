@@ -59,6 +59,7 @@ class MatterScorecardAccessTest {
                                     new BigDecimal("1000.00"),
                                     List.of(new PhaseAmount("L100", new BigDecimal("1000.00")))),
                             List.of(),
+                            List.of(),
                             LocalDate.parse("2026-06-30"),
                             List.of(),
                             at.plusSeconds(60)),

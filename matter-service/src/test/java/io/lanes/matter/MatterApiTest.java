@@ -1,6 +1,7 @@
 package io.lanes.matter;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -14,6 +15,7 @@ import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Topic;
 import io.lanes.matter.domain.BusinessCalendar;
 import io.lanes.matter.service.Detection;
+import io.lanes.platform.idempotency.IdempotencyKeys;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -100,14 +103,15 @@ class MatterApiTest {
         given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
-                .body("{}")
+                .body("{\"taskAssignees\":{\"collect-documents\":\"d.kim\"}}")
                 .when()
                 .post("/handoffs/" + matter + "/accept")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("OPEN"))
                 .body("acceptedBy", equalTo("p.patel"))
-                .body("budget.find { it.phase == 'L200' }.budget", equalTo(40000.00f));
+                .body("budget.find { it.phase == 'L200' }.budget", equalTo(40000.00f))
+                .body("tasks.assignee", contains("a.chen", "d.kim"));
 
         JsonNode accepted =
                 events(matter, EventType.HANDOFF_ACCEPTED, 1, Topic.MATTER).get(0);
@@ -122,6 +126,20 @@ class MatterApiTest {
         assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 25).toString(), due.get("Pleadings"));
         assertEquals("2027-06-30", due.get("Statute of limitations"));
         assertEquals("2027-06-30", accepted.get("plannedCloseDate").asText());
+        // The playbook's tasks: the hold for the responsible attorney under its milestone, the documents
+        // for the paralegal the PM named instead of the template's role.
+        JsonNode hold = accepted.get("tasks").get(0);
+        assertEquals("litigation-hold", hold.get("templateKey").asText());
+        assertEquals("a.chen", hold.get("assignee").asText());
+        assertEquals(
+                CALENDAR.plusBusinessDays(acceptedOn, 2).toString(),
+                hold.get("dueDate").asText());
+        assertEquals(
+                accepted.get("milestones").get(0).get("milestoneId").asText(),
+                hold.get("milestoneId").asText());
+        assertEquals("d.kim", accepted.get("tasks").get(1).get("assignee").asText());
+        assertEquals(
+                "[\"task:collect-documents\"]", accepted.get("planOverrides").toString());
     }
 
     @Test
@@ -288,6 +306,55 @@ class MatterApiTest {
                 .body("budget.find { it.phase == 'TOTAL' }.revisions", equalTo(0));
     }
 
+    @Test
+    void aRetriedTimeEntryWithTheSameIdempotencyKeyIsRecordedOnce() {
+        UUID matter = openMatter(new BigDecimal("10000.00"));
+        String key = UUID.randomUUID().toString();
+        String entry = "{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
+                + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":1.5,\"amount\":450.00,\"phase\":\"L100\","
+                + "\"billable\":true,\"admin\":false}";
+        int revision = postTime(matter, key, entry)
+                .then()
+                .statusCode(201)
+                .header(IdempotencyKeys.REPLAYED_HEADER, nullValue())
+                .extract()
+                .path("revision");
+        postTime(matter, key, entry)
+                .then()
+                .statusCode(201)
+                .header(IdempotencyKeys.REPLAYED_HEADER, equalTo("true"))
+                .body("revision", equalTo(revision))
+                .body("budget.find { it.phase == 'L100' }.actual", equalTo(450.00f));
+        postTime(matter, key, entry.replace("450.00", "500.00"))
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("urn:lanes:problem:idempotency-key-reused"));
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter + "/events")
+                .then()
+                .statusCode(200)
+                .body("findAll { it.type == 'io.lanes.time-recorded.v1' }.size()", equalTo(1));
+        given().auth()
+                .oauth2(PM)
+                .when()
+                .get("/matters/" + matter)
+                .then()
+                .body("revision", equalTo(revision))
+                .body("budget.find { it.phase == 'L100' }.actual", equalTo(450.00f));
+    }
+
+    private static Response postTime(UUID matter, String key, String entry) {
+        return given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .header(IdempotencyKeys.HEADER, key)
+                .body(entry)
+                .when()
+                .post("/matters/" + matter + "/time-entries");
+    }
+
     private static void recordTime(UUID matter, String amount) {
         given().auth()
                 .oauth2(PM)
@@ -430,7 +497,7 @@ class MatterApiTest {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("tasks[0].id");
+                .path("tasks.find { it.title == 'Draft the complaint' }.id");
         given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
@@ -439,7 +506,7 @@ class MatterApiTest {
                 .post("/matters/" + matter + "/tasks/" + task + "/complete")
                 .then()
                 .statusCode(200)
-                .body("tasks[0].completedOn", equalTo(today));
+                .body("tasks.find { it.id == '" + task + "' }.completedOn", equalTo(today));
         given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)

@@ -20,6 +20,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
+import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.RecordHeaders;
@@ -66,6 +67,15 @@ final class MatterFixture {
                                         "L100",
                                         false),
                                 new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
+                        List.of(
+                                new TaskTemplate(
+                                        "litigation-hold",
+                                        "Send the litigation hold",
+                                        "initial-case-assessment",
+                                        2,
+                                        "responsibleAttorney"),
+                                new TaskTemplate(
+                                        "collect-documents", "Collect the client's documents", null, 5, "paralegal")),
                         List.of(
                                 new BudgetPhase("L100", new BigDecimal("0.2")),
                                 new BudgetPhase("L200", new BigDecimal("0.8"))),

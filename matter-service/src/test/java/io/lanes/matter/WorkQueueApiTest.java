@@ -105,7 +105,7 @@ class WorkQueueApiTest {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("tasks[0].id");
+                .path("tasks.find { it.title == 'Collect the contracts' }.id");
         given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)

@@ -25,6 +25,7 @@ import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
 import io.lanes.contracts.matter.TaskCompleted;
@@ -91,7 +92,7 @@ public final class ReadModelRows {
                     .row());
             known(rows, e.practiceArea(), e.matterType(), e.team());
         } else if (event instanceof HandoffAccepted e) {
-            accepted(e, rows);
+            accepted(ceId, e, rows);
         } else if (event instanceof HandoffRejected e) {
             rows.add(ReadModelRow.of(
                     ReadModel.REJECTION,
@@ -146,7 +147,7 @@ public final class ReadModelRows {
                 completedAt);
     }
 
-    private static void accepted(HandoffAccepted e, List<ReadModelRow> rows) {
+    private static void accepted(UUID ceId, HandoffAccepted e, List<ReadModelRow> rows) {
         rows.add(profile(e.matterId(), e.practiceArea(), e.matterType(), e.team(), ACCEPTED_RANK)
                 .set("responsible_attorney", e.responsibleAttorney())
                 .set("playbook_version", e.playbookVersion())
@@ -175,6 +176,15 @@ public final class ReadModelRows {
                     m.hardDeadline(),
                     m.dueDate(),
                     e.occurredAt()));
+        }
+        // The playbook's tasks are assigned by the acceptance, as a task-assigned event assigns one.
+        for (PlannedTask t : e.tasks()) {
+            rows.add(ReadModelRow.in(ReadModel.TASK)
+                    .set("task_id", t.taskId())
+                    .set("matter_id", e.matterId())
+                    .set("assigned_due", t.dueDate())
+                    .set("assigned_key", precedence(e.occurredAt(), ceId))
+                    .row());
         }
         known(rows, e.practiceArea(), e.matterType(), e.team());
     }

@@ -69,11 +69,20 @@ public class HandoffResource {
 
     /** Optional changes to the plan the playbook proposes. */
     public record Acceptance(
+            @Schema(description = "Due dates by milestone template key")
             Map<String, LocalDate> milestoneDueDates,
+
+            @Schema(description = "Owners by milestone template key")
             Map<String, @Size(max = 100) String> milestoneOwners,
 
             @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
-            BigDecimal budgetTotal) {}
+            BigDecimal budgetTotal,
+
+            @Schema(description = "Due dates by task template key")
+            Map<String, LocalDate> taskDueDates,
+
+            @Schema(description = "Assignees by task template key")
+            Map<String, @Size(max = 100) String> taskAssignees) {}
 
     public record Reason(
             @NotNull RejectionCode code,
@@ -136,7 +145,7 @@ public class HandoffResource {
             @PathParam("matterId") UUID matterId,
             @Valid Acceptance acceptance,
             @HeaderParam("If-Match") String ifMatch) {
-        Acceptance changes = acceptance != null ? acceptance : new Acceptance(null, null, null);
+        Acceptance changes = acceptance != null ? acceptance : new Acceptance(null, null, null, null, null);
         Caller pm = callers.current();
         return matters.accept(
                         matterId,
@@ -148,9 +157,11 @@ public class HandoffResource {
                                 matters.today(),
                                 context.playbook(),
                                 matters.calendar(),
-                                changes.milestoneDueDates() == null ? Map.of() : changes.milestoneDueDates(),
-                                changes.milestoneOwners() == null ? Map.of() : changes.milestoneOwners(),
+                                orEmpty(changes.milestoneDueDates()),
+                                orEmpty(changes.milestoneOwners()),
                                 changes.budgetTotal(),
+                                orEmpty(changes.taskDueDates()),
+                                orEmpty(changes.taskAssignees()),
                                 matters.now()))
                 .chain(accepted -> matters.getWithPlaybook(matterId, null, pm)
                         .map(context -> Response.ok(MatterView.of(context, accepted.version()))
@@ -183,5 +194,9 @@ public class HandoffResource {
                                 rejected.version()))
                         .tag(ETags.of(rejected.version()))
                         .build());
+    }
+
+    private static <V> Map<String, V> orEmpty(Map<String, V> overrides) {
+        return overrides == null ? Map.of() : overrides;
     }
 }

@@ -13,6 +13,7 @@ import io.lanes.matter.persistence.MatterSummary;
 import io.lanes.matter.service.MatterService;
 import io.lanes.matter.service.TimeExport;
 import io.lanes.platform.http.ETags;
+import io.lanes.platform.idempotency.IdempotencyKeys;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Caller;
@@ -177,11 +178,13 @@ public class MatterResource {
     private final MatterService matters;
     private final TimeExport exports;
     private final Callers callers;
+    private final IdempotencyKeys idempotency;
 
-    public MatterResource(MatterService matters, TimeExport exports, Callers callers) {
+    public MatterResource(MatterService matters, TimeExport exports, Callers callers, IdempotencyKeys idempotency) {
         this.matters = matters;
         this.exports = exports;
         this.callers = callers;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -306,22 +309,21 @@ public class MatterResource {
     @Path("/{id}/milestones")
     @Operation(summary = "Add a milestone to the plan (milestone-planned)")
     public Uni<Response> planMilestone(
-            @PathParam("id") UUID id, @Valid @NotNull NewMilestone milestone, @HeaderParam("If-Match") String ifMatch) {
-        return command(
-                id,
-                ifMatch,
-                context -> {
-                    requirePhase(context, milestone.phase(), "phase");
-                    return new MatterCommand.PlanMilestone(
-                            UUID.randomUUID(),
-                            milestone.name().strip(),
-                            milestone.dueDate(),
-                            milestone.owner().strip(),
-                            milestone.phase(),
-                            milestone.hardDeadline(),
-                            matters.now());
-                },
-                201);
+            @PathParam("id") UUID id,
+            @Valid @NotNull NewMilestone milestone,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(id, ifMatch, key, "milestones", milestone, context -> {
+            requirePhase(context, milestone.phase(), "phase");
+            return new MatterCommand.PlanMilestone(
+                    UUID.randomUUID(),
+                    milestone.name().strip(),
+                    milestone.dueDate(),
+                    milestone.owner().strip(),
+                    milestone.phase(),
+                    milestone.hardDeadline(),
+                    matters.now());
+        });
     }
 
     @PUT
@@ -372,18 +374,23 @@ public class MatterResource {
     @Path("/{id}/tasks")
     @Operation(summary = "Assign a task (task-assigned)")
     public Uni<Response> assignTask(
-            @PathParam("id") UUID id, @Valid @NotNull NewTask task, @HeaderParam("If-Match") String ifMatch) {
-        return command(
+            @PathParam("id") UUID id,
+            @Valid @NotNull NewTask task,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(
                 id,
                 ifMatch,
+                key,
+                "tasks",
+                task,
                 context -> new MatterCommand.AssignTask(
                         UUID.randomUUID(),
                         task.milestoneId(),
                         task.title().strip(),
                         task.assignee().strip(),
                         task.dueDate(),
-                        matters.now()),
-                201);
+                        matters.now()));
     }
 
     @POST
@@ -408,33 +415,31 @@ public class MatterResource {
     @Operation(summary = "Record time against a UTBMS phase (time-recorded); re-evaluates budget variance")
     @APIResponse(responseCode = "422", description = "A UTBMS phase, task or activity code that does not apply")
     public Uni<Response> recordTime(
-            @PathParam("id") UUID id, @Valid @NotNull TimeEntry entry, @HeaderParam("If-Match") String ifMatch) {
-        return command(
-                id,
-                ifMatch,
-                context -> {
-                    requirePhase(context, entry.phase(), "phase");
-                    requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
-                    requireCode(
-                            entry.activityCode(), ACTIVITY_CODE, "activityCode", "a UTBMS activity code A101 to A111");
-                    return new MatterCommand.RecordTime(
-                            UUID.randomUUID(),
-                            entry.timekeeper().strip(),
-                            entry.timekeeperRole(),
-                            entry.workDate(),
-                            entry.hours(),
-                            entry.amount(),
-                            entry.phase(),
-                            entry.taskCode(),
-                            entry.activityCode(),
-                            entry.billable(),
-                            entry.admin(),
-                            blankToNull(entry.timekeeperName()),
-                            blankToNull(entry.description()),
-                            context.playbook().thresholds(),
-                            matters.now());
-                },
-                201);
+            @PathParam("id") UUID id,
+            @Valid @NotNull TimeEntry entry,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(id, ifMatch, key, "time-entries", entry, context -> {
+            requirePhase(context, entry.phase(), "phase");
+            requireCode(entry.taskCode(), TASK_CODE, "taskCode", "a UTBMS task code such as L110");
+            requireCode(entry.activityCode(), ACTIVITY_CODE, "activityCode", "a UTBMS activity code A101 to A111");
+            return new MatterCommand.RecordTime(
+                    UUID.randomUUID(),
+                    entry.timekeeper().strip(),
+                    entry.timekeeperRole(),
+                    entry.workDate(),
+                    entry.hours(),
+                    entry.amount(),
+                    entry.phase(),
+                    entry.taskCode(),
+                    entry.activityCode(),
+                    entry.billable(),
+                    entry.admin(),
+                    blankToNull(entry.timekeeperName()),
+                    blankToNull(entry.description()),
+                    context.playbook().thresholds(),
+                    matters.now());
+        });
     }
 
     @POST
@@ -449,40 +454,42 @@ public class MatterResource {
     public Uni<Response> reviseBudget(
             @PathParam("id") UUID id,
             @Valid @NotNull BudgetRevision revision,
-            @HeaderParam("If-Match") String ifMatch) {
-        return command(
-                id,
-                ifMatch,
-                context -> {
-                    if (!BudgetRevised.TOTAL.equals(revision.phase())) {
-                        requirePhase(context, revision.phase(), "phase");
-                    }
-                    return new MatterCommand.ReviseBudget(
-                            revision.phase(),
-                            revision.amount(),
-                            revision.reason().strip(),
-                            callers.current().name(),
-                            context.playbook().thresholds(),
-                            matters.now());
-                },
-                201);
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(id, ifMatch, key, "budget/revisions", revision, context -> {
+            if (!BudgetRevised.TOTAL.equals(revision.phase())) {
+                requirePhase(context, revision.phase(), "phase");
+            }
+            return new MatterCommand.ReviseBudget(
+                    revision.phase(),
+                    revision.amount(),
+                    revision.reason().strip(),
+                    callers.current().name(),
+                    context.playbook().thresholds(),
+                    matters.now());
+        });
     }
 
     @POST
     @Path("/{id}/status-updates")
     @Operation(summary = "Record a client status update (status-update-sent); on time if within the playbook's cadence")
     public Uni<Response> statusUpdate(
-            @PathParam("id") UUID id, @Valid @NotNull StatusUpdate update, @HeaderParam("If-Match") String ifMatch) {
-        return command(
+            @PathParam("id") UUID id,
+            @Valid @NotNull StatusUpdate update,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(
                 id,
                 ifMatch,
+                key,
+                "status-updates",
+                update,
                 context -> new MatterCommand.SendStatusUpdate(
                         UUID.randomUUID(),
                         on(update.sentOn()),
                         update.summary().strip(),
                         context.playbook().thresholds().statusUpdateCadenceDays(),
-                        matters.now()),
-                201);
+                        matters.now()));
     }
 
     @POST
@@ -508,26 +515,36 @@ public class MatterResource {
     @Path("/{id}/write-downs")
     @Operation(summary = "Record a write-down with its cause (write-down-recorded)")
     public Uni<Response> writeDown(
-            @PathParam("id") UUID id, @Valid @NotNull WriteDown writeDown, @HeaderParam("If-Match") String ifMatch) {
-        return command(
+            @PathParam("id") UUID id,
+            @Valid @NotNull WriteDown writeDown,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(
                 id,
                 ifMatch,
+                key,
+                "write-downs",
+                writeDown,
                 context -> new MatterCommand.RecordWriteDown(
-                        UUID.randomUUID(), writeDown.amount(), writeDown.cause(), writeDown.note(), matters.now()),
-                201);
+                        UUID.randomUUID(), writeDown.amount(), writeDown.cause(), writeDown.note(), matters.now()));
     }
 
     @POST
     @Path("/{id}/client-feedback")
     @Operation(summary = "Record the client's score from 1 to 5 (client-feedback-recorded)")
     public Uni<Response> feedback(
-            @PathParam("id") UUID id, @Valid @NotNull Feedback feedback, @HeaderParam("If-Match") String ifMatch) {
-        return command(
+            @PathParam("id") UUID id,
+            @Valid @NotNull Feedback feedback,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return created(
                 id,
                 ifMatch,
+                key,
+                "client-feedback",
+                feedback,
                 context -> new MatterCommand.RecordClientFeedback(
-                        UUID.randomUUID(), feedback.score(), feedback.comment(), matters.now()),
-                201);
+                        UUID.randomUUID(), feedback.score(), feedback.comment(), matters.now()));
     }
 
     @POST
@@ -578,6 +595,31 @@ public class MatterResource {
                 context -> new MatterCommand.LiftScreen(
                         user, lifting.reason().strip(), callers.current().name(), matters.now()),
                 200);
+    }
+
+    /**
+     * A creating command: with an {@code Idempotency-Key}, a retry of the same request answers the first
+     * response and decides nothing again (the key and the events commit together); a lost race retries
+     * the whole, key included.
+     */
+    private Uni<Response> created(
+            UUID id,
+            String ifMatch,
+            String key,
+            String what,
+            Object request,
+            Function<MatterService.Context, MatterCommand> command) {
+        Long expectedVersion = ETags.expectedVersion(ifMatch);
+        Caller caller = callers.current();
+        return matters.retryingLostRaces(
+                expectedVersion,
+                () -> idempotency.once(
+                        key,
+                        "POST /matters/" + id + "/" + what,
+                        caller.name(),
+                        request,
+                        () -> matters.decide(id, expectedVersion, caller, command)
+                                .chain(done -> view(id, done, 201))));
     }
 
     private Uni<Response> command(

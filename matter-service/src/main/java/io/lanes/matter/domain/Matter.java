@@ -129,6 +129,7 @@ public record Matter(
             LocalDate plannedClose,
             int version,
             Map<UUID, Milestone> plan,
+            Map<UUID, Task> planTasks,
             Map<String, PhaseBudget> phases) {
         Change c = change();
         c.status = MatterStatus.OPEN;
@@ -138,6 +139,7 @@ public record Matter(
         c.plannedCloseDate = plannedClose;
         c.playbookVersion = version;
         c.milestones = plan;
+        c.tasks = planTasks;
         c.budget = phases;
         return c.matter();
     }

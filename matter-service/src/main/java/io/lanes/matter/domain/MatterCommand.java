@@ -22,7 +22,8 @@ public sealed interface MatterCommand {
     /**
      * A PM accepts the handoff on {@code acceptedOn} and the matter gets {@code matterNumber}: the plan
      * comes from the packet's playbook version.
-     * Overrides: milestone due dates and owners by template key, and an explicit budget total.
+     * Overrides: milestone due dates and owners by template key, an explicit budget total, and task
+     * due dates and assignees by task template key.
      */
     record AcceptHandoff(
             String matterNumber,
@@ -33,6 +34,8 @@ public sealed interface MatterCommand {
             Map<String, LocalDate> dueDateOverrides,
             Map<String, String> ownerOverrides,
             BigDecimal budgetOverride,
+            Map<String, LocalDate> taskDueDateOverrides,
+            Map<String, String> taskAssigneeOverrides,
             Instant at)
             implements MatterCommand {}
 

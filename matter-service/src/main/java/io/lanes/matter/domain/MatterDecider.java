@@ -28,6 +28,7 @@ import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
 import io.lanes.contracts.matter.TaskCompleted;
@@ -441,6 +442,10 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                             p.phase(),
                             p.hardDeadline()));
         }
+        Map<UUID, Task> tasks = new LinkedHashMap<>(m.tasks());
+        for (PlannedTask t : accepted.tasks()) {
+            tasks.put(t.taskId(), new Task(t.taskId(), t.milestoneId(), t.title(), t.assignee(), t.dueDate(), null));
+        }
         Map<String, PhaseBudget> phases = new LinkedHashMap<>(m.budget());
         for (PhaseAmount phase : accepted.budget().phases()) {
             phases.put(phase.code(), PhaseBudget.planned(phase.code(), phase.amount()));
@@ -455,6 +460,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 accepted.plannedCloseDate(),
                 accepted.playbookVersion(),
                 plan,
+                tasks,
                 phases);
     }
 

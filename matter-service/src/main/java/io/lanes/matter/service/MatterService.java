@@ -45,6 +45,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -179,19 +180,40 @@ public class MatterService {
 
     private Uni<Versioned<Matter>> handleAsync(
             UUID matterId, Long expectedVersion, Caller caller, Function<Context, Uni<MatterCommand>> command) {
-        Uni<Versioned<Matter>> attempt =
-                Panache.withTransaction(() -> load(matterId, caller).chain(current -> {
-                    ProblemException.requireVersion("matter", current.version(), expectedVersion);
-                    return playbookOf(current.state())
-                            .chain(playbook -> command.apply(new Context(current.state(), playbook)))
-                            .chain(decided -> append(matterId, current, decided, EventMetadata.by(caller.name())));
-                }));
+        return retryingLostRaces(
+                expectedVersion,
+                () -> Panache.withTransaction(() -> decideAsync(matterId, expectedVersion, caller, command)));
+    }
+
+    /**
+     * Runs {@code attempt}, which opens its own transaction: again on a lost race when the client named
+     * no version (a lost race rolls the whole attempt back), a 412 when its If-Match went stale.
+     */
+    public <T> Uni<T> retryingLostRaces(Long expectedVersion, Supplier<Uni<T>> attempt) {
+        Uni<T> once = Uni.createFrom().deferred(attempt::get);
         if (expectedVersion != null) {
-            return attempt.onFailure(ConcurrencyConflict.class)
+            return once.onFailure(ConcurrencyConflict.class)
                     .transform(e -> ProblemException.staleVersion(
                             "matter", ((ConcurrencyConflict) e).actualVersion(), expectedVersion));
         }
-        return attempt.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
+        return once.onFailure(ConcurrencyConflict.class).retry().atMost(ATTEMPTS - 1);
+    }
+
+    /** Decides a command built from the matter's state and playbook and appends its events, in the caller's transaction. */
+    public Uni<Versioned<Matter>> decide(
+            UUID matterId, Long expectedVersion, Caller caller, Function<Context, MatterCommand> command) {
+        return decideAsync(
+                matterId, expectedVersion, caller, context -> Uni.createFrom().item(() -> command.apply(context)));
+    }
+
+    private Uni<Versioned<Matter>> decideAsync(
+            UUID matterId, Long expectedVersion, Caller caller, Function<Context, Uni<MatterCommand>> command) {
+        return load(matterId, caller).chain(current -> {
+            ProblemException.requireVersion("matter", current.version(), expectedVersion);
+            return playbookOf(current.state())
+                    .chain(playbook -> command.apply(new Context(current.state(), playbook)))
+                    .chain(decided -> append(matterId, current, decided, EventMetadata.by(caller.name())));
+        });
     }
 
     /** What a command is decided on: the matter and the playbook version its plan came from. */

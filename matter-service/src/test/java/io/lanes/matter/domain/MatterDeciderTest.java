@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.lanes.contracts.MatterIds;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.intake.IntakeComplete;
@@ -27,6 +29,7 @@ import io.lanes.contracts.matter.MilestoneCompleted;
 import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
 import io.lanes.contracts.matter.TimekeeperRole;
@@ -34,7 +37,10 @@ import io.lanes.contracts.matter.VarianceLevel;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
+import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
@@ -89,6 +95,14 @@ class MatterDeciderTest {
                     new MilestoneTemplate(
                             "initial-case-assessment", "Initial case assessment", 1, "associate", "L100", false),
                     new MilestoneTemplate("pleadings", "Pleadings", 5, "associate", "L200", false)),
+            List.of(
+                    new TaskTemplate(
+                            "litigation-hold",
+                            "Send the litigation hold",
+                            "initial-case-assessment",
+                            2,
+                            "responsibleAttorney"),
+                    new TaskTemplate("client-budget", "Send the budget to the client", null, 0, "pm")),
             List.of(new BudgetPhase("L100", new BigDecimal("0.3")), new BudgetPhase("L200", new BigDecimal("0.7"))),
             THRESHOLDS,
             Map.of(),
@@ -100,13 +114,17 @@ class MatterDeciderTest {
             DeciderSpec.of(decider.initialState(), decider::evolve, decider::decide);
 
     private static IntakeComplete packet(int attempt) {
+        return packet(attempt, Map.of());
+    }
+
+    private static IntakeComplete packet(int attempt, Map<String, JsonNode> fields) {
         return new IntakeComplete(
                 INTAKE,
                 "commercial-litigation",
                 "litigation",
                 "Acme v. Globex",
                 new Client("Acme Corp", ClientKind.ORGANIZATION, null),
-                Map.of(),
+                fields,
                 List.of(new ChecklistEntry("conflict-check", true)),
                 List.of(new KeyDate("Statute of limitations", LocalDate.parse("2026-03-20"), true)),
                 new BigDecimal("10000.00"),
@@ -125,7 +143,17 @@ class MatterDeciderTest {
 
     private static AcceptHandoff accept() {
         return new AcceptHandoff(
-                "2026-00007", "p.patel", ACCEPTED_ON, PLAYBOOK, CALENDAR, Map.of(), Map.of(), null, AT);
+                "2026-00007",
+                "p.patel",
+                ACCEPTED_ON,
+                PLAYBOOK,
+                CALENDAR,
+                Map.of(),
+                Map.of(),
+                null,
+                Map.of(),
+                Map.of(),
+                AT);
     }
 
     private static RecordTime time(String phase, String amount) {
@@ -176,10 +204,14 @@ class MatterDeciderTest {
 
         Matter open = open().state();
         List<WorkItem> work = MatterWork.of(open);
-        assertEquals(open.milestoneList().size(), work.size());
+        assertEquals(open.milestoneList().size() + open.taskList().size(), work.size());
         assertTrue(work.stream()
-                .allMatch(w -> w.kind() == WorkItem.WorkKind.MILESTONE
-                        && open.acceptedBy().equals(w.assignee())));
+                .filter(w -> w.kind() == WorkItem.WorkKind.MILESTONE)
+                .allMatch(w -> open.acceptedBy().equals(w.assignee())));
+        assertEquals(
+                open.taskList().size(),
+                work.stream().filter(w -> w.kind() == WorkItem.WorkKind.TASK).count(),
+                "the playbook's tasks are work from acceptance on");
 
         CompleteMilestone complete = new CompleteMilestone(milestone(0).id(), ACCEPTED_ON, AT);
         assertEquals(
@@ -269,11 +301,99 @@ class MatterDeciderTest {
                 Map.of("pleadings", LocalDate.parse("2026-04-01")),
                 Map.of("pleadings", "associate"),
                 new BigDecimal("12500.00"),
+                Map.of("client-budget", ACCEPTED_ON),
+                Map.of("litigation-hold", "d.kim"),
                 AT);
         spec.givenCommands(receive(1)).when(changed).thenEvents(events -> {
-            // A new due date for pleadings and a new budget; naming pleadings' own owner is no change.
-            assertEquals(List.of("budget", "milestone:pleadings"), ((HandoffAccepted) events.get(0)).planOverrides());
+            // A new due date for pleadings, a new budget, the hold given to someone else; naming pleadings'
+            // own owner or the client budget's own due date is no change.
+            HandoffAccepted accepted = (HandoffAccepted) events.get(0);
+            assertEquals(List.of("budget", "milestone:pleadings", "task:litigation-hold"), accepted.planOverrides());
+            assertEquals("d.kim", accepted.tasks().get(0).assignee());
         });
+    }
+
+    @Test
+    void aDateFieldThatNamesAMilestoneBecomesAHardDeadlineInPlaceOfTheSameKeyDate() {
+        PlaybookPublished withDeadline = new PlaybookPublished(
+                PLAYBOOK.matterType(),
+                PLAYBOOK.version(),
+                PLAYBOOK.practiceArea(),
+                PLAYBOOK.publishedBy(),
+                List.of(
+                        new RequiredField(
+                                "limitationDate",
+                                "Limitation date",
+                                FieldType.DATE,
+                                null,
+                                null,
+                                "Statute of limitations"),
+                        new RequiredField("filingDate", "Filing date", FieldType.DATE, null, null, null)),
+                PLAYBOOK.checklist(),
+                PLAYBOOK.routing(),
+                PLAYBOOK.milestones(),
+                PLAYBOOK.taskTemplates(),
+                PLAYBOOK.budgetPhases(),
+                PLAYBOOK.thresholds(),
+                PLAYBOOK.kpiTargets(),
+                AT);
+        Map<String, JsonNode> fields =
+                Map.of("limitationDate", TextNode.valueOf("2026-04-30"), "filingDate", TextNode.valueOf("2026-03-31"));
+        AcceptHandoff accept = new AcceptHandoff(
+                "2026-00007",
+                "p.patel",
+                ACCEPTED_ON,
+                withDeadline,
+                CALENDAR,
+                Map.of(),
+                Map.of(),
+                null,
+                Map.of(),
+                Map.of(),
+                AT);
+        spec.givenCommands(new ReceiveHandoff(MATTER, packet(1, fields), AT))
+                .when(accept)
+                .thenEvents(events -> assertEquals(
+                        List.of(
+                                "Initial case assessment@2026-03-10",
+                                "Pleadings@2026-03-16",
+                                "Statute of limitations@2026-04-30!"),
+                        ((HandoffAccepted) events.get(0))
+                                .milestones().stream()
+                                        .map(m -> m.name() + "@" + m.dueDate() + (m.hardDeadline() ? "!" : ""))
+                                        .collect(Collectors.toList()),
+                        "the field's date replaces the packet's key date of that name; a field naming no"
+                                + " milestone plans none"));
+    }
+
+    @Test
+    void acceptingCreatesThePlaybooksTasksForThePeopleTheirRolesName() {
+        spec.givenCommands(receive(1)).when(accept()).thenEvents(events -> {
+            HandoffAccepted accepted = (HandoffAccepted) events.get(0);
+            UUID assessment = accepted.milestones().get(0).milestoneId();
+            assertEquals(
+                    List.of(
+                            new PlannedTask(
+                                    MatterRules.derivedId(MATTER, "task:litigation-hold"),
+                                    "litigation-hold",
+                                    assessment,
+                                    "Send the litigation hold",
+                                    "a.chen",
+                                    LocalDate.parse("2026-03-11")),
+                            new PlannedTask(
+                                    MatterRules.derivedId(MATTER, "task:client-budget"),
+                                    "client-budget",
+                                    null,
+                                    "Send the budget to the client",
+                                    "p.patel",
+                                    ACCEPTED_ON)),
+                    accepted.tasks(),
+                    "the responsible attorney, then the accepting PM; two business days past the holiday");
+        });
+        Matter open = open().state();
+        assertEquals(
+                List.of("a.chen", "p.patel"),
+                open.taskList().stream().map(Task::assignee).collect(Collectors.toList()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,13 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
         description = "The body of a playbook: required intake fields, handoff checklist, routing, milestone "
-                + "template, budget split by UTBMS phase, escalation thresholds and KPI targets")
+                + "and task templates, budget split by UTBMS phase, escalation thresholds and KPI targets")
 public record PlaybookContent(
         @Schema(example = "litigation") String practiceArea,
         List<RequiredField> requiredFields,
         List<ChecklistItem> checklist,
         Routing routing,
         List<MilestoneTemplate> milestones,
+
+        @Schema(description = "Tasks every matter of the type gets at acceptance (optional)")
+        List<TaskTemplate> taskTemplates,
+
         List<BudgetPhase> budgetPhases,
         Thresholds thresholds,
         Map<String, BigDecimal> kpiTargets) {
@@ -40,6 +45,7 @@ public record PlaybookContent(
                 checklist,
                 routing,
                 milestones,
+                taskTemplates,
                 budgetPhases,
                 thresholds,
                 kpiTargets,
@@ -53,6 +59,7 @@ public record PlaybookContent(
                 published.checklist(),
                 published.routing(),
                 published.milestones(),
+                published.taskTemplates(),
                 published.budgetPhases(),
                 published.thresholds(),
                 published.kpiTargets());

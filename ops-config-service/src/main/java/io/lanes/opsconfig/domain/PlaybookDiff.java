@@ -12,14 +12,23 @@ import java.util.Set;
 
 /**
  * What changed between two playbook versions, as ops reads a change log: items of the keyed lists
- * (fields, checklist, milestones, budget phases) are matched by their key, not their position, so a
+ * (fields, checklist, milestones, task templates, budget phases) are matched by their key, not their position, so a
  * re-ordered list shows no change and an inserted field shows as one addition.
  */
 public final class PlaybookDiff {
 
     /** Identifying member of the items of each list. */
-    private static final Map<String, String> LIST_KEYS =
-            Map.of("requiredFields", "key", "checklist", "key", "milestones", "templateKey", "budgetPhases", "code");
+    private static final Map<String, String> LIST_KEYS = Map.of(
+            "requiredFields",
+            "key",
+            "checklist",
+            "key",
+            "milestones",
+            "templateKey",
+            "taskTemplates",
+            "templateKey",
+            "budgetPhases",
+            "code");
 
     public enum Kind {
         ADDED,

@@ -6,6 +6,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
+import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.platform.domain.Violation;
 import java.math.BigDecimal;
@@ -54,6 +55,9 @@ public final class PlaybookRules {
         checklist(errors, list(errors, "checklist", playbook.checklist()));
         Set<String> phases = phaseCodes.allowedFor(playbook.practiceArea() == null ? "" : playbook.practiceArea());
         milestones(errors, list(errors, "milestones", playbook.milestones()), phases);
+        if (playbook.taskTemplates() != null) {
+            taskTemplates(errors, list(errors, "taskTemplates", playbook.taskTemplates()), playbook.milestones());
+        }
         budgetPhases(errors, list(errors, "budgetPhases", playbook.budgetPhases()), phases);
         thresholds(errors, playbook.thresholds());
         kpiTargets(errors, playbook.kpiTargets());
@@ -86,6 +90,14 @@ public final class PlaybookRules {
             }
             if (Boolean.TRUE.equals(field.mustBeTrue()) && field.type() != FieldType.BOOLEAN) {
                 errors.add(new Violation(path + ".mustBeTrue", "only a BOOLEAN field can be a gate", "not-allowed"));
+            }
+            if (field.milestoneName() != null) {
+                if (field.type() != FieldType.DATE) {
+                    errors.add(new Violation(
+                            path + ".milestoneName", "only a DATE field can become a milestone", "not-allowed"));
+                } else {
+                    text(errors, path + ".milestoneName", field.milestoneName());
+                }
             }
         }
     }
@@ -120,6 +132,37 @@ public final class PlaybookRules {
                 errors.add(new Violation(path + ".offsetDays", "must be 0 or more business days", "min"));
             }
             phase(errors, path + ".phase", milestone.phase(), phases);
+        }
+    }
+
+    private static void taskTemplates(
+            List<Violation> errors, List<TaskTemplate> tasks, List<MilestoneTemplate> milestones) {
+        Set<String> milestoneKeys = new HashSet<>();
+        if (milestones != null) {
+            milestones.stream()
+                    .filter(m -> m != null && m.templateKey() != null)
+                    .forEach(m -> milestoneKeys.add(m.templateKey()));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            String path = "taskTemplates[" + i + "]";
+            TaskTemplate task = tasks.get(i);
+            if (task == null) {
+                errors.add(new Violation(path, "must not be null", "required"));
+                continue;
+            }
+            key(errors, path + ".templateKey", task.templateKey(), keys);
+            text(errors, path + ".title", task.title());
+            text(errors, path + ".assigneeRole", task.assigneeRole());
+            if (task.offsetDays() < 0) {
+                errors.add(new Violation(path + ".offsetDays", "must be 0 or more business days", "min"));
+            }
+            if (task.milestoneTemplateKey() != null && !milestoneKeys.contains(task.milestoneTemplateKey())) {
+                errors.add(new Violation(
+                        path + ".milestoneTemplateKey",
+                        "must name a milestone template of this playbook " + new TreeSet<>(milestoneKeys),
+                        "reference"));
+            }
         }
     }
 

@@ -95,6 +95,43 @@ class PlaybookRulesTest {
     }
 
     @Test
+    void taskTemplatesHaveUniqueKeysAndServeAMilestoneOfThePlaybook() throws Exception {
+        assertEquals(
+                List.of(
+                        "taskTemplates[1].templateKey",
+                        "taskTemplates[1].offsetDays",
+                        "taskTemplates[1].milestoneTemplateKey"),
+                fieldsWrongAfter("contract-review", p -> {
+                    ObjectNode second =
+                            (ObjectNode) p.withArray("taskTemplates").get(1);
+                    second.put(
+                            "templateKey",
+                            p.withArray("taskTemplates")
+                                    .get(0)
+                                    .get("templateKey")
+                                    .asText());
+                    second.put("offsetDays", -1);
+                    second.put("milestoneTemplateKey", "closing");
+                    return p;
+                }));
+        assertEquals(
+                List.of(),
+                fieldsWrongAfter("contract-review", p -> {
+                    p.remove("taskTemplates");
+                    return p;
+                }),
+                "a playbook without task templates is valid");
+    }
+
+    @Test
+    void onlyADateFieldBecomesAMilestone() throws Exception {
+        assertEquals(List.of("requiredFields[0].milestoneName"), fieldsWrongAfter("contract-review", p -> {
+            ((ObjectNode) p.withArray("requiredFields").get(0)).put("milestoneName", "Client named");
+            return p;
+        }));
+    }
+
+    @Test
     void warningThresholdIsBelowEscalationAndAboveZero() throws Exception {
         assertEquals(List.of("thresholds.budgetEscalationPct"), fieldsWrongAfter("contract-review", p -> {
             p.withObject("thresholds").put("budgetWarningPct", 100);

@@ -8,6 +8,7 @@ import io.lanes.contracts.matter.Budget;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.PlannedMilestone;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.kpi.readmodel.ReadModel;
 import io.lanes.kpi.readmodel.ReadModelRow;
@@ -212,6 +213,23 @@ public final class KpiFixture {
             int version,
             String budget,
             PlannedMilestone... milestones) {
+        return accepted(matter, acceptedAt, hoursWaiting, attorney, version, budget, List.of(milestones), List.of());
+    }
+
+    /** A matter accepted on {@code acceptedAt} whose playbook gave it {@code tasks}. */
+    public static HandoffAccepted acceptedWithTasks(UUID matter, String acceptedAt, PlannedTask... tasks) {
+        return accepted(matter, acceptedAt, 1, "alice", 1, "1000", List.of(), List.of(tasks));
+    }
+
+    private static HandoffAccepted accepted(
+            UUID matter,
+            String acceptedAt,
+            long hoursWaiting,
+            String attorney,
+            int version,
+            String budget,
+            List<PlannedMilestone> milestones,
+            List<PlannedTask> tasks) {
         Instant at = at(acceptedAt);
         return new HandoffAccepted(
                 matter,
@@ -227,7 +245,8 @@ public final class KpiFixture {
                 true,
                 "USD",
                 new Budget(new BigDecimal(budget), List.of(new PhaseAmount("L100", new BigDecimal(budget)))),
-                List.of(milestones),
+                milestones,
+                tasks,
                 day("06-30"),
                 List.of(),
                 at);

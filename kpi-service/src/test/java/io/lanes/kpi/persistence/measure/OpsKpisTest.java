@@ -254,6 +254,7 @@ class OpsKpisTest {
                 new Routing("deals", null),
                 List.of(),
                 List.of(),
+                List.of(),
                 new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, 24),
                 Map.of(),
                 at(publishedAt));

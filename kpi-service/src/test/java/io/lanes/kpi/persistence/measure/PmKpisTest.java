@@ -1,6 +1,7 @@
 package io.lanes.kpi.persistence.measure;
 
 import static io.lanes.kpi.persistence.measure.KpiFixture.accepted;
+import static io.lanes.kpi.persistence.measure.KpiFixture.acceptedWithTasks;
 import static io.lanes.kpi.persistence.measure.KpiFixture.at;
 import static io.lanes.kpi.persistence.measure.KpiFixture.day;
 import static io.lanes.kpi.persistence.measure.KpiFixture.march;
@@ -16,6 +17,7 @@ import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.MatterClosed;
 import io.lanes.contracts.matter.MilestoneCompleted;
 import io.lanes.contracts.matter.MilestoneSlipped;
+import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
@@ -90,6 +92,22 @@ class PmKpisTest {
                         done("t2", "03-10", "03-12", false),
                         task("t3", "03-20"))));
         assertEquals(new BigDecimal("0.6667"), m.value());
+    }
+
+    @Test
+    void thePlaybooksTasksFromTheAcceptanceCountLikeAssignedOnes() {
+        // Given at acceptance: due 03-05 done on time, due 03-10 still open at the period's end -> 1 / 2.
+        Kpi.Measurement m = measured(
+                PmKpis::overdueTaskRate,
+                march(List.of(
+                        acceptedWithTasks(
+                                MATTER,
+                                "02-20T10:00",
+                                new PlannedTask(taskId("t1"), "hold", null, "Hold", "alice", day("03-05")),
+                                new PlannedTask(taskId("t2"), "budget", null, "Budget", "p.patel", day("03-10"))),
+                        done("t1", "03-05", "03-04", true))));
+        assertEquals(new BigDecimal("0.5000"), m.value());
+        assertEquals(2L, m.denominator());
     }
 
     @Test
