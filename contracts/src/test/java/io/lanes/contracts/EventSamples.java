@@ -292,7 +292,10 @@ final class EventSamples {
                                         true,
                                         null)),
                         List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
-                        routing,
+                        new Routing(
+                                "litigation-east",
+                                "a.chen",
+                                List.of(new Routing.Rule("venue", "SDNY", "litigation-ny", "m.lee"))),
                         List.of(new MilestoneTemplate(
                                 "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
                         List.of(new TaskTemplate(

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.EventJson;
@@ -102,6 +103,22 @@ class IntakeApiTest {
             assertEquals(1, data.get("attempt").asInt());
             assertEquals("Globex Ltd", data.get("fields").get("adverseParties").asText(), "strings are trimmed");
             assertEquals(1, reader.matching(r -> id.equals(r.key())).size(), "exactly one event for the intake");
+        }
+    }
+
+    @Test
+    void aRoutingRuleSendsTheMatterToItsTeamAndAttorney() {
+        String id = createdId(intake(MATTER_TYPE, true).replace("\"HOURLY\"", "\"FIXED_FEE\""));
+        submit(id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            var data = EventJson.parse(reader.await(of(id, EventType.INTAKE_COMPLETE), 1, Duration.ofSeconds(30))
+                    .get(0)
+                    .value());
+            assertEquals(List.of(), EventSchemas.violations(EventType.INTAKE_COMPLETE, data));
+            assertEquals("fixed-fee-litigation", data.get("routing").get("team").asText());
+            assertEquals("m.lee", data.get("routing").get("responsibleAttorney").asText());
+            assertFalse(data.get("routing").has("rules"), "a packet carries where it goes, not the rules");
         }
     }
 

@@ -48,7 +48,10 @@ final class IntakeFixtures {
                 List.of(
                         new ChecklistItem("conflict-check", "Conflict check cleared and documented"),
                         new ChecklistItem("engagement-letter", "Engagement letter countersigned")),
-                new Routing("commercial-litigation", "a.chen"),
+                new Routing(
+                        "commercial-litigation",
+                        "a.chen",
+                        List.of(new Routing.Rule("feeArrangement", "FIXED_FEE", "fixed-fee-litigation", "m.lee"))),
                 List.of(new MilestoneTemplate(
                         "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
                 List.of(),

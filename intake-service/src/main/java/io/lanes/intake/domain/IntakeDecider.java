@@ -178,7 +178,7 @@ public final class IntakeDecider implements Decider<IntakeCommand, Intake, Objec
                 data.keyDates(),
                 data.estimatedBudget(),
                 data.currency(),
-                playbook.routing(),
+                playbook.routing().routeFor(data.fields()),
                 intake.receivedAt(),
                 attempt,
                 playbook.version(),

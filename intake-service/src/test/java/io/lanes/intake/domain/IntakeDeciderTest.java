@@ -59,7 +59,12 @@ class IntakeDeciderTest {
                     new RequiredField("employeeCount", "Employer headcount", FieldType.NUMBER, null, null, null),
                     new RequiredField("agencyChargeFiled", "Agency charge filed", FieldType.BOOLEAN, null, null, null)),
             List.of(new ChecklistItem("conflict-check", "Conflict check cleared")),
-            new Routing("employment", null),
+            new Routing(
+                    "employment",
+                    null,
+                    List.of(
+                            new Routing.Rule("claimType", "HARASSMENT", "employment-sensitive", "r.okafor"),
+                            new Routing.Rule("agencyChargeFiled", "false", "employment-pre-charge", null))),
             List.of(),
             List.of(),
             List.of(),
@@ -109,9 +114,41 @@ class IntakeDeciderTest {
             IntakeComplete packet = (IntakeComplete) events.get(0);
             assertEquals(1, packet.attempt());
             assertEquals(3, packet.playbookVersion());
-            assertEquals("employment", packet.routing().team());
+            assertEquals("employment", packet.routing().team(), "no rule matches: the default");
             assertEquals(T0, packet.receivedAt(), "received when first created, not when submitted");
         });
+    }
+
+    @Test
+    void theFirstRoutingRuleTheFieldsMatchRoutesThePacket() {
+        IntakeData harassment = data(
+                Map.of(
+                        "claimType",
+                        TextNode.valueOf("HARASSMENT"),
+                        "employeeCount",
+                        IntNode.valueOf(250),
+                        "agencyChargeFiled",
+                        BooleanNode.TRUE),
+                true);
+        spec.given(new IntakeCreated(ID, harassment, "i.jones", T0))
+                .when(SUBMIT)
+                .thenEvents(events -> assertEquals(
+                        new Routing("employment-sensitive", "r.okafor"), ((IntakeComplete) events.get(0)).routing()));
+        IntakeData preCharge = data(
+                Map.of(
+                        "claimType",
+                        TextNode.valueOf("RETALIATION"),
+                        "employeeCount",
+                        IntNode.valueOf(250),
+                        "agencyChargeFiled",
+                        BooleanNode.FALSE),
+                true);
+        spec.given(new IntakeCreated(ID, preCharge, "i.jones", T0))
+                .when(SUBMIT)
+                .thenEvents(events -> assertEquals(
+                        new Routing("employment-pre-charge", null),
+                        ((IntakeComplete) events.get(0)).routing(),
+                        "a BOOLEAN field matches its rule as text"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lanes.opsconfig.domain;
 
 import io.lanes.contracts.KpiKey;
+import io.lanes.contracts.Routing;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
@@ -50,6 +51,10 @@ public final class PlaybookRules {
             text(errors, "routing.team", playbook.routing().team());
             optionalText(
                     errors, "routing.responsibleAttorney", playbook.routing().responsibleAttorney());
+            if (playbook.routing().rules() != null) {
+                routingRules(
+                        errors, list(errors, "routing.rules", playbook.routing().rules()), playbook.requiredFields());
+            }
         }
         requiredFields(errors, list(errors, "requiredFields", playbook.requiredFields()));
         checklist(errors, list(errors, "checklist", playbook.checklist()));
@@ -99,6 +104,30 @@ public final class PlaybookRules {
                     text(errors, path + ".milestoneName", field.milestoneName());
                 }
             }
+        }
+    }
+
+    private static void routingRules(List<Violation> errors, List<Routing.Rule> rules, List<RequiredField> fields) {
+        Set<String> keys = new TreeSet<>();
+        if (fields != null) {
+            fields.stream().filter(f -> f != null && f.key() != null).forEach(f -> keys.add(f.key()));
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            String path = "routing.rules[" + i + "]";
+            Routing.Rule rule = rules.get(i);
+            if (rule == null) {
+                errors.add(new Violation(path, "must not be null", "required"));
+                continue;
+            }
+            if (rule.field() == null || !keys.contains(rule.field())) {
+                errors.add(new Violation(
+                        path + ".field", "must name a required field of this playbook " + keys, "reference"));
+            }
+            if (rule.value() == null) {
+                errors.add(new Violation(path + ".equals", "the value that routes the matter is required", "required"));
+            }
+            text(errors, path + ".team", rule.team());
+            optionalText(errors, path + ".responsibleAttorney", rule.responsibleAttorney());
         }
     }
 

@@ -124,6 +124,19 @@ class PlaybookRulesTest {
     }
 
     @Test
+    void aRoutingRuleNamesARequiredFieldAndATeam() throws Exception {
+        assertEquals(
+                List.of("routing.rules[0].field", "routing.rules[0].team"),
+                fieldsWrongAfter("employment-litigation", p -> {
+                    ObjectNode rule = (ObjectNode)
+                            p.withObject("routing").withArray("rules").get(0);
+                    rule.put("field", "favouriteColour");
+                    rule.remove("team");
+                    return p;
+                }));
+    }
+
+    @Test
     void onlyADateFieldBecomesAMilestone() throws Exception {
         assertEquals(List.of("requiredFields[0].milestoneName"), fieldsWrongAfter("contract-review", p -> {
             ((ObjectNode) p.withArray("requiredFields").get(0)).put("milestoneName", "Client named");
