@@ -101,6 +101,12 @@ public class DemoFirm {
                     + "\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(3 + i % 5) + "\",\"owner\":\"associate\","
                     + "\"phase\":\"" + phase + "\",\"hardDeadline\":" + (i % 6 == 1) + "}");
         }
+        if (i % 6 == 5) {
+            // A court date three days out: detection warns of it (DEADLINE_APPROACHING) before it is missed.
+            call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"File the answer\","
+                    + "\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(3) + "\",\"owner\":\"associate\","
+                    + "\"phase\":\"" + phase + "\",\"hardDeadline\":true}");
+        }
         int entries = 2 + i % 4;
         for (int e = 0; e < entries; e++) {
             boolean admin = e == 0 && i % 2 == 1;
@@ -127,6 +133,9 @@ public class DemoFirm {
                     "{\"resolution\":\"Budget revised with the client\"}");
         }
         tasks(matter, i);
+        if (i % 4 == 1) {
+            blockTask(matter, view, i);
+        }
         if (i % 8 == 0 || i % 5 == 4) {
             call("POST", MATTER_URL + "/matters/" + matter + "/client-feedback", PM, "{\"score\":" + (3 + i % 3) + "}");
         }
@@ -147,6 +156,21 @@ public class DemoFirm {
                 + "\"assignee\":\"a.chen\",\"dueDate\":\"" + due + "\"}"), "\"tasks\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
         if (i % 3 != 0 && task != null) {
             call("POST", MATTER_URL + "/matters/" + matter + "/tasks/" + task + "/complete", PM, "{}");
+        }
+    }
+
+    /** The playbook's first task waits on the client: blocked (TASK_BLOCKED), and some handed to the attorney. */
+    static void blockTask(String matter, String view, int i) throws Exception {
+        String task = first(view, "\"tasks\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+        if (task == null) {
+            return;
+        }
+        String blocked = call("POST", MATTER_URL + "/matters/" + matter + "/tasks/" + task + "/block", PM,
+                "{\"reason\":\"Waiting for the client's documents\"}");
+        String escalation = first(blocked, "\\{\"id\":\"([0-9a-f-]{36})\",\"cause\":\"TASK_BLOCKED\"");
+        if (i % 8 == 1 && escalation != null) {
+            call("POST", MATTER_URL + "/matters/" + matter + "/escalations/" + escalation + "/reassign", PM,
+                    "{\"assignTo\":\"a.chen\"}");
         }
     }
 

@@ -7,6 +7,7 @@ import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.EscalationReassigned;
 import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.EthicalScreenAdded;
 import io.lanes.contracts.matter.EthicalScreenLifted;
@@ -20,6 +21,7 @@ import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
+import io.lanes.contracts.matter.TaskBlocked;
 import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.contracts.matter.WriteDownRecorded;
@@ -55,6 +57,8 @@ public enum EventType {
     STATUS_UPDATE_SENT("status-update-sent", StatusUpdateSent.class, Topic.MATTER),
     ESCALATION_RAISED("escalation-raised", EscalationRaised.class, Topic.MATTER, Topic.ESCALATIONS),
     ESCALATION_RESOLVED("escalation-resolved", EscalationResolved.class, Topic.MATTER, Topic.ESCALATIONS),
+    ESCALATION_REASSIGNED("escalation-reassigned", EscalationReassigned.class, Topic.MATTER, Topic.ESCALATIONS),
+    TASK_BLOCKED("task-blocked", TaskBlocked.class, Topic.MATTER, Topic.ESCALATIONS),
     DEADLINE_MISSED("deadline-missed", DeadlineMissed.class, Topic.MATTER),
     WRITE_DOWN_RECORDED("write-down-recorded", WriteDownRecorded.class, Topic.MATTER),
     CLIENT_FEEDBACK_RECORDED("client-feedback-recorded", ClientFeedbackRecorded.class, Topic.MATTER),

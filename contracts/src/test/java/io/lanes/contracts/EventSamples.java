@@ -16,6 +16,7 @@ import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.EscalationReassigned;
 import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.EthicalScreenAdded;
 import io.lanes.contracts.matter.EthicalScreenLifted;
@@ -30,11 +31,13 @@ import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PhaseAmount;
 import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.PlannedTask;
+import io.lanes.contracts.matter.ReassignmentReason;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
+import io.lanes.contracts.matter.TaskBlocked;
 import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.contracts.matter.TimekeeperRole;
@@ -44,6 +47,8 @@ import io.lanes.contracts.matter.WriteDownRecorded;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationPath;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationStep;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
@@ -243,6 +248,22 @@ final class EventSamples {
                         "p.patel",
                         "Replanned with the client's agreement",
                         AT),
+                new EscalationReassigned(
+                        MATTER,
+                        ESCALATION,
+                        EscalationCause.MILESTONE_SLIPPED,
+                        2,
+                        "p.patel",
+                        "a.chen",
+                        ReassignmentReason.UNRESOLVED_TIMEOUT,
+                        AT),
+                new TaskBlocked(
+                        MATTER,
+                        UUID.fromString("5b1e7f0a-9c2d-4e3f-8a1b-2c3d4e5f6a7b"),
+                        "d.kim",
+                        "Waiting for the client's custodian list",
+                        ESCALATION,
+                        AT),
                 new DeadlineMissed(MATTER, MILESTONE, "File answer", DUE, AT),
                 new WriteDownRecorded(
                         MATTER,
@@ -307,7 +328,14 @@ final class EventSamples {
                         List.of(
                                 new BudgetPhase("L100", new BigDecimal("0.2")),
                                 new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24),
+                        new Thresholds(
+                                new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24, new BigDecimal("24"), 14),
+                        List.of(new EscalationPath(
+                                EscalationCause.MILESTONE_SLIPPED,
+                                List.of(
+                                        new EscalationStep(BigDecimal.ZERO, "pm"),
+                                        new EscalationStep(new BigDecimal("24"), "responsibleAttorney"),
+                                        new EscalationStep(new BigDecimal("72.5"), "teamLead")))),
                         Map.of("onTimeMilestoneRate", new BigDecimal("0.9")),
                         AT));
     }

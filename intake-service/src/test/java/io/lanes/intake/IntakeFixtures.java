@@ -56,7 +56,8 @@ final class IntakeFixtures {
                         "initial-case-assessment", "Initial case assessment", 10, "associate", "L100", false)),
                 List.of(),
                 List.of(new BudgetPhase("L100", BigDecimal.ONE)),
-                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24),
+                new Thresholds(new BigDecimal("10"), new BigDecimal("20"), 2, 14, 24, null, null),
+                List.of(),
                 Map.of(),
                 Instant.now());
     }

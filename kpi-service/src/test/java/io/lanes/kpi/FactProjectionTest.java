@@ -90,7 +90,8 @@ class FactProjectionTest {
                             List.of(),
                             List.of(),
                             List.of(),
-                            new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 1, 7, 24),
+                            new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 1, 7, 24, null, null),
+                            List.of(),
                             Map.of(),
                             at),
                     playbookFact));

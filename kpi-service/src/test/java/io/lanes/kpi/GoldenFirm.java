@@ -651,7 +651,8 @@ final class GoldenFirm {
                 List.of(),
                 List.of(),
                 List.of(new PlaybookPublished.BudgetPhase("L100", BigDecimal.ONE)),
-                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, billingHours),
+                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, billingHours, null, null),
+                List.of(),
                 targets,
                 at);
     }

@@ -122,7 +122,7 @@ class MatterApiTest {
         Map<String, String> due = new java.util.HashMap<>();
         accepted.get("milestones")
                 .forEach(m -> due.put(m.get("name").asText(), m.get("dueDate").asText()));
-        assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 10).toString(), due.get("Initial case assessment"));
+        assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 8).toString(), due.get("Initial case assessment"));
         assertEquals(CALENDAR.plusBusinessDays(acceptedOn, 25).toString(), due.get("Pleadings"));
         assertEquals("2027-06-30", due.get("Statute of limitations"));
         assertEquals("2027-06-30", accepted.get("plannedCloseDate").asText());

@@ -19,6 +19,7 @@ import io.lanes.contracts.intake.IntakeComplete.KeyDate;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationPath;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
@@ -46,9 +47,17 @@ final class MatterFixture {
 
     /**
      * Version 1 of {@code matterType}'s playbook: phases L100 (20 % of the budget) and L200 (80 %),
-     * warning at 10 % over budget, escalation at 20 %.
+     * warning at 80 % consumed, escalation at 100 %, two task templates, no escalation paths.
      */
     static void publishPlaybook(String matterType) {
+        publishPlaybook(
+                matterType,
+                new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24, null, null),
+                List.of());
+    }
+
+    /** The same playbook with these thresholds and escalation paths. */
+    static void publishPlaybook(String matterType, Thresholds thresholds, List<EscalationPath> paths) {
         publish(
                 new PlaybookPublished(
                         matterType,
@@ -62,7 +71,7 @@ final class MatterFixture {
                                 new MilestoneTemplate(
                                         "initial-case-assessment",
                                         "Initial case assessment",
-                                        10,
+                                        8,
                                         "associate",
                                         "L100",
                                         false),
@@ -79,7 +88,8 @@ final class MatterFixture {
                         List.of(
                                 new BudgetPhase("L100", new BigDecimal("0.2")),
                                 new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24),
+                        thresholds,
+                        paths,
                         Map.of(),
                         Instant.now()),
                 1);
@@ -133,6 +143,12 @@ final class MatterFixture {
     /** A handoff accepted by the PM {@code token} names, who then runs the matter. */
     static UUID openMatter(String matterType, BigDecimal budget, String token) {
         UUID matter = handoff(matterType, budget);
+        acceptWhenReady(matter, token);
+        return matter;
+    }
+
+    /** Accepts the pending handoff as the PM {@code token} names, once its playbook has arrived. */
+    static void acceptWhenReady(UUID matter, String token) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> given().auth()
@@ -150,7 +166,6 @@ final class MatterFixture {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("OPEN"));
-        return matter;
     }
 
     /** At least {@code atLeast} events of {@code type} about {@code matter} on {@code topic}, as JSON. */

@@ -116,8 +116,9 @@ class WorkQueueApiTest {
                 .statusCode(201)
                 .body("openEscalations[0].assignedTo", equalTo(PM_USER));
 
-        // The escalation first, then the late task, the milestone due within 14 days (10 business days
-        // out), and the team's pending handoff; the milestone 25 business days out is not yet work.
+        // The escalation first, then the late task, the milestone due within 14 days (8 business
+        // days out, 12 days at most from a Saturday), and the team's pending handoff; the milestone 25 business days
+        // out is not yet work.
         given().auth()
                 .oauth2(PM)
                 .get("/work")

@@ -23,6 +23,8 @@ public sealed interface MatterEvent extends LanesEvent
                 StatusUpdateSent,
                 EscalationRaised,
                 EscalationResolved,
+                EscalationReassigned,
+                TaskBlocked,
                 DeadlineMissed,
                 WriteDownRecorded,
                 ClientFeedbackRecorded,

@@ -1,10 +1,12 @@
 package io.lanes.contracts.opsconfig;
 
 import io.lanes.contracts.Routing;
+import io.lanes.contracts.matter.EscalationCause;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A new immutable version of the playbook for one matter type: legal operations' definition of a
@@ -23,13 +25,20 @@ public record PlaybookPublished(
         List<TaskTemplate> taskTemplates,
         List<BudgetPhase> budgetPhases,
         Thresholds thresholds,
+        List<EscalationPath> escalationPaths,
         Map<String, BigDecimal> kpiTargets,
         Instant occurredAt)
         implements OpsConfigEvent {
 
-    /** A version published before contract 1.1 has no task templates. */
+    /** A version published before contract 1.1 has no task templates and no escalation paths. */
     public PlaybookPublished {
         taskTemplates = taskTemplates == null ? List.of() : List.copyOf(taskTemplates);
+        escalationPaths = escalationPaths == null ? List.of() : List.copyOf(escalationPaths);
+    }
+
+    /** The path of {@code cause}, if the playbook has one. */
+    public Optional<EscalationPath> escalationPath(EscalationCause cause) {
+        return escalationPaths.stream().filter(p -> p.cause() == cause).findFirst();
     }
 
     public enum FieldType {
@@ -71,6 +80,19 @@ public record PlaybookPublished(
     public record TaskTemplate(
             String templateKey, String title, String milestoneTemplateKey, int offsetDays, String assigneeRole) {}
 
+    /**
+     * Who answers an escalation of {@code cause}: the first step's assignee when it is raised, then each
+     * next step's once it has stayed unresolved that step's {@code afterHours} since it was raised
+     * (contract 1.1).
+     */
+    public record EscalationPath(EscalationCause cause, List<EscalationStep> steps) {}
+
+    /**
+     * @param afterHours hours unresolved since the escalation was raised (fractional allowed; 0 for the first)
+     * @param assignTo {@code pm}, {@code responsibleAttorney}, {@code teamLead}, or a user id
+     */
+    public record EscalationStep(BigDecimal afterHours, String assignTo) {}
+
     /** The share (0..1) of the budget that goes to one UTBMS phase code. */
     public record BudgetPhase(String code, BigDecimal share) {}
 
@@ -84,5 +106,18 @@ public record PlaybookPublished(
             BigDecimal budgetEscalationPct,
             int slipGraceDays,
             int statusUpdateCadenceDays,
-            int billingTimelinessHours) {}
+            int billingTimelinessHours,
+            BigDecimal handoffWaitHours,
+            Integer deadlineWarningDays) {
+
+        /** What a version published before contract 1.1 gets: a day's wait, a week's warning. */
+        public static final BigDecimal DEFAULT_HANDOFF_WAIT_HOURS = BigDecimal.valueOf(24);
+
+        public static final int DEFAULT_DEADLINE_WARNING_DAYS = 7;
+
+        public Thresholds {
+            handoffWaitHours = handoffWaitHours == null ? DEFAULT_HANDOFF_WAIT_HOURS : handoffWaitHours;
+            deadlineWarningDays = deadlineWarningDays == null ? DEFAULT_DEADLINE_WARNING_DAYS : deadlineWarningDays;
+        }
+    }
 }

@@ -69,6 +69,7 @@ class IntakeDeciderTest {
             List.of(),
             List.of(),
             null,
+            List.of(),
             Map.of(),
             T0);
 

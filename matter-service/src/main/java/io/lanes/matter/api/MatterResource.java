@@ -147,6 +147,18 @@ public class MatterResource {
 
     public record Resolution(@NotBlank @Size(max = 1000) String resolution) {}
 
+    public record Reassignment(
+            @Schema(description = "Who answers the escalation from now on (a user id)", example = "r.okafor")
+            @NotBlank
+            @Size(max = 255)
+            String assignTo) {}
+
+    public record Blocking(
+            @Schema(description = "What the task waits for", example = "Client has not sent the custodian list")
+            @NotBlank
+            @Size(max = 1000)
+            String reason) {}
+
     public record Screen(
             @Schema(description = "The user (token subject) to wall off the matter", example = "d.kim")
             @NotBlank
@@ -411,6 +423,26 @@ public class MatterResource {
     }
 
     @POST
+    @Path("/{id}/tasks/{taskId}/block")
+    @Operation(
+            summary = "The task cannot go on: task-blocked and a TASK_BLOCKED escalation to the first step of the "
+                    + "playbook's path (resolved when the task is completed)",
+            description = "Blocking a task whose block is still open changes nothing.")
+    @APIResponse(responseCode = "200", description = "The matter, with the escalation open")
+    public Uni<Response> blockTask(
+            @PathParam("id") UUID id,
+            @PathParam("taskId") UUID taskId,
+            @Valid @NotNull Blocking blocking,
+            @HeaderParam("If-Match") String ifMatch) {
+        return command(
+                id,
+                ifMatch,
+                context ->
+                        new MatterCommand.BlockTask(taskId, blocking.reason().strip(), context.routes(), matters.now()),
+                200);
+    }
+
+    @POST
     @Path("/{id}/time-entries")
     @Operation(summary = "Record time against a UTBMS phase (time-recorded); re-evaluates budget variance")
     @APIResponse(responseCode = "422", description = "A UTBMS phase, task or activity code that does not apply")
@@ -438,6 +470,7 @@ public class MatterResource {
                     blankToNull(entry.timekeeperName()),
                     blankToNull(entry.description()),
                     context.playbook().thresholds(),
+                    context.routes(),
                     matters.now());
         });
     }
@@ -466,6 +499,7 @@ public class MatterResource {
                     revision.reason().strip(),
                     callers.current().name(),
                     context.playbook().thresholds(),
+                    context.routes(),
                     matters.now());
         });
     }
@@ -508,6 +542,27 @@ public class MatterResource {
                         resolution.resolution().strip(),
                         callers.current().name(),
                         matters.now()),
+                200);
+    }
+
+    @POST
+    @Path("/{id}/escalations/{escalationId}/reassign")
+    @Operation(
+            summary = "Hand an open escalation to someone else (escalation-reassigned, reason MANUAL)",
+            description = "The escalation keeps its step of the playbook's path: when that step's time runs out it "
+                    + "still goes up to the next. Handing it to its current assignee changes nothing.")
+    @APIResponse(responseCode = "200", description = "The matter, with the escalation's new assignee")
+    @APIResponse(responseCode = "409", description = "ESCALATION_ALREADY_RESOLVED")
+    public Uni<Response> reassign(
+            @PathParam("id") UUID id,
+            @PathParam("escalationId") UUID escalationId,
+            @Valid @NotNull Reassignment reassignment,
+            @HeaderParam("If-Match") String ifMatch) {
+        return command(
+                id,
+                ifMatch,
+                context -> new MatterCommand.ReassignEscalation(
+                        escalationId, reassignment.assignTo().strip(), matters.now()),
                 200);
     }
 

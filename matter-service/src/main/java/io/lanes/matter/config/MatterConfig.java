@@ -3,6 +3,7 @@ package io.lanes.matter.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,12 @@ public interface MatterConfig {
 
     /** The firm's holidays, which are not business days (ISO dates, comma separated). */
     Optional<Set<LocalDate>> holidays();
+
+    /**
+     * The lead of each team (team name to user id), whom an escalation path's {@code teamLead} step
+     * names; a team without one falls back to the matter's responsible attorney.
+     */
+    Map<String, String> teamLeads();
 
     /** Whether scheduled detection runs in this instance. */
     @WithDefault("true")

@@ -5,7 +5,6 @@ import static io.lanes.matter.domain.MatterRules.derivedId;
 import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.EscalationCause;
-import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.contracts.matter.VarianceLevel;
@@ -60,7 +59,7 @@ final class BudgetRules {
             if (before == null || before.budget().signum() <= 0) {
                 continue;
             }
-            events.addAll(crossings(matter, before.plus(time.amount()), time.thresholds(), time.at()));
+            events.addAll(crossings(matter, before.plus(time.amount()), time.thresholds(), time.routes(), time.at()));
         }
         return events;
     }
@@ -95,7 +94,8 @@ final class BudgetRules {
         }
         List<Object> events = new ArrayList<>(revisions);
         for (BudgetRevised revision : revisions) {
-            events.addAll(crossings(after, after.budget().get(revision.phase()), revise.thresholds(), revise.at()));
+            events.addAll(crossings(
+                    after, after.budget().get(revision.phase()), revise.thresholds(), revise.routes(), revise.at()));
         }
         return events;
     }
@@ -109,7 +109,8 @@ final class BudgetRules {
      * The levels {@code after} newly reaches, in rising order: each is a percent of the budget consumed, so
      * WARNING (80 by default) comes while the actual is still under budget.
      */
-    private static List<Object> crossings(Matter matter, PhaseBudget after, Thresholds thresholds, Instant at) {
+    private static List<Object> crossings(
+            Matter matter, PhaseBudget after, Thresholds thresholds, EscalationRoutes routes, Instant at) {
         List<Object> events = new ArrayList<>();
         BigDecimal consumed = after.consumedPct();
         if (consumed == null) {
@@ -124,13 +125,13 @@ final class BudgetRules {
             UUID escalationId = derivedId(matter.id(), subject);
             events.add(variance(
                     matter, after, VarianceLevel.ESCALATION, thresholds.budgetEscalationPct(), escalationId, at));
-            events.add(new EscalationRaised(
-                    matter.id(),
+            events.add(EscalationRules.raise(
+                    matter,
                     escalationId,
                     EscalationCause.BUDGET_VARIANCE,
                     Severity.CRITICAL,
                     after.phase(),
-                    matter.acceptedBy(),
+                    routes,
                     at));
         }
         return events;

@@ -4,7 +4,6 @@ import static io.lanes.matter.domain.MatterRules.derivedId;
 
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
-import io.lanes.contracts.matter.EscalationRaised;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.matter.domain.MatterCommand.Detect;
@@ -15,19 +14,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the scheduled detection finds on an open matter on a given day: milestones past their due
- * date and grace (once per due date, so a replan re-arms it), hard deadlines passed incomplete, and a
- * status update overdue under the playbook's cadence (once per due date).
+ * What the scheduled detection finds on a matter on a given day: on an open one, milestones past their
+ * due date and grace (once per due date, so a replan re-arms it), hard deadlines passed incomplete or
+ * drawing near, and a status update overdue under the playbook's cadence (once per due date); on a
+ * pending handoff, that it waited too long; on both, escalations due to go up their path.
  */
 final class DetectionRules {
 
     private DetectionRules() {}
 
     static List<Object> detect(Detect detect, Matter matter) {
+        if (matter.status() == MatterStatus.PENDING) {
+            List<Object> events = new ArrayList<>(EscalationRules.reassignments(detect, matter));
+            events.addAll(EscalationRules.handoffWaiting(detect, matter));
+            return events;
+        }
         if (matter.status() != MatterStatus.OPEN) {
             return List.of();
         }
-        List<Object> events = new ArrayList<>();
+        List<Object> events = new ArrayList<>(EscalationRules.reassignments(detect, matter));
         LocalDate today = detect.today();
         for (Milestone m : matter.milestones().values()) {
             if (!m.completed()) {
@@ -36,13 +41,13 @@ final class DetectionRules {
         }
         LocalDate updateDue = matter.nextStatusUpdateDue(detect.thresholds().statusUpdateCadenceDays());
         if (updateDue != null && today.isAfter(updateDue) && !updateDue.equals(matter.overdueReportedFor())) {
-            events.add(new EscalationRaised(
-                    matter.id(),
+            events.add(EscalationRules.raise(
+                    matter,
                     derivedId(matter.id(), "status-update:" + updateDue),
                     EscalationCause.STATUS_UPDATE_OVERDUE,
                     Severity.WARNING,
                     updateDue.toString(),
-                    matter.acceptedBy(),
+                    detect.routes(),
                     detect.at()));
         }
         return events;
@@ -67,15 +72,16 @@ final class DetectionRules {
                     m.hardDeadline(),
                     escalationId,
                     detect.at()));
-            events.add(new EscalationRaised(
-                    matter.id(),
+            events.add(EscalationRules.raise(
+                    matter,
                     escalationId,
                     EscalationCause.MILESTONE_SLIPPED,
                     m.hardDeadline() ? Severity.CRITICAL : Severity.WARNING,
                     m.id().toString(),
-                    matter.acceptedBy(),
+                    detect.routes(),
                     detect.at()));
         }
+        events.addAll(EscalationRules.deadlineApproaching(detect, matter, m));
         if (m.hardDeadline() && today.isAfter(m.dueDate()) && !m.dueDate().equals(m.deadlineMissedFor())) {
             events.add(new DeadlineMissed(matter.id(), m.id(), m.name(), m.dueDate(), detect.at()));
         }

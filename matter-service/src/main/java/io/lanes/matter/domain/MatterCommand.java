@@ -85,6 +85,7 @@ public sealed interface MatterCommand {
             String timekeeperName,
             String description,
             Thresholds thresholds,
+            EscalationRoutes routes,
             Instant at)
             implements MatterCommand {}
 
@@ -92,13 +93,23 @@ public sealed interface MatterCommand {
      * The PM revises a phase's budget (or the TOTAL) for a change of scope; a phase's revision moves the
      * TOTAL by the same difference. The thresholds decide whether the revised amount is already crossed.
      */
-    record ReviseBudget(String phase, BigDecimal amount, String reason, String by, Thresholds thresholds, Instant at)
+    record ReviseBudget(
+            String phase,
+            BigDecimal amount,
+            String reason,
+            String by,
+            Thresholds thresholds,
+            EscalationRoutes routes,
+            Instant at)
             implements MatterCommand {}
 
     record SendStatusUpdate(UUID updateId, LocalDate sentOn, String summary, int cadenceDays, Instant at)
             implements MatterCommand {}
 
     record ResolveEscalation(UUID escalationId, String resolution, String by, Instant at) implements MatterCommand {}
+
+    /** A person hands an open escalation to {@code assignTo}; it stays at its step of the path. */
+    record ReassignEscalation(UUID escalationId, String assignTo, Instant at) implements MatterCommand {}
 
     record RecordWriteDown(UUID writeDownId, BigDecimal amount, WriteDownCause cause, String note, Instant at)
             implements MatterCommand {}
@@ -116,6 +127,13 @@ public sealed interface MatterCommand {
     /** Lifts the ethical screen on {@code user}; lifting a screen that is not there changes nothing. */
     record LiftScreen(String user, String reason, String by, Instant at) implements MatterCommand {}
 
-    /** Detection on {@code today}: slips, missed hard deadlines, overdue status updates. */
-    record Detect(LocalDate today, Thresholds thresholds, Instant at) implements MatterCommand {}
+    /**
+     * Detection on {@code today} at {@code at}: slips, missed and approaching hard deadlines, overdue
+     * status updates, handoffs waiting too long, and escalations due to go up their path.
+     */
+    record Detect(LocalDate today, Thresholds thresholds, EscalationRoutes routes, Instant at)
+            implements MatterCommand {}
+
+    /** The task cannot go on, for {@code reason}: it raises a TASK_BLOCKED escalation. */
+    record BlockTask(UUID taskId, String reason, EscalationRoutes routes, Instant at) implements MatterCommand {}
 }

@@ -15,6 +15,7 @@ import io.lanes.contracts.matter.ClientFeedbackRecorded;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.EscalationReassigned;
 import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.EthicalScreenAdded;
 import io.lanes.contracts.matter.EthicalScreenLifted;
@@ -31,6 +32,7 @@ import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.PlannedTask;
 import io.lanes.contracts.matter.StatusUpdateSent;
 import io.lanes.contracts.matter.TaskAssigned;
+import io.lanes.contracts.matter.TaskBlocked;
 import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimeRecorded;
 import io.lanes.contracts.matter.WriteDownRecorded;
@@ -38,6 +40,7 @@ import io.lanes.eventstore.aggregate.Decider;
 import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
 import io.lanes.matter.domain.MatterCommand.AssignTask;
+import io.lanes.matter.domain.MatterCommand.BlockTask;
 import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
 import io.lanes.matter.domain.MatterCommand.CompleteTask;
@@ -45,6 +48,7 @@ import io.lanes.matter.domain.MatterCommand.Detect;
 import io.lanes.matter.domain.MatterCommand.LiftScreen;
 import io.lanes.matter.domain.MatterCommand.LinkExternalId;
 import io.lanes.matter.domain.MatterCommand.PlanMilestone;
+import io.lanes.matter.domain.MatterCommand.ReassignEscalation;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordClientFeedback;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
@@ -63,6 +67,7 @@ import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.domain.Violation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +94,16 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return receive(receive, matter);
         }
         if (command instanceof AcceptHandoff accept) {
-            return List.of(PlanningRules.accept(accept, requirePending(matter)));
+            List<Object> events = new ArrayList<>(List.of(PlanningRules.accept(accept, requirePending(matter))));
+            events.addAll(EscalationRules.resolveOpen(
+                    matter, EscalationCause.HANDOFF_WAITING, null, "Handoff accepted", accept.at()));
+            return events;
         }
         if (command instanceof RejectHandoff reject) {
-            return reject(reject, requirePending(matter));
+            List<Object> events = new ArrayList<>(reject(reject, requirePending(matter)));
+            events.addAll(EscalationRules.resolveOpen(
+                    matter, EscalationCause.HANDOFF_WAITING, null, "Handoff rejected", reject.at()));
+            return events;
         }
         if (command instanceof Detect detect) {
             return DetectionRules.detect(detect, requireKnown(matter));
@@ -112,6 +123,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (command instanceof CompleteTask complete) {
             return completeTask(complete, requireOpen(matter));
         }
+        if (command instanceof BlockTask block) {
+            return EscalationRules.blockTask(block, requireOpen(matter));
+        }
         if (command instanceof RecordTime time) {
             return BudgetRules.recordTime(time, matter);
         }
@@ -123,6 +137,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         }
         if (command instanceof ResolveEscalation resolve) {
             return resolveEscalation(resolve, requireOpen(matter));
+        }
+        if (command instanceof ReassignEscalation reassign) {
+            return EscalationRules.reassign(reassign, requireOpen(matter));
         }
         if (command instanceof RecordWriteDown writeDown) {
             return recordWriteDown(writeDown, requireOpen(matter));
@@ -204,7 +221,8 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
 
     private static List<Object> completeMilestone(CompleteMilestone complete, Matter matter) {
         Milestone milestone = openMilestone(matter, complete.milestoneId());
-        return List.of(new MilestoneCompleted(
+        List<Object> events = new ArrayList<>();
+        events.add(new MilestoneCompleted(
                 matter.id(),
                 milestone.id(),
                 milestone.dueDate(),
@@ -212,6 +230,13 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 !complete.completedOn().isAfter(milestone.dueDate()),
                 milestone.hardDeadline(),
                 complete.at()));
+        events.addAll(EscalationRules.resolveOpen(
+                matter,
+                EscalationCause.DEADLINE_APPROACHING,
+                milestone.id().toString(),
+                "Milestone completed",
+                complete.at()));
+        return events;
     }
 
     private static List<Object> assignTask(AssignTask assign, Matter matter) {
@@ -236,7 +261,8 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (task.completedOn() != null) {
             throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
         }
-        return List.of(new TaskCompleted(
+        List<Object> events = new ArrayList<>();
+        events.add(new TaskCompleted(
                 matter.id(),
                 task.id(),
                 task.assignee(),
@@ -244,6 +270,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                 complete.completedOn(),
                 !complete.completedOn().isAfter(task.dueDate()),
                 complete.at()));
+        events.addAll(EscalationRules.resolveOpen(
+                matter, EscalationCause.TASK_BLOCKED, task.id().toString(), "Task completed", complete.at()));
+        return events;
     }
 
     private static List<Object> sendStatusUpdate(SendStatusUpdate update, Matter matter) {
@@ -391,24 +420,18 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
                             e.severity(),
                             e.relatedId(),
                             e.assignedTo(),
+                            1,
                             e.occurredAt(),
                             null),
                     overdueFor);
         }
+        if (event instanceof EscalationReassigned r) {
+            Escalation e = m.escalations().get(r.escalationId());
+            return e == null ? m : m.withEscalation(e.reassigned(r.level(), r.assignedTo()), m.overdueReportedFor());
+        }
         if (event instanceof EscalationResolved r) {
             Escalation e = m.escalations().get(r.escalationId());
-            return e == null
-                    ? m
-                    : m.withEscalation(
-                            new Escalation(
-                                    e.id(),
-                                    e.cause(),
-                                    e.severity(),
-                                    e.relatedId(),
-                                    e.assignedTo(),
-                                    e.raisedAt(),
-                                    r.occurredAt()),
-                            m.overdueReportedFor());
+            return e == null ? m : m.withEscalation(e.resolved(r.occurredAt()), m.overdueReportedFor());
         }
         if (event instanceof ExternalIdLinked linked) {
             return m.withExternalId(linked.system(), linked.externalId());
@@ -422,7 +445,9 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (event instanceof EthicalScreenLifted lifted) {
             return m.withScreen(lifted.user(), false);
         }
-        if (event instanceof WriteDownRecorded || event instanceof ClientFeedbackRecorded) {
+        if (event instanceof WriteDownRecorded
+                || event instanceof ClientFeedbackRecorded
+                || event instanceof TaskBlocked) {
             return m;
         }
         throw new UnhandledCase(event);

@@ -13,8 +13,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Runs detection on every open matter every {@code lanes.detection.interval}: slips, missed hard
- * deadlines, overdue status updates. Each report is made once (the matter remembers what it
+ * Runs detection on every open matter and pending handoff every {@code lanes.detection.interval}:
+ * slips, missed and approaching hard deadlines, overdue status updates, handoffs left waiting, and
+ * escalations due to go up their path. Each report is made once (the matter remembers what it
  * reported), and with two instances running the stream version makes the second writer lose.
  */
 @ApplicationScoped
@@ -41,9 +42,9 @@ public class Detection {
         return config.detectionEnabled() ? runOnce() : Uni.createFrom().voidItem();
     }
 
-    /** One pass over the open matters; a matter that fails is logged and skipped until the next pass. */
+    /** One pass over the open matters and pending handoffs; a matter that fails is logged and skipped until the next pass. */
     public Uni<Void> runOnce() {
-        return matters.firmWide(Set.of(MatterStatus.OPEN))
+        return matters.firmWide(Set.of(MatterStatus.OPEN, MatterStatus.PENDING))
                 .onItem()
                 .transformToMulti(Multi.createFrom()::iterable)
                 .onItem()
@@ -58,8 +59,8 @@ public class Detection {
                         summary.matterId,
                         null,
                         DETECTION,
-                        context ->
-                                new Detect(matters.today(), context.playbook().thresholds(), matters.now()))
+                        context -> new Detect(
+                                matters.today(), context.playbook().thresholds(), context.routes(), matters.now()))
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithItem(failure -> {

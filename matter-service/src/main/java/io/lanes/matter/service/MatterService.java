@@ -12,6 +12,7 @@ import io.lanes.eventstore.aggregate.AggregateRepository.Outcome;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.matter.config.MatterConfig;
 import io.lanes.matter.domain.BusinessCalendar;
+import io.lanes.matter.domain.EscalationRoutes;
 import io.lanes.matter.domain.Matter;
 import io.lanes.matter.domain.MatterCommand;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
@@ -65,6 +66,7 @@ public class MatterService {
     private final PlaybookVersions playbooks;
     private final Clock clock;
     private final BusinessCalendar calendar;
+    private final Map<String, String> teamLeads;
     private final MatterNumbers numbers;
     private final MatterIdentifiers identifiers;
     private final MatterScreens screens;
@@ -87,6 +89,7 @@ public class MatterService {
         this.playbooks = playbooks;
         this.clock = clock;
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));
+        this.teamLeads = config.teamLeads();
         this.numbers = numbers;
         this.identifiers = identifiers;
         this.screens = screens;
@@ -169,7 +172,7 @@ public class MatterService {
                                 .chain(playbook -> matters.decideEachAndAppend(
                                                 matterId.toString(),
                                                 current,
-                                                commands.apply(new Context(current.state(), playbook)),
+                                                commands.apply(context(current.state(), playbook)),
                                                 EventMetadata.by(caller.name()))
                                         .call(batch -> project(current, batch.after()))
                                         .map(Batch::outcomes))))
@@ -211,13 +214,20 @@ public class MatterService {
         return load(matterId, caller).chain(current -> {
             ProblemException.requireVersion("matter", current.version(), expectedVersion);
             return playbookOf(current.state())
-                    .chain(playbook -> command.apply(new Context(current.state(), playbook)))
+                    .chain(playbook -> command.apply(context(current.state(), playbook)))
                     .chain(decided -> append(matterId, current, decided, EventMetadata.by(caller.name())));
         });
     }
 
     /** What a command is decided on: the matter and the playbook version its plan came from. */
-    public record Context(Matter matter, PlaybookPublished playbook) {
+    private Context context(Matter matter, PlaybookPublished playbook) {
+        return new Context(matter, playbook, new EscalationRoutes(playbook.escalationPaths(), teamLeads));
+    }
+
+    /**
+     * @param routes who answers the matter's escalations: the playbook's paths and the firm's team leads
+     */
+    public record Context(Matter matter, PlaybookPublished playbook, EscalationRoutes routes) {
 
         /** The UTBMS phases time may be recorded against: the budget split's and the milestone templates'. */
         public Set<String> phases() {
@@ -247,7 +257,7 @@ public class MatterService {
     @WithSession
     public Uni<Context> getWithPlaybook(UUID matterId, Instant asOf, Caller caller) {
         return get(matterId, asOf, caller)
-                .chain(found -> playbookOf(found.state()).map(p -> new Context(found.state(), p)));
+                .chain(found -> playbookOf(found.state()).map(p -> context(found.state(), p)));
     }
 
     /** The matter its stored events fold to. */

@@ -1,6 +1,5 @@
 package io.lanes.matter.service;
 
-import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.eventstore.aggregate.AggregateRepository.Outcome;
 import io.lanes.matter.config.MatterConfig;
 import io.lanes.matter.domain.MatterCommand;
@@ -123,14 +122,14 @@ public class TimeImport {
                             matterId,
                             caller,
                             current -> recordable.stream()
-                                    .map(fee -> command(fee, current.playbook()))
+                                    .map(fee -> command(fee, current))
                                     .collect(Collectors.toList()))
                     .invoke(outcomes -> tally.recorded(recordable, outcomes))
                     .replaceWithVoid();
         });
     }
 
-    private MatterCommand command(LedesLineItem fee, PlaybookPublished playbook) {
+    private MatterCommand command(LedesLineItem fee, MatterService.Context context) {
         return new RecordTime(
                 entryId(fee),
                 fee.timekeeperId(),
@@ -145,7 +144,8 @@ public class TimeImport {
                 false,
                 fee.timekeeperName(),
                 fee.description(),
-                playbook.thresholds(),
+                context.playbook().thresholds(),
+                context.routes(),
                 matters.now());
     }
 

@@ -20,6 +20,8 @@ import io.lanes.contracts.matter.BudgetVariance;
 import io.lanes.contracts.matter.DeadlineMissed;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.EscalationReassigned;
+import io.lanes.contracts.matter.EscalationResolved;
 import io.lanes.contracts.matter.EthicalScreenAdded;
 import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
@@ -30,13 +32,18 @@ import io.lanes.contracts.matter.MilestoneReplanned;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.PlannedTask;
+import io.lanes.contracts.matter.ReassignmentReason;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
+import io.lanes.contracts.matter.Severity;
+import io.lanes.contracts.matter.TaskBlocked;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.VarianceLevel;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationPath;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationStep;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
@@ -44,15 +51,19 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.eventstore.aggregate.UnhandledCase;
 import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
+import io.lanes.matter.domain.MatterCommand.BlockTask;
 import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
+import io.lanes.matter.domain.MatterCommand.CompleteTask;
 import io.lanes.matter.domain.MatterCommand.Detect;
 import io.lanes.matter.domain.MatterCommand.LiftScreen;
 import io.lanes.matter.domain.MatterCommand.LinkExternalId;
+import io.lanes.matter.domain.MatterCommand.ReassignEscalation;
 import io.lanes.matter.domain.MatterCommand.ReceiveHandoff;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
 import io.lanes.matter.domain.MatterCommand.RejectHandoff;
 import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
+import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
 import io.lanes.matter.domain.MatterCommand.ReviseBudget;
 import io.lanes.matter.domain.MatterCommand.ScreenUser;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
@@ -82,7 +93,16 @@ class MatterDeciderTest {
     /** Friday. */
     private static final LocalDate ACCEPTED_ON = LocalDate.parse("2026-03-06");
 
-    private static final Thresholds THRESHOLDS = new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24);
+    private static final EscalationRoutes ROUTES = new EscalationRoutes(
+            List.of(new EscalationPath(
+                    EscalationCause.MILESTONE_SLIPPED,
+                    List.of(
+                            new EscalationStep(BigDecimal.ZERO, "pm"),
+                            new EscalationStep(new BigDecimal("24"), "responsibleAttorney"),
+                            new EscalationStep(new BigDecimal("72"), "teamLead")))),
+            Map.of("litigation-east", "t.lead"));
+    private static final Thresholds THRESHOLDS =
+            new Thresholds(new BigDecimal("80"), new BigDecimal("100"), 2, 14, 24, null, null);
     private static final PlaybookPublished PLAYBOOK = new PlaybookPublished(
             "commercial-litigation",
             2,
@@ -105,6 +125,7 @@ class MatterDeciderTest {
                     new TaskTemplate("client-budget", "Send the budget to the client", null, 0, "pm")),
             List.of(new BudgetPhase("L100", new BigDecimal("0.3")), new BudgetPhase("L200", new BigDecimal("0.7"))),
             THRESHOLDS,
+            List.of(),
             Map.of(),
             AT);
     private static final BusinessCalendar CALENDAR = new BusinessCalendar(Set.of(LocalDate.parse("2026-03-09")));
@@ -176,11 +197,12 @@ class MatterDeciderTest {
                 "Anna Chen",
                 null,
                 THRESHOLDS,
+                ROUTES,
                 AT);
     }
 
     private static ReviseBudget revise(String phase, String amount) {
-        return new ReviseBudget(phase, new BigDecimal(amount), "Second expert added", "p.kim", THRESHOLDS, AT);
+        return new ReviseBudget(phase, new BigDecimal(amount), "Second expert added", "p.kim", THRESHOLDS, ROUTES, AT);
     }
 
     private DeciderSpec<MatterCommand, Matter, Object>.Given open() {
@@ -192,7 +214,173 @@ class MatterDeciderTest {
     }
 
     private static Detect detectOn(String day) {
-        return new Detect(LocalDate.parse(day), THRESHOLDS, AT);
+        return detectAt(day, AT);
+    }
+
+    private static Detect detectAt(String day, Instant at) {
+        return new Detect(LocalDate.parse(day), THRESHOLDS, ROUTES, at);
+    }
+
+    private static List<Object> ofType(Class<?> type, List<Object> events) {
+        return events.stream().filter(type::isInstance).collect(Collectors.toList());
+    }
+
+    @Test
+    void anUnresolvedEscalationGoesUpItsPathOnceEachStepsHoursPass() {
+        // Slipped on 03-13 at AT: the PM first, the responsible attorney after 24 h, the team lead after 72 h.
+        DeciderSpec<MatterCommand, Matter, Object>.Given slipped = open().andCommands(detectOn("2026-03-13"));
+        Escalation slip = slipped.state().escalationList().stream()
+                .filter(e -> e.cause() == EscalationCause.MILESTONE_SLIPPED)
+                .findFirst()
+                .orElseThrow();
+        assertEquals("p.patel", slip.assignedTo());
+        slipped.when(detectAt("2026-03-13", AT.plusSeconds(23 * 3600)))
+                .thenEvents(events -> assertEquals(List.of(), ofType(EscalationReassigned.class, events)));
+        DeciderSpec<MatterCommand, Matter, Object>.Given second =
+                slipped.andCommands(detectAt("2026-03-14", AT.plusSeconds(24 * 3600)));
+        assertEquals(
+                List.of(new EscalationReassigned(
+                        MATTER,
+                        slip.id(),
+                        EscalationCause.MILESTONE_SLIPPED,
+                        2,
+                        "p.patel",
+                        "a.chen",
+                        ReassignmentReason.UNRESOLVED_TIMEOUT,
+                        AT.plusSeconds(24 * 3600))),
+                ofType(EscalationReassigned.class, second.history()));
+        second.when(detectAt("2026-03-14", AT.plusSeconds(30 * 3600)))
+                .thenEvents(events -> assertEquals(List.of(), ofType(EscalationReassigned.class, events), "once"));
+        second.when(detectAt("2026-03-16", AT.plusSeconds(72 * 3600))).thenEvents(events -> {
+            EscalationReassigned third = (EscalationReassigned)
+                    ofType(EscalationReassigned.class, events).get(0);
+            assertEquals(3, third.level());
+            assertEquals("t.lead", third.assignedTo(), "the team's lead from the firm's settings");
+        });
+        slipped.when(detectAt("2026-03-20", AT.plusSeconds(100 * 3600)))
+                .thenEvents(events -> assertEquals(
+                        List.of(3),
+                        ofType(EscalationReassigned.class, events).stream()
+                                .map(e -> ((EscalationReassigned) e).level())
+                                .collect(Collectors.toList()),
+                        "a late pass goes straight to the step reached"));
+    }
+
+    @Test
+    void aManualHandOverKeepsTheStepSoTheTimeoutStillSendsItUp() {
+        DeciderSpec<MatterCommand, Matter, Object>.Given slipped = open().andCommands(detectOn("2026-03-13"));
+        Escalation slip = slipped.state().escalationList().stream()
+                .filter(e -> e.cause() == EscalationCause.MILESTONE_SLIPPED)
+                .findFirst()
+                .orElseThrow();
+        ReassignEscalation toColleague = new ReassignEscalation(slip.id(), "j.doe", AT.plusSeconds(3600));
+        DeciderSpec<MatterCommand, Matter, Object>.Given handedOver = slipped.andCommands(toColleague);
+        assertEquals(
+                List.of(new EscalationReassigned(
+                        MATTER,
+                        slip.id(),
+                        EscalationCause.MILESTONE_SLIPPED,
+                        1,
+                        "p.patel",
+                        "j.doe",
+                        ReassignmentReason.MANUAL,
+                        AT.plusSeconds(3600))),
+                ofType(EscalationReassigned.class, handedOver.history()));
+        handedOver.when(toColleague).thenNothing();
+        handedOver.when(detectAt("2026-03-14", AT.plusSeconds(24 * 3600))).thenEvents(events -> {
+            EscalationReassigned up = (EscalationReassigned)
+                    ofType(EscalationReassigned.class, events).get(0);
+            assertEquals(2, up.level());
+            assertEquals("j.doe", up.previousAssignee());
+            assertEquals("a.chen", up.assignedTo());
+        });
+        assertEquals(
+                MatterRules.ESCALATION_RESOLVED,
+                slipped.andCommands(new ResolveEscalation(slip.id(), "Client agreed a new date", "p.patel", AT))
+                        .when(toColleague)
+                        .thenFails(RuleBroken.class)
+                        .rule());
+        open().when(new ReassignEscalation(UUID.randomUUID(), "j.doe", AT)).thenFails(NotFound.class);
+    }
+
+    @Test
+    void withoutAPathForItsCauseAnEscalationStaysWithThePm() {
+        open().andCommands(time("L100", "3000.00"))
+                .when(detectAt("2026-03-10", AT.plusSeconds(1000 * 3600)))
+                .thenEvents(events -> assertEquals(List.of(), ofType(EscalationReassigned.class, events)));
+    }
+
+    @Test
+    void aHandoffWaitingPastTheThresholdEscalatesOnceToTheTeamLeadAndAcceptingResolvesIt() {
+        // The packet was submitted an hour before AT; the default wait is 24 hours.
+        DeciderSpec<MatterCommand, Matter, Object>.Given pending = spec.givenCommands(receive(1));
+        pending.when(detectAt("2026-03-07", AT.plusSeconds(22 * 3600))).thenNothing();
+        DeciderSpec<MatterCommand, Matter, Object>.Given waiting =
+                pending.andCommands(detectAt("2026-03-07", AT.plusSeconds(23 * 3600)));
+        EscalationRaised raised = (EscalationRaised)
+                ofType(EscalationRaised.class, waiting.history()).get(0);
+        assertEquals(EscalationCause.HANDOFF_WAITING, raised.cause());
+        assertEquals(INTAKE.toString(), raised.relatedId());
+        assertEquals("t.lead", raised.assignedTo(), "no PM has it yet: the team's lead");
+        waiting.when(detectAt("2026-03-08", AT.plusSeconds(30 * 3600)))
+                .thenEvents(events -> assertEquals(List.of(), ofType(EscalationRaised.class, events), "once"));
+        waiting.when(accept()).thenEvents(events -> {
+            EscalationResolved resolved = (EscalationResolved) events.get(1);
+            assertEquals(raised.escalationId(), resolved.escalationId());
+            assertEquals("lanes", resolved.resolvedBy());
+        });
+    }
+
+    @Test
+    void aHardDeadlineWithinTheWarningDaysEscalatesOnceAndCompletingItsMilestoneResolvesIt() {
+        // The statute of limitations is due 03-20; the warning comes 7 days before.
+        open().when(detectOn("2026-03-12")).thenEvents(events -> assertEquals(List.of(), approaching(events)));
+        DeciderSpec<MatterCommand, Matter, Object>.Given warned = open().andCommands(detectOn("2026-03-13"));
+        List<EscalationRaised> raised = approaching(warned.history());
+        assertEquals(1, raised.size());
+        assertEquals(Severity.CRITICAL, raised.get(0).severity());
+        assertEquals("p.patel", raised.get(0).assignedTo());
+        warned.when(detectOn("2026-03-14")).thenEvents(events -> assertEquals(List.of(), approaching(events)));
+        UUID statute = UUID.fromString(raised.get(0).relatedId());
+        warned.when(new CompleteMilestone(statute, LocalDate.parse("2026-03-16"), AT))
+                .thenEvents(events -> {
+                    assertEquals(2, events.size());
+                    assertEquals(raised.get(0).escalationId(), ((EscalationResolved) events.get(1)).escalationId());
+                });
+    }
+
+    private static List<EscalationRaised> approaching(List<Object> events) {
+        return events.stream()
+                .filter(e -> e instanceof EscalationRaised r && r.cause() == EscalationCause.DEADLINE_APPROACHING)
+                .map(e -> (EscalationRaised) e)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aBlockedTaskEscalatesOnceUntilItIsCompleted() {
+        UUID hold = MatterRules.derivedId(MATTER, "task:litigation-hold");
+        BlockTask block = new BlockTask(hold, "Client has not named the custodians", ROUTES, AT);
+        DeciderSpec<MatterCommand, Matter, Object>.Given blocked = open().andCommands(block);
+        List<Object> events = blocked.history()
+                .subList(open().history().size(), blocked.history().size());
+        TaskBlocked taskBlocked = (TaskBlocked) events.get(0);
+        EscalationRaised raised = (EscalationRaised) events.get(1);
+        assertEquals("a.chen", taskBlocked.assignee());
+        assertEquals(raised.escalationId(), taskBlocked.escalationId());
+        assertEquals(EscalationCause.TASK_BLOCKED, raised.cause());
+        assertEquals(hold.toString(), raised.relatedId());
+        blocked.when(block).thenNothing();
+        blocked.when(new CompleteTask(hold, LocalDate.parse("2026-03-11"), AT))
+                .thenEvents(
+                        done -> assertEquals(raised.escalationId(), ((EscalationResolved) done.get(1)).escalationId()));
+        assertEquals(
+                MatterRules.TASK_COMPLETED,
+                blocked.andCommands(new CompleteTask(hold, LocalDate.parse("2026-03-11"), AT))
+                        .when(block)
+                        .thenFails(RuleBroken.class)
+                        .rule());
+        open().when(new BlockTask(UUID.randomUUID(), "No such task", ROUTES, AT))
+                .thenFails(NotFound.class);
     }
 
     @Test
@@ -335,6 +523,7 @@ class MatterDeciderTest {
                 PLAYBOOK.taskTemplates(),
                 PLAYBOOK.budgetPhases(),
                 PLAYBOOK.thresholds(),
+                List.of(),
                 PLAYBOOK.kpiTargets(),
                 AT);
         Map<String, JsonNode> fields =

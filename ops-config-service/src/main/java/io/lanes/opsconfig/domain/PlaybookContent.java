@@ -4,6 +4,7 @@ import io.lanes.contracts.Routing;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationPath;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
 import io.lanes.contracts.opsconfig.PlaybookPublished.TaskTemplate;
@@ -33,6 +34,12 @@ public record PlaybookContent(
 
         List<BudgetPhase> budgetPhases,
         Thresholds thresholds,
+
+        @Schema(
+                description = "Who answers each cause of escalation, and who next when it stays unresolved "
+                        + "(optional; without a path an escalation goes to the accepting PM)")
+        List<EscalationPath> escalationPaths,
+
         Map<String, BigDecimal> kpiTargets) {
 
     public PlaybookPublished publish(String matterType, int version, String publishedBy, Instant at) {
@@ -48,6 +55,7 @@ public record PlaybookContent(
                 taskTemplates,
                 budgetPhases,
                 thresholds,
+                escalationPaths,
                 kpiTargets,
                 at);
     }
@@ -62,6 +70,7 @@ public record PlaybookContent(
                 published.taskTemplates(),
                 published.budgetPhases(),
                 published.thresholds(),
+                published.escalationPaths(),
                 published.kpiTargets());
     }
 }

@@ -2,8 +2,11 @@ package io.lanes.opsconfig.domain;
 
 import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.Routing;
+import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.opsconfig.PlaybookPublished.BudgetPhase;
 import io.lanes.contracts.opsconfig.PlaybookPublished.ChecklistItem;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationPath;
+import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationStep;
 import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
@@ -65,6 +68,9 @@ public final class PlaybookRules {
         }
         budgetPhases(errors, list(errors, "budgetPhases", playbook.budgetPhases()), phases);
         thresholds(errors, playbook.thresholds());
+        if (playbook.escalationPaths() != null) {
+            escalationPaths(errors, list(errors, "escalationPaths", playbook.escalationPaths()));
+        }
         kpiTargets(errors, playbook.kpiTargets());
         return errors;
     }
@@ -195,6 +201,47 @@ public final class PlaybookRules {
         }
     }
 
+    /** One path per cause; its first step answers at once (afterHours 0), each later one strictly later. */
+    private static void escalationPaths(List<Violation> errors, List<EscalationPath> paths) {
+        Set<EscalationCause> causes = new HashSet<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String path = "escalationPaths[" + i + "]";
+            EscalationPath escalationPath = paths.get(i);
+            if (escalationPath == null) {
+                errors.add(new Violation(path, "must not be null", "required"));
+                continue;
+            }
+            if (escalationPath.cause() == null) {
+                errors.add(new Violation(
+                        path + ".cause", "one of " + List.of(EscalationCause.values()) + " is required", "required"));
+            } else if (!causes.add(escalationPath.cause())) {
+                errors.add(new Violation(path + ".cause", escalationPath.cause() + " has a path already", "unique"));
+            }
+            List<EscalationStep> steps = list(errors, path + ".steps", escalationPath.steps());
+            if (escalationPath.steps() != null && escalationPath.steps().isEmpty()) {
+                errors.add(new Violation(path + ".steps", "a path has at least its first assignee", "required"));
+            }
+            BigDecimal previous = null;
+            for (int s = 0; s < steps.size(); s++) {
+                String stepPath = path + ".steps[" + s + "]";
+                EscalationStep step = steps.get(s);
+                if (step == null) {
+                    errors.add(new Violation(stepPath, "must not be null", "required"));
+                    continue;
+                }
+                text(errors, stepPath + ".assignTo", step.assignTo());
+                BigDecimal after = step.afterHours();
+                if (after == null || (s == 0 && after.signum() != 0)) {
+                    errors.add(new Violation(
+                            stepPath + ".afterHours", "the first step answers at once: afterHours 0", "first-step"));
+                } else if (s > 0 && previous != null && after.compareTo(previous) <= 0) {
+                    errors.add(new Violation(stepPath + ".afterHours", "must be later than the step before", "order"));
+                }
+                previous = after;
+            }
+        }
+    }
+
     private static void budgetPhases(List<Violation> errors, List<BudgetPhase> budgetPhases, Set<String> phases) {
         Set<String> codes = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -240,6 +287,12 @@ public final class PlaybookRules {
         if (escalation == null || (warning != null && escalation.compareTo(warning) <= 0)) {
             errors.add(
                     new Violation("thresholds.budgetEscalationPct", "must be greater than budgetWarningPct", "order"));
+        }
+        if (thresholds.handoffWaitHours().signum() <= 0) {
+            errors.add(new Violation("thresholds.handoffWaitHours", "must be greater than 0", "min"));
+        }
+        if (thresholds.deadlineWarningDays() < 0) {
+            errors.add(new Violation("thresholds.deadlineWarningDays", "must be 0 or more", "min"));
         }
         if (thresholds.slipGraceDays() < 0) {
             errors.add(new Violation("thresholds.slipGraceDays", "must be 0 or more", "min"));

@@ -21,8 +21,8 @@ class DraftDeciderTest {
 
     private static final UUID ID = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
-    private static final PlaybookContent CONTENT =
-            new PlaybookContent("litigation", List.of(), List.of(), null, List.of(), List.of(), List.of(), null, null);
+    private static final PlaybookContent CONTENT = new PlaybookContent(
+            "litigation", List.of(), List.of(), null, List.of(), List.of(), List.of(), null, List.of(), null);
     private static final DraftSaved SAVED = new DraftSaved(ID, "contract-review", CONTENT, "o.ramirez", AT);
     private static final DraftPublished PUBLISHED = new DraftPublished(ID, "contract-review", 2, "o.ramirez", AT);
 

@@ -137,6 +137,27 @@ class PlaybookRulesTest {
     }
 
     @Test
+    void anEscalationPathPerCauseStartsAtOnceAndGoesUpLater() throws Exception {
+        assertEquals(
+                List.of(
+                        "thresholds.handoffWaitHours",
+                        "escalationPaths[1].cause",
+                        "escalationPaths[1].steps[0].afterHours",
+                        "escalationPaths[1].steps[1].assignTo",
+                        "escalationPaths[1].steps[1].afterHours"),
+                fieldsWrongAfter("commercial-litigation", p -> {
+                    ObjectNode second =
+                            (ObjectNode) p.withArray("escalationPaths").get(1);
+                    second.put("cause", "MILESTONE_SLIPPED");
+                    ((ObjectNode) second.withArray("steps").get(0)).put("afterHours", 2);
+                    ((ObjectNode) second.withArray("steps").get(1)).put("afterHours", 1);
+                    ((ObjectNode) second.withArray("steps").get(1)).put("assignTo", " ");
+                    p.withObject("thresholds").put("handoffWaitHours", 0);
+                    return p;
+                }));
+    }
+
+    @Test
     void onlyADateFieldBecomesAMilestone() throws Exception {
         assertEquals(List.of("requiredFields[0].milestoneName"), fieldsWrongAfter("contract-review", p -> {
             ((ObjectNode) p.withArray("requiredFields").get(0)).put("milestoneName", "Client named");

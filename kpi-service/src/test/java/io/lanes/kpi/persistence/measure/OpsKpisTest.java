@@ -255,7 +255,8 @@ class OpsKpisTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, 24),
+                new Thresholds(BigDecimal.TEN, new BigDecimal("20"), 2, 14, 24, null, null),
+                List.of(),
                 Map.of(),
                 at(publishedAt));
     }
