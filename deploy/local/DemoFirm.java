@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,9 @@ public class DemoFirm {
     static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
     static final String[] CLIENTS = {"Acme Corp", "Globex Ltd", "Initech", "Hooli", "Umbrella Health", "Stark Logistics",
         "Wayne Foods", "Tyrell Labs"};
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    /** The firm's calendar, as the services read it (LANES_FIRM_ZONE, default UTC): its today is theirs. */
+    static final ZoneId FIRM_ZONE = ZoneId.of(env("LANES_FIRM_ZONE", "UTC"));
+    static final String TODAY = LocalDate.now(FIRM_ZONE).toString();
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 40;
@@ -70,7 +72,22 @@ public class DemoFirm {
         }
         System.out.printf("demo firm: %d matters opened (%d incomplete at first, %d rejected and reworked); "
                 + "detection reports the past-due milestones within a minute%n", matters.size(), incompleteFirst, rejected);
+        workQueues();
         scorecards();
+    }
+
+    /** What needs people now (GET /work): the PM's queue, and the attorney's with the blocked tasks handed over. */
+    static void workQueues() throws Exception {
+        String pm = call("GET", MATTER_URL + "/work", PM, null);
+        String attorney = call("GET", MATTER_URL + "/work?assignee=a.chen", LEADERSHIP, null);
+        System.out.printf("work queues: p.patel %d items (%d escalations), a.chen %d items (%d escalations); "
+                        + "escalations also on lanes.escalations.v1 (deploy/local/escalations)%n",
+                count(pm, "\"kind\":"), count(pm, "\"kind\":\"ESCALATION\""),
+                count(attorney, "\"kind\":"), count(attorney, "\"kind\":\"ESCALATION\""));
+    }
+
+    static long count(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().count();
     }
 
     /** Waits until kpi-service has every event, then says how much of each scorecard has data and the verdict. */
@@ -79,9 +96,9 @@ public class DemoFirm {
                 "kpi-service to catch up");
         for (String kind : new String[] {"ops", "pm", "shared"}) {
             String card = call("GET", KPI_URL + "/scorecards/" + kind, LEADERSHIP, null);
-            long kpis = Pattern.compile("\"key\":").matcher(card).results().count();
-            long noData = Pattern.compile("\"status\":\"NO_DATA\"").matcher(card).results().count();
-            long off = Pattern.compile("\"status\":\"OFF_TARGET\"").matcher(card).results().count();
+            long kpis = count(card, "\"key\":");
+            long noData = count(card, "\"status\":\"NO_DATA\"");
+            long off = count(card, "\"status\":\"OFF_TARGET\"");
             System.out.printf("scorecard %-6s %d KPIs: %d with data (%d off target)%n", kind, kpis, kpis - noData, off);
         }
         System.out.printf("diagnosis: %s%n", first(call("GET", KPI_URL + "/diagnosis", LEADERSHIP, null),
@@ -98,13 +115,13 @@ public class DemoFirm {
         }
         if (i % 3 == 1) {
             call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"Client document review\","
-                    + "\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(3 + i % 5) + "\",\"owner\":\"associate\","
+                    + "\"dueDate\":\"" + LocalDate.now(FIRM_ZONE).minusDays(3 + i % 5) + "\",\"owner\":\"associate\","
                     + "\"phase\":\"" + phase + "\",\"hardDeadline\":" + (i % 6 == 1) + "}");
         }
         if (i % 6 == 5) {
             // A court date three days out: detection warns of it (DEADLINE_APPROACHING) before it is missed.
             call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"File the answer\","
-                    + "\"dueDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(3) + "\",\"owner\":\"associate\","
+                    + "\"dueDate\":\"" + LocalDate.now(FIRM_ZONE).plusDays(3) + "\",\"owner\":\"associate\","
                     + "\"phase\":\"" + phase + "\",\"hardDeadline\":true}");
         }
         int entries = 2 + i % 4;
@@ -150,7 +167,7 @@ public class DemoFirm {
 
     /** One task per matter: a third left open past its due date, a third done late, a third done early. */
     static void tasks(String matter, int i) throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(FIRM_ZONE);
         LocalDate due = i % 3 == 2 ? today.plusDays(5) : today.minusDays(1 + i % 4);
         String task = first(call("POST", MATTER_URL + "/matters/" + matter + "/tasks", PM, "{\"title\":\"Collect documents\","
                 + "\"assignee\":\"a.chen\",\"dueDate\":\"" + due + "\"}"), "\"tasks\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");

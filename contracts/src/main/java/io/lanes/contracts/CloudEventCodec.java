@@ -27,6 +27,7 @@ public final class CloudEventCodec {
     public static final String H_SUBJECT = "ce_subject";
     public static final String H_TIME = "ce_time";
     public static final String H_SEQUENCE = "ce_sequence";
+    public static final String H_DATASCHEMA = "ce_dataschema";
     public static final String H_CONTENT_TYPE = "content-type";
 
     private CloudEventCodec() {}
@@ -43,9 +44,19 @@ public final class CloudEventCodec {
         put(headers, H_TYPE, event.type());
         put(headers, H_SUBJECT, event.subject());
         put(headers, H_TIME, event.time().toString());
-        put(headers, H_SEQUENCE, Long.toString(event.sequence()));
+        put(headers, H_SEQUENCE, sequence(event.sequence()));
+        EventType.fromCeType(event.type()).ifPresent(type -> put(headers, H_DATASCHEMA, EventSchemas.id(type)));
         put(headers, H_CONTENT_TYPE, CONTENT_TYPE);
         return headers;
+    }
+
+    /**
+     * {@code ce_sequence} as the CloudEvents sequence extension wants it: a string that orders as the
+     * number does, so zero-padded to 20 digits (contract 1.1; 1.0 records carry it unpadded, and
+     * {@link #fromRecord} reads both).
+     */
+    public static String sequence(long sequence) {
+        return String.format("%020d", sequence);
     }
 
     /** Reads the envelope of a record; anything malformed is a {@link PoisonRecordException}. */

@@ -52,6 +52,11 @@ public final class EventSchemas {
         return SCHEMAS.get(type).getSchemaNode();
     }
 
+    /** The schema's {@code $id} URI, sent as {@code ce_dataschema}. */
+    public static String id(EventType type) {
+        return schema(type).get("$id").asText();
+    }
+
     public static void requireValid(EventType type, JsonNode data) {
         List<String> violations = violations(type, data);
         if (!violations.isEmpty()) {

@@ -17,7 +17,8 @@ public enum Topic {
                     "delete",
                     "retention.ms",
                     Long.toString(Duration.ofDays(90).toMillis()))),
-    OPS_CONFIG("lanes.ops-config.v1", Map.of("cleanup.policy", "compact"));
+    /** Every playbook version for ever (contract 1.1): compaction kept only the latest, so a rebuild could not tell old from new. */
+    OPS_CONFIG("lanes.ops-config.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
 
     private final String topicName;
     private final Map<String, String> configs;

@@ -55,8 +55,23 @@ class CloudEventCodecTest {
         assertEquals("io.lanes.intake-complete.v1", text(h, "ce_type"));
         assertEquals(EventSamples.INTAKE.toString(), text(h, "ce_subject"));
         assertEquals("2026-03-02T14:05:00Z", text(h, "ce_time"));
-        assertEquals("2", text(h, "ce_sequence"));
+        assertEquals("00000000000000000002", text(h, "ce_sequence"), "orders as a string (contract 1.1)");
+        assertEquals("urn:lanes:schema:intake-complete.v1", text(h, "ce_dataschema"));
         assertEquals("application/json", text(h, "content-type"));
+    }
+
+    @Test
+    void aRecordOfContract10WithAnUnpaddedSequenceAndNoDataschemaIsRead() {
+        LanesEvent event = sample(EventType.MATTER_CLOSED);
+        ProducerRecord<String, byte[]> record =
+                CloudEventCodec.toRecord(Topic.MATTER.topicName(), CloudEvent.of(event, ID, 12));
+        record.headers()
+                .remove("ce_dataschema")
+                .remove("ce_sequence")
+                .add("ce_sequence", "12".getBytes(StandardCharsets.UTF_8));
+        IncomingEvent incoming = CloudEventCodec.decode(delivered(record));
+        assertEquals(12, incoming.envelope().sequence());
+        assertEquals(event, incoming.event());
     }
 
     @Test

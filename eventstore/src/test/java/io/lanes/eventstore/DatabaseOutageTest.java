@@ -68,7 +68,8 @@ class DatabaseOutageTest {
         try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
             reader.await(
                     r -> intake.toString().equals(r.key())
-                            && Set.of("1", "2").contains(RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)),
+                            && Set.of(CloudEventCodec.sequence(1), CloudEventCodec.sequence(2))
+                                    .contains(RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE)),
                     2,
                     Duration.ofSeconds(60));
         }

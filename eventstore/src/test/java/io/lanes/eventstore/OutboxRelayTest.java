@@ -83,7 +83,7 @@ class OutboxRelayTest {
                         EventSchemas.violations(EventType.INTAKE_INCOMPLETE, EventJson.parse(record.value())));
             }
             assertEquals(
-                    List.of("1", "2"),
+                    List.of("00000000000000000001", "00000000000000000002"),
                     records.stream()
                             .map(r -> io.lanes.testing.RecordHeaders.text(r, CloudEventCodec.H_SEQUENCE))
                             .collect(Collectors.toList()));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dedupe rows live as long as the records they guard: the topics' retention, read from the real
- * broker. lanes.escalations.v1 keeps 90 days; the event topics keep everything; ops-config is compacted.
+ * broker. lanes.escalations.v1 keeps 90 days; the event topics, ops-config's playbook versions
+ * included, keep everything.
  */
 @QuarkusTest
 @QuarkusTestResource(LanesInfraResource.class)
@@ -31,8 +32,8 @@ class ProcessedEventPurgeTest {
         UUID kept = processed(ninetyDays, 89);
         String alsoForever = consumer(Topic.ESCALATIONS, Topic.INTAKE);
         UUID guardedForever = processed(alsoForever, 91);
-        String compacted = consumer(Topic.OPS_CONFIG);
-        UUID latestPlaybook = processed(compacted, 1_000);
+        String playbooks = consumer(Topic.OPS_CONFIG);
+        UUID firstPlaybook = processed(playbooks, 1_000);
         String forever = consumer(Topic.MATTER);
         UUID history = processed(forever, 3_650);
 
@@ -41,7 +42,7 @@ class ProcessedEventPurgeTest {
         assertEquals(0, rows(ninetyDays, expired), "past the 90 days the topic keeps: no redelivery possible");
         assertEquals(1, rows(ninetyDays, kept));
         assertEquals(1, rows(alsoForever, guardedForever), "it also reads a topic kept for ever");
-        assertEquals(1, rows(compacted, latestPlaybook), "a compacted topic keeps its latest records for ever");
+        assertEquals(1, rows(playbooks, firstPlaybook), "every playbook version is kept for ever");
         assertEquals(1, rows(forever, history));
         assertEquals(0, purge.purgeExpired(), "a second purge finds nothing more");
     }

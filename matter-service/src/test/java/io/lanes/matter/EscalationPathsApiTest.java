@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +70,7 @@ class EscalationPathsApiTest {
     @Test
     void aSlipStillOpenAfterItsStepsHoursGoesToTheNextPersonExactlyOnce() throws Exception {
         UUID matter = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("10000.00"));
-        planMilestone(matter, LocalDate.now(ZoneOffset.UTC).minusDays(3), false);
+        planMilestone(matter, MatterFixture.today().minusDays(3), false);
         detectTwiceAtOnce();
         JsonNode raised = raised(matter, EscalationCause.MILESTONE_SLIPPED);
         assertEquals("p.patel", raised.get("assignedTo").asText());
@@ -129,7 +128,7 @@ class EscalationPathsApiTest {
     @Test
     void aHardDeadlineDrawingNearEscalatesOnce() throws Exception {
         UUID matter = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("10000.00"));
-        String milestone = planMilestone(matter, LocalDate.now(ZoneOffset.UTC).plusDays(3), true);
+        String milestone = planMilestone(matter, MatterFixture.today().plusDays(3), true);
         detectTwiceAtOnce();
         detectTwiceAtOnce();
         JsonNode raised = raised(matter, EscalationCause.DEADLINE_APPROACHING);

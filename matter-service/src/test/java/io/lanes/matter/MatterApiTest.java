@@ -29,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,7 +116,7 @@ class MatterApiTest {
                 events(matter, EventType.HANDOFF_ACCEPTED, 1, Topic.MATTER).get(0);
         assertEquals(List.of(), EventSchemas.violations(EventType.HANDOFF_ACCEPTED, accepted));
         LocalDate acceptedOn = Instant.parse(accepted.get("occurredAt").asText())
-                .atZone(ZoneOffset.UTC)
+                .atZone(MatterFixture.firmZone())
                 .toLocalDate();
         Map<String, String> due = new java.util.HashMap<>();
         accepted.get("milestones")
@@ -175,7 +174,7 @@ class MatterApiTest {
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Serve initial disclosures\",\"dueDate\":\""
-                        + LocalDate.now(ZoneOffset.UTC).minusDays(10)
+                        + MatterFixture.today().minusDays(10)
                         + "\",\"owner\":\"associate\",\"phase\":\"L200\",\"hardDeadline\":false}")
                 .when()
                 .post("/matters/" + matter + "/milestones")
@@ -311,7 +310,7 @@ class MatterApiTest {
         UUID matter = openMatter(new BigDecimal("10000.00"));
         String key = UUID.randomUUID().toString();
         String entry = "{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
-                + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":1.5,\"amount\":450.00,\"phase\":\"L100\","
+                + MatterFixture.today() + "\",\"hours\":1.5,\"amount\":450.00,\"phase\":\"L100\","
                 + "\"billable\":true,\"admin\":false}";
         int revision = postTime(matter, key, entry)
                 .then()
@@ -360,7 +359,7 @@ class MatterApiTest {
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
                 .body("{\"timekeeper\":\"a.chen\",\"timekeeperRole\":\"ATTORNEY\",\"workDate\":\""
-                        + LocalDate.now(ZoneOffset.UTC) + "\",\"hours\":2.5,\"amount\":" + amount
+                        + MatterFixture.today() + "\",\"hours\":2.5,\"amount\":" + amount
                         + ",\"phase\":\"L100\",\"taskCode\":\"L110\",\"activityCode\":\"A101\",\"billable\":true,"
                         + "\"admin\":false}")
                 .when()
@@ -487,7 +486,7 @@ class MatterApiTest {
     @Test
     void theRestOfTheMattersLifeTasksUpdatesEscalationsWriteDownsFeedbackAndClose() throws Throwable {
         UUID matter = openMatter(new BigDecimal("10000.00"));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = MatterFixture.today().toString();
         String task = given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
@@ -523,7 +522,7 @@ class MatterApiTest {
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"Overdue filing\",\"dueDate\":\""
-                        + LocalDate.now(ZoneOffset.UTC).minusDays(5)
+                        + MatterFixture.today().minusDays(5)
                         + "\",\"owner\":\"associate\",\"phase\":\"L100\",\"hardDeadline\":true}")
                 .when()
                 .post("/matters/" + matter + "/milestones")

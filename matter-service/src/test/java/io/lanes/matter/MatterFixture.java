@@ -32,11 +32,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Matters for matter-service's API tests: playbooks and packets on the real topics, events read back from them. */
 final class MatterFixture {
@@ -49,6 +51,15 @@ final class MatterFixture {
      * Version 1 of {@code matterType}'s playbook: phases L100 (20 % of the budget) and L200 (80 %),
      * warning at 80 % consumed, escalation at 100 %, two task templates, no escalation paths.
      */
+    /** The firm's time zone: tests run in America/New_York, where today is not always UTC's. */
+    static ZoneId firmZone() {
+        return ZoneId.of(ConfigProvider.getConfig().getValue("lanes.firm.zone", String.class));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(firmZone());
+    }
+
     static void publishPlaybook(String matterType) {
         publishPlaybook(
                 matterType,

@@ -28,9 +28,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +68,7 @@ class TimeImportApiTest {
         UUID second = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("10000.00"));
         String number = number(first);
         assertNotEquals(number, number(second));
-        assertEquals(Year.now(ZoneOffset.UTC) + "-", number.substring(0, 5));
+        assertEquals(Year.from(MatterFixture.today()) + "-", number.substring(0, 5));
         given().auth()
                 .oauth2(PM)
                 .when()
@@ -145,7 +143,7 @@ class TimeImportApiTest {
         String billingId = "B-" + UUID.randomUUID().toString().substring(0, 8);
         link(matter, "billing", billingId).then().statusCode(200);
         String invoice = "INV-" + UUID.randomUUID().toString().substring(0, 8);
-        String today = LocalDate.now(ZoneOffset.UTC).toString().replace("-", "");
+        String today = MatterFixture.today().toString().replace("-", "");
         // L100's budget is 2000.00: 1500 (75 % consumed), then 2200 (110 %) reaches both levels at once.
         List<LedesSample> lines = new ArrayList<>();
         int n = 0;

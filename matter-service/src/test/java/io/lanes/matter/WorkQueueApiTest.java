@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +94,7 @@ class WorkQueueApiTest {
         UUID pending = MatterFixture.handoff(MATTER_TYPE, new BigDecimal("5000.00"));
         UUID matter = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("5000.00"), PM);
         String number = given().auth().oauth2(PM).get("/matters/" + matter).path("matterNumber");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = MatterFixture.today();
         String task = given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)

@@ -139,7 +139,9 @@ class PlaybookApiTest {
             assertEquals(EventType.PLAYBOOK_PUBLISHED.ceType(), RecordHeaders.text(record, CloudEventCodec.H_TYPE));
             assertEquals("/lanes/ops-config-service", RecordHeaders.text(record, CloudEventCodec.H_SOURCE));
             assertEquals(matterType, RecordHeaders.text(record, CloudEventCodec.H_SUBJECT));
-            assertEquals("1", RecordHeaders.text(record, CloudEventCodec.H_SEQUENCE));
+            assertEquals("00000000000000000001", RecordHeaders.text(record, CloudEventCodec.H_SEQUENCE));
+            assertEquals(
+                    "urn:lanes:schema:playbook-published.v1", RecordHeaders.text(record, CloudEventCodec.H_DATASCHEMA));
             assertEquals(
                     List.of(), EventSchemas.violations(EventType.PLAYBOOK_PUBLISHED, EventJson.parse(record.value())));
         }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class SharedDefaultsTest {
     }
 
     @Test
-    void clockIsInjectableAndUtc() {
-        assertEquals(ZoneOffset.UTC, clock.getZone());
+    void clockIsInjectableAndInTheFirmsZoneUtcByDefault() {
+        assertEquals(ZoneId.of("UTC"), clock.getZone());
         assertTrue(Duration.between(clock.instant(), Instant.now()).abs().toSeconds() < 5);
     }
 }

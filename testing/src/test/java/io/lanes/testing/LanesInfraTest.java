@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,6 +88,29 @@ class LanesInfraTest {
                         .forEach((name, value) ->
                                 assertEquals(value, config.get(name).value(), topic + " " + name));
             }
+        }
+    }
+
+    @Test
+    void aTopicLeftByAnOlderReleaseIsGivenTheContractsConfigs() throws Exception {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+            ConfigResource opsConfig = new ConfigResource(ConfigResource.Type.TOPIC, Topic.OPS_CONFIG.topicName());
+            admin.incrementalAlterConfigs(Map.of(
+                            opsConfig,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+
+            LanesTopics.createAll(infra.kafka().bootstrapServers(), 1);
+
+            Config config = admin.describeConfigs(List.of(opsConfig))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(opsConfig);
+            assertEquals("delete", config.get("cleanup.policy").value(), "every playbook version is kept (1.1)");
+            assertEquals("-1", config.get("retention.ms").value());
         }
     }
 

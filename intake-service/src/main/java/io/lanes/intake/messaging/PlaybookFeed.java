@@ -9,7 +9,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the latest playbook per matter type from legal operations' compacted topic. */
+/** Keeps the latest playbook per matter type from legal operations' topic (which holds every version). */
 @ApplicationScoped
 public class PlaybookFeed {
 

@@ -1,8 +1,8 @@
 package io.lanes.kpi.api;
 
 import io.lanes.kpi.persistence.MatterScorecards;
-import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.scorecard.MatterScorecard;
+import io.lanes.platform.firm.Firm;
 import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.security.Caller;

@@ -369,6 +369,10 @@ public class MatterResource {
     @Path("/{id}/milestones/{milestoneId}/complete")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(summary = "Complete a milestone (milestone-completed); completedOn defaults to today")
+    @APIResponse(
+            responseCode = "422",
+            description = "DATE_IN_FUTURE or DATE_BEFORE_OPENING: completedOn after today (the firm's time zone) or "
+                    + "before the matter was opened")
     public Uni<Response> completeMilestone(
             @PathParam("id") UUID id,
             @PathParam("milestoneId") UUID milestoneId,
@@ -378,7 +382,10 @@ public class MatterResource {
                 id,
                 ifMatch,
                 context -> new MatterCommand.CompleteMilestone(
-                        milestoneId, on(completion == null ? null : completion.completedOn()), matters.now()),
+                        milestoneId,
+                        on(completion == null ? null : completion.completedOn()),
+                        matters.today(),
+                        matters.now()),
                 200);
     }
 
@@ -408,7 +415,11 @@ public class MatterResource {
     @POST
     @Path("/{id}/tasks/{taskId}/complete")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Complete a task (task-completed)")
+    @Operation(summary = "Complete a task (task-completed); completedOn defaults to today")
+    @APIResponse(
+            responseCode = "422",
+            description = "DATE_IN_FUTURE or DATE_BEFORE_OPENING: completedOn after today (the firm's time zone) or "
+                    + "before the matter was opened")
     public Uni<Response> completeTask(
             @PathParam("id") UUID id,
             @PathParam("taskId") UUID taskId,
@@ -418,7 +429,10 @@ public class MatterResource {
                 id,
                 ifMatch,
                 context -> new MatterCommand.CompleteTask(
-                        taskId, on(completion == null ? null : completion.completedOn()), matters.now()),
+                        taskId,
+                        on(completion == null ? null : completion.completedOn()),
+                        matters.today(),
+                        matters.now()),
                 200);
     }
 
@@ -506,7 +520,12 @@ public class MatterResource {
 
     @POST
     @Path("/{id}/status-updates")
-    @Operation(summary = "Record a client status update (status-update-sent); on time if within the playbook's cadence")
+    @Operation(
+            summary = "Record a client status update (status-update-sent); on time if within the playbook's cadence",
+            description = "sentOn defaults to today (the firm's time zone).")
+    @APIResponse(
+            responseCode = "422",
+            description = "DATE_IN_FUTURE or DATE_BEFORE_OPENING: sentOn after today or before the matter was opened")
     public Uni<Response> statusUpdate(
             @PathParam("id") UUID id,
             @Valid @NotNull StatusUpdate update,
@@ -521,6 +540,7 @@ public class MatterResource {
                 context -> new MatterCommand.SendStatusUpdate(
                         UUID.randomUUID(),
                         on(update.sentOn()),
+                        matters.today(),
                         update.summary().strip(),
                         context.playbook().thresholds().statusUpdateCadenceDays(),
                         matters.now()));

@@ -59,12 +59,15 @@ public sealed interface MatterCommand {
             UUID milestoneId, LocalDate dueDate, String reason, String by, boolean correction, Instant at)
             implements MatterCommand {}
 
-    record CompleteMilestone(UUID milestoneId, LocalDate completedOn, Instant at) implements MatterCommand {}
+    /** Completion on {@code completedOn}, which may not be after the firm's {@code today} nor before the opening. */
+    record CompleteMilestone(UUID milestoneId, LocalDate completedOn, LocalDate today, Instant at)
+            implements MatterCommand {}
 
     record AssignTask(UUID taskId, UUID milestoneId, String title, String assignee, LocalDate dueDate, Instant at)
             implements MatterCommand {}
 
-    record CompleteTask(UUID taskId, LocalDate completedOn, Instant at) implements MatterCommand {}
+    /** Completion on {@code completedOn}, which may not be after the firm's {@code today} nor before the opening. */
+    record CompleteTask(UUID taskId, LocalDate completedOn, LocalDate today, Instant at) implements MatterCommand {}
 
     /**
      * Time recorded; the thresholds of the matter's playbook decide whether it crosses a budget level.
@@ -103,7 +106,9 @@ public sealed interface MatterCommand {
             Instant at)
             implements MatterCommand {}
 
-    record SendStatusUpdate(UUID updateId, LocalDate sentOn, String summary, int cadenceDays, Instant at)
+    /** An update sent on {@code sentOn}, which may not be after the firm's {@code today} nor before the opening. */
+    record SendStatusUpdate(
+            UUID updateId, LocalDate sentOn, LocalDate today, String summary, int cadenceDays, Instant at)
             implements MatterCommand {}
 
     record ResolveEscalation(UUID escalationId, String resolution, String by, Instant at) implements MatterCommand {}

@@ -221,6 +221,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
 
     private static List<Object> completeMilestone(CompleteMilestone complete, Matter matter) {
         Milestone milestone = openMilestone(matter, complete.milestoneId());
+        MatterRules.requireWithinMatter(matter, complete.completedOn(), complete.today(), "completedOn");
         List<Object> events = new ArrayList<>();
         events.add(new MilestoneCompleted(
                 matter.id(),
@@ -261,6 +262,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         if (task.completedOn() != null) {
             throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
         }
+        MatterRules.requireWithinMatter(matter, complete.completedOn(), complete.today(), "completedOn");
         List<Object> events = new ArrayList<>();
         events.add(new TaskCompleted(
                 matter.id(),
@@ -276,6 +278,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
     }
 
     private static List<Object> sendStatusUpdate(SendStatusUpdate update, Matter matter) {
+        MatterRules.requireWithinMatter(matter, update.sentOn(), update.today(), "sentOn");
         LocalDate dueBy = matter.nextStatusUpdateDue(update.cadenceDays());
         return List.of(new StatusUpdateSent(
                 matter.id(),

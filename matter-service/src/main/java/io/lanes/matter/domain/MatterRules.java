@@ -1,8 +1,12 @@
 package io.lanes.matter.domain;
 
 import io.lanes.platform.domain.NotFound;
+import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
+import io.lanes.platform.domain.Violation;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,8 +21,34 @@ final class MatterRules {
     static final String TASK_COMPLETED = "TASK_ALREADY_COMPLETED";
     static final String ESCALATION_RESOLVED = "ESCALATION_ALREADY_RESOLVED";
     static final String HARD_DEADLINE_FIXED = "HARD_DEADLINE_FIXED";
+    static final String DATE_IN_FUTURE = "DATE_IN_FUTURE";
+    static final String DATE_BEFORE_OPENING = "DATE_BEFORE_OPENING";
 
     private MatterRules() {}
+
+    /**
+     * A date something was done on the matter (a completion, an update sent) lies between the matter's
+     * opening and the firm's today: a later one has not happened yet, an earlier one is a typo that would
+     * count as done before the matter existed.
+     */
+    static LocalDate requireWithinMatter(Matter matter, LocalDate date, LocalDate today, String field) {
+        if (date.isAfter(today)) {
+            throw new Refused(
+                    DATE_IN_FUTURE,
+                    field + " " + date + " is after today, " + today + " in the firm's time zone",
+                    List.of(new Violation(field, "must not be later than today (" + today + ")", "not-future")));
+        }
+        if (matter.openedOn() != null && date.isBefore(matter.openedOn())) {
+            throw new Refused(
+                    DATE_BEFORE_OPENING,
+                    field + " " + date + " is before the matter was opened on " + matter.openedOn(),
+                    List.of(new Violation(
+                            field,
+                            "must not be earlier than the matter's opening (" + matter.openedOn() + ")",
+                            "not-before-opening")));
+        }
+        return date;
+    }
 
     static Matter requirePending(Matter matter) {
         requireKnown(matter);

@@ -37,6 +37,7 @@ import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.contracts.matter.TaskBlocked;
+import io.lanes.contracts.matter.TaskCompleted;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.VarianceLevel;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
@@ -66,6 +67,7 @@ import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
 import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
 import io.lanes.matter.domain.MatterCommand.ReviseBudget;
 import io.lanes.matter.domain.MatterCommand.ScreenUser;
+import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
 import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
@@ -342,7 +344,7 @@ class MatterDeciderTest {
         assertEquals("p.patel", raised.get(0).assignedTo());
         warned.when(detectOn("2026-03-14")).thenEvents(events -> assertEquals(List.of(), approaching(events)));
         UUID statute = UUID.fromString(raised.get(0).relatedId());
-        warned.when(new CompleteMilestone(statute, LocalDate.parse("2026-03-16"), AT))
+        warned.when(new CompleteMilestone(statute, LocalDate.parse("2026-03-16"), LocalDate.parse("2026-03-16"), AT))
                 .thenEvents(events -> {
                     assertEquals(2, events.size());
                     assertEquals(raised.get(0).escalationId(), ((EscalationResolved) events.get(1)).escalationId());
@@ -370,12 +372,13 @@ class MatterDeciderTest {
         assertEquals(EscalationCause.TASK_BLOCKED, raised.cause());
         assertEquals(hold.toString(), raised.relatedId());
         blocked.when(block).thenNothing();
-        blocked.when(new CompleteTask(hold, LocalDate.parse("2026-03-11"), AT))
+        blocked.when(new CompleteTask(hold, LocalDate.parse("2026-03-11"), LocalDate.parse("2026-03-11"), AT))
                 .thenEvents(
                         done -> assertEquals(raised.escalationId(), ((EscalationResolved) done.get(1)).escalationId()));
         assertEquals(
                 MatterRules.TASK_COMPLETED,
-                blocked.andCommands(new CompleteTask(hold, LocalDate.parse("2026-03-11"), AT))
+                blocked.andCommands(new CompleteTask(
+                                hold, LocalDate.parse("2026-03-11"), LocalDate.parse("2026-03-11"), AT))
                         .when(block)
                         .thenFails(RuleBroken.class)
                         .rule());
@@ -401,7 +404,7 @@ class MatterDeciderTest {
                 work.stream().filter(w -> w.kind() == WorkItem.WorkKind.TASK).count(),
                 "the playbook's tasks are work from acceptance on");
 
-        CompleteMilestone complete = new CompleteMilestone(milestone(0).id(), ACCEPTED_ON, AT);
+        CompleteMilestone complete = new CompleteMilestone(milestone(0).id(), ACCEPTED_ON, ACCEPTED_ON, AT);
         assertEquals(
                 work.size() - 1,
                 MatterWork.of(open().andCommands(complete).state()).size());
@@ -615,15 +618,17 @@ class MatterDeciderTest {
 
     @Test
     void aMilestoneCompletedAfterItsDueDateIsLate() {
-        open().when(new CompleteMilestone(milestone(1).id(), LocalDate.parse("2026-03-17"), AT))
+        open().when(new CompleteMilestone(
+                        milestone(1).id(), LocalDate.parse("2026-03-17"), LocalDate.parse("2026-03-17"), AT))
                 .thenEvents(events -> assertFalse(((MilestoneCompleted) events.get(0)).onTime()));
     }
 
     @Test
     void completingACompletedMilestoneBreaksARule() {
         UUID first = milestone(0).id();
-        RuleBroken e = open().andCommands(new CompleteMilestone(first, LocalDate.parse("2026-03-10"), AT))
-                .when(new CompleteMilestone(first, LocalDate.parse("2026-03-11"), AT))
+        RuleBroken e = open().andCommands(
+                        new CompleteMilestone(first, LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-10"), AT))
+                .when(new CompleteMilestone(first, LocalDate.parse("2026-03-11"), LocalDate.parse("2026-03-11"), AT))
                 .thenFails(RuleBroken.class);
         assertEquals(MatterRules.MILESTONE_COMPLETED, e.rule());
     }
@@ -666,6 +671,42 @@ class MatterDeciderTest {
         replanned
                 .when(detectOn("2026-03-20"))
                 .thenEvents(events -> assertEquals(1, slipsOf(first, events), "the new due date slips on its own"));
+    }
+
+    @Test
+    void workIsDoneBetweenTheOpeningAndTheFirmsToday() {
+        UUID first = milestone(0).id();
+        UUID hold = MatterRules.derivedId(MATTER, "task:litigation-hold");
+        LocalDate today = LocalDate.parse("2026-03-11");
+        LocalDate tomorrow = today.plusDays(1);
+        LocalDate beforeOpening = ACCEPTED_ON.minusDays(1);
+        List<MatterCommand> tooLate = List.of(
+                new CompleteMilestone(first, tomorrow, today, AT),
+                new CompleteTask(hold, tomorrow, today, AT),
+                new SendStatusUpdate(UUID.randomUUID(), tomorrow, today, "Weekly update", 14, AT));
+        for (MatterCommand command : tooLate) {
+            Refused refused = open().when(command).thenFails(Refused.class);
+            assertEquals(MatterRules.DATE_IN_FUTURE, refused.rule(), command.toString());
+        }
+        List<MatterCommand> tooEarly = List.of(
+                new CompleteMilestone(first, beforeOpening, today, AT),
+                new CompleteTask(hold, beforeOpening, today, AT),
+                new SendStatusUpdate(UUID.randomUUID(), beforeOpening, today, "Weekly update", 14, AT));
+        for (MatterCommand command : tooEarly) {
+            Refused refused = open().when(command).thenFails(Refused.class);
+            assertEquals(MatterRules.DATE_BEFORE_OPENING, refused.rule(), command.toString());
+        }
+        assertEquals(
+                "sentOn",
+                open().when(tooLate.get(2))
+                        .thenFails(Refused.class)
+                        .violations()
+                        .get(0)
+                        .field());
+        open().when(new CompleteMilestone(first, ACCEPTED_ON, today, AT))
+                .thenEvents(events -> assertEquals(ACCEPTED_ON, ((MilestoneCompleted) events.get(0)).completedOn()));
+        open().when(new CompleteTask(hold, today, today, AT))
+                .thenEvents(events -> assertEquals(today, ((TaskCompleted) events.get(0)).completedOn()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lanes.platform.time;
 
+import io.lanes.platform.firm.Firm;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -8,7 +9,9 @@ import java.time.Clock;
 
 /**
  * The one source of "now" for every service: inject {@link Clock}, never call {@code Instant.now()},
- * so tests and schedulers can run at any date. A test replaces it by producing its own {@code Clock}.
+ * so tests and schedulers can run at any date. It is in the firm's time zone, so
+ * {@code LocalDate.now(clock)} is the firm's today (a matter completed at 20:30 in New York is completed
+ * that day, not the next UTC one). A test replaces it by producing its own {@code Clock}.
  */
 @ApplicationScoped
 public class ClockProducer {
@@ -16,7 +19,7 @@ public class ClockProducer {
     @Produces
     @Singleton
     @DefaultBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(Firm firm) {
+        return Clock.system(firm.zone());
     }
 }

@@ -1,11 +1,11 @@
 package io.lanes.kpi.persistence.measure;
 
-import io.lanes.kpi.scorecard.Firm;
 import io.lanes.kpi.scorecard.FirmDefaults;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Playbooks;
 import io.lanes.kpi.scorecard.ReportDelivery;
 import io.lanes.kpi.scorecard.Scope;
+import io.lanes.platform.firm.Firm;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

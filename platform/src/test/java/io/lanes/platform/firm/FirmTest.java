@@ -1,4 +1,4 @@
-package io.lanes.kpi.scorecard;
+package io.lanes.platform.firm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.lanes.kpi.scorecard;
+package io.lanes.platform.firm;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
