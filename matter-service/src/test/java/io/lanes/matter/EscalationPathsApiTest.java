@@ -139,12 +139,7 @@ class EscalationPathsApiTest {
     @Test
     void aBlockedTaskEscalatesOnceReachesPmToolsAndCanBeHandedOver() {
         UUID matter = MatterFixture.openMatter(MATTER_TYPE, new BigDecimal("10000.00"));
-        String hold = given().auth()
-                .oauth2(PM)
-                .get("/matters/" + matter)
-                .then()
-                .extract()
-                .path("tasks.find { it.title == 'Send the litigation hold' }.id");
+        String hold = MatterFixture.litigationHold(matter);
         for (int attempt = 0; attempt < 2; attempt++) {
             given().auth()
                     .oauth2(PM)

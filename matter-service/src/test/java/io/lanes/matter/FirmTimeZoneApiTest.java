@@ -107,12 +107,7 @@ class FirmTimeZoneApiTest {
                     .get(0);
             assertEquals(newYorkDate.toString(), sent.get("sentOn").asText());
 
-            String hold = given().auth()
-                    .oauth2(PM)
-                    .get("/matters/" + matter)
-                    .then()
-                    .extract()
-                    .path("tasks.find { it.title == 'Send the litigation hold' }.id");
+            String hold = MatterFixture.litigationHold(matter);
             given().auth()
                     .oauth2(PM)
                     .contentType(ContentType.JSON)

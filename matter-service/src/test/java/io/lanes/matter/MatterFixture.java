@@ -147,6 +147,16 @@ final class MatterFixture {
     }
 
     /** A handoff accepted, once the playbook it needs has reached matter-service (422 until then). */
+    /** The id of the matter's "Send the litigation hold" task, created from the playbook's template. */
+    static String litigationHold(UUID matter) {
+        return given().auth()
+                .oauth2(PM)
+                .get("/matters/" + matter)
+                .then()
+                .extract()
+                .path("tasks.find { it.title == 'Send the litigation hold' }.id");
+    }
+
     static UUID openMatter(String matterType, BigDecimal budget) {
         return openMatter(matterType, budget, PM);
     }

@@ -223,6 +223,13 @@ class MatterDeciderTest {
         return new Detect(LocalDate.parse(day), THRESHOLDS, ROUTES, at);
     }
 
+    private static Escalation slipOf(DeciderSpec<MatterCommand, Matter, Object>.Given given) {
+        return given.state().escalationList().stream()
+                .filter(e -> e.cause() == EscalationCause.MILESTONE_SLIPPED)
+                .findFirst()
+                .orElseThrow();
+    }
+
     private static List<Object> ofType(Class<?> type, List<Object> events) {
         return events.stream().filter(type::isInstance).collect(Collectors.toList());
     }
@@ -231,10 +238,7 @@ class MatterDeciderTest {
     void anUnresolvedEscalationGoesUpItsPathOnceEachStepsHoursPass() {
         // Slipped on 03-13 at AT: the PM first, the responsible attorney after 24 h, the team lead after 72 h.
         DeciderSpec<MatterCommand, Matter, Object>.Given slipped = open().andCommands(detectOn("2026-03-13"));
-        Escalation slip = slipped.state().escalationList().stream()
-                .filter(e -> e.cause() == EscalationCause.MILESTONE_SLIPPED)
-                .findFirst()
-                .orElseThrow();
+        Escalation slip = slipOf(slipped);
         assertEquals("p.patel", slip.assignedTo());
         slipped.when(detectAt("2026-03-13", AT.plusSeconds(23 * 3600)))
                 .thenEvents(events -> assertEquals(List.of(), ofType(EscalationReassigned.class, events)));
@@ -271,10 +275,7 @@ class MatterDeciderTest {
     @Test
     void aManualHandOverKeepsTheStepSoTheTimeoutStillSendsItUp() {
         DeciderSpec<MatterCommand, Matter, Object>.Given slipped = open().andCommands(detectOn("2026-03-13"));
-        Escalation slip = slipped.state().escalationList().stream()
-                .filter(e -> e.cause() == EscalationCause.MILESTONE_SLIPPED)
-                .findFirst()
-                .orElseThrow();
+        Escalation slip = slipOf(slipped);
         ReassignEscalation toColleague = new ReassignEscalation(slip.id(), "j.doe", AT.plusSeconds(3600));
         DeciderSpec<MatterCommand, Matter, Object>.Given handedOver = slipped.andCommands(toColleague);
         assertEquals(
