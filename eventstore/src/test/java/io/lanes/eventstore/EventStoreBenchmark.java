@@ -2,14 +2,18 @@ package io.lanes.eventstore;
 
 import static io.lanes.eventstore.fixture.Events.newIncomplete;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lanes.contracts.EventJson;
 import io.lanes.eventstore.fixture.Reactive;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.MachineBaselines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +47,12 @@ class EventStoreBenchmark {
 
     @Test
     void appendAndRelayThroughput() throws Exception {
+        ObjectNode result = EventJson.mapper().createObjectNode().put("benchmark", "eventstore");
+        result.put("fsync", fsync());
         appendAt(4, 1_000);
+        ObjectNode append = result.putObject("appendEventsPerSecond");
         for (int writers : new int[] {1, 8, 32}) {
-            double perSecond = appendAt(writers, EVENTS_PER_LEVEL);
-            LOG.infof(
-                    "BENCHMARK {\"benchmark\":\"append\",\"writers\":%d,\"events\":%d,\"eventsPerSecond\":%.0f}",
-                    writers, EVENTS_PER_LEVEL, perSecond);
+            append.put(Integer.toString(writers), Math.round(appendAt(writers, EVENTS_PER_LEVEL)));
         }
         Awaitility.await()
                 .atMost(Duration.ofMinutes(5))
@@ -65,10 +69,38 @@ class EventStoreBenchmark {
                 .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> LanesInfra.get().database().queryLong("SELECT count(*) FROM lanes_outbox") == 0);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.infof(
-                "BENCHMARK {\"benchmark\":\"relay\",\"events\":%d,\"seconds\":%.2f,\"eventsPerSecond\":%.0f}",
-                RELAY_BACKLOG, seconds, RELAY_BACKLOG / seconds);
+        long relay = Math.round(RELAY_BACKLOG / ((System.nanoTime() - start) / 1e9));
+        result.put("relayEventsPerSecond", relay);
+
+        // The raw capacity of the same servers in the same run, so the figures above read as ratios.
+        ObjectNode baselines = result.putObject("baselines");
+        Double pgbench = MachineBaselines.pgbenchSingleInsertTps().orElse(null);
+        Double producer = MachineBaselines.producerPerformance().get("recordsPerSecond");
+        baselines.put("pgbenchSingleInsertTps", pgbench);
+        baselines.put("kafkaProducerRecordsPerSecond", producer);
+        ObjectNode ratios = result.putObject("ratios");
+        if (pgbench != null) {
+            ratios.put("append1ToPgbench", round(append.get("1").asDouble() / pgbench));
+            ratios.put("append32ToPgbench", round(append.get("32").asDouble() / pgbench));
+        }
+        if (producer != null) {
+            ratios.put("relayToProducer", round(relay / producer));
+        }
+        LOG.infof("BENCHMARK %s", result);
+    }
+
+    /** Whether the server commits to disk: compare with a pgbench run on a server set alike. */
+    private static String fsync() throws Exception {
+        try (Connection c = LanesInfra.get().database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW fsync")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static double round(double ratio) {
+        return Math.round(ratio * 1000) / 1000.0;
     }
 
     /** Each writer appends one-event transactions to streams of its own, ten events a stream. */
