@@ -76,9 +76,18 @@ public class OutboxRelay {
     private static final String NOT_BEHIND_PARKED =
             "NOT EXISTS (SELECT 1 FROM lanes_outbox_parked p WHERE p.stream_id = e.stream_id)";
 
+    private static final Duration BACKLOG_RECOUNT = Duration.ofSeconds(1);
+
+    /**
+     * The oldest rows of the outbox with their events. The lower bound on {@code e.position} lets the
+     * event index start at the outbox's front: without it the merge join read every published event
+     * before it, once per batch (a 20,000-event backlog drained at 2,700 events/s, batches taking up
+     * to 170 ms by its end).
+     */
     private static final String SELECT_BATCH = "SELECT e.position, e.stream_id, e.version, e.event_id, e.ce_type, "
             + "CAST(e.data AS text), e.occurred_at FROM lanes_outbox o JOIN lanes_event e ON e.position = o.position "
-            + "WHERE " + NOT_BEHIND_PARKED + " ORDER BY o.position LIMIT ?";
+            + "WHERE e.position >= (SELECT min(position) FROM lanes_outbox) AND " + NOT_BEHIND_PARKED
+            + " ORDER BY o.position LIMIT ?";
 
     private final DataSource dataSource;
     private final OutboxConfig config;
@@ -92,6 +101,7 @@ public class OutboxRelay {
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong waitingBehindParked = new AtomicLong();
     private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
+    private Instant backlogCountedAt = Instant.MIN;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
@@ -243,7 +253,10 @@ public class OutboxRelay {
             Round round = publish(producer, batch);
             delete(connection, round.acknowledged());
             park(connection, round.parked());
-            refreshBacklog(connection);
+            if (batch.size() < config.batchSize()
+                    || !clock.instant().isBefore(backlogCountedAt.plus(BACKLOG_RECOUNT))) {
+                refreshBacklog(connection);
+            }
             connection.commit();
             published.increment(round.acknowledged().size());
             parkedNow.increment(round.parked().size());
@@ -426,7 +439,13 @@ public class OutboxRelay {
     }
 
     /** Pending and lag count only what can go out: events behind a parked one wait for an admin. */
+    /**
+     * Counts the backlog for the gauges. The count reads the whole outbox, so while a backlog drains it
+     * runs once per {@link #BACKLOG_RECOUNT}, not once per batch (which made a drain quadratic: 45 ms a
+     * batch at 20,000 events), and again when a round finds the outbox drained.
+     */
     private void refreshBacklog(Connection connection) throws SQLException {
+        backlogCountedAt = clock.instant();
         try (Statement count = connection.createStatement();
                 ResultSet rs = count.executeQuery("SELECT count(*) FILTER (WHERE " + NOT_BEHIND_PARKED + "), "
                         + "min(e.recorded_at) FILTER (WHERE " + NOT_BEHIND_PARKED + "), "
