@@ -66,7 +66,7 @@ import io.lanes.platform.domain.Refused;
 import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.domain.Violation;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +82,13 @@ import java.util.function.UnaryOperator;
  * reaches it.
  */
 public final class MatterDecider implements Decider<MatterCommand, Matter, Object> {
+
+    /** The firm's time zone: a matter is opened on the firm's date of its acceptance. */
+    private final ZoneId zone;
+
+    public MatterDecider(ZoneId zone) {
+        this.zone = zone;
+    }
 
     @Override
     public Matter initialState() {
@@ -366,7 +373,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
             return m.withRejection(rejected.reasons());
         }
         if (event instanceof HandoffAccepted accepted) {
-            return opened(m, accepted);
+            return opened(m, accepted, zone);
         }
         if (event instanceof MilestonePlanned p) {
             return m.withMilestone(Milestone.planned(
@@ -456,7 +463,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         throw new UnhandledCase(event);
     }
 
-    private static Matter opened(Matter m, HandoffAccepted accepted) {
+    private static Matter opened(Matter m, HandoffAccepted accepted, ZoneId zone) {
         Map<UUID, Milestone> plan = new LinkedHashMap<>(m.milestones());
         for (PlannedMilestone p : accepted.milestones()) {
             plan.put(
@@ -484,7 +491,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
         return m.withOpened(
                 accepted.matterNumber(),
                 accepted.acceptedBy(),
-                accepted.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                accepted.occurredAt().atZone(zone).toLocalDate(),
                 accepted.plannedCloseDate(),
                 accepted.playbookVersion(),
                 plan,

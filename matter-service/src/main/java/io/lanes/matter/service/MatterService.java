@@ -85,7 +85,7 @@ public class MatterService {
             MatterPages pages) {
         this.store = store;
         this.matters = new AggregateRepository<>(
-                store, new MatterDecider(), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
+                store, new MatterDecider(clock.getZone()), STREAM_TYPE, MatterInternalEvent.TYPES.withContractEvents());
         this.playbooks = playbooks;
         this.clock = clock;
         this.calendar = new BusinessCalendar(config.holidays().orElse(Set.of()));

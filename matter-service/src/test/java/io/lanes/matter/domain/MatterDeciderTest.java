@@ -78,6 +78,8 @@ import io.lanes.testing.decider.SealedDispatch;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +134,7 @@ class MatterDeciderTest {
             AT);
     private static final BusinessCalendar CALENDAR = new BusinessCalendar(Set.of(LocalDate.parse("2026-03-09")));
 
-    private final MatterDecider decider = new MatterDecider();
+    private final MatterDecider decider = new MatterDecider(ZoneOffset.UTC);
     private final DeciderSpec<MatterCommand, Matter, Object> spec =
             DeciderSpec.of(decider.initialState(), decider::evolve, decider::decide);
 
@@ -672,6 +674,16 @@ class MatterDeciderTest {
         replanned
                 .when(detectOn("2026-03-20"))
                 .thenEvents(events -> assertEquals(1, slipsOf(first, events), "the new due date slips on its own"));
+    }
+
+    @Test
+    void aMatterIsOpenedOnTheFirmsDateOfItsAcceptance() {
+        MatterDecider auckland = new MatterDecider(ZoneId.of("Pacific/Auckland"));
+        Matter openedThere = DeciderSpec.of(auckland.initialState(), auckland::evolve, auckland::decide)
+                .givenCommands(receive(1), accept())
+                .state();
+        assertEquals(ACCEPTED_ON, open().state().openedOn());
+        assertEquals(ACCEPTED_ON.plusDays(1), openedThere.openedOn(), "15:00 UTC is 04:00 the next day in Auckland");
     }
 
     @Test
