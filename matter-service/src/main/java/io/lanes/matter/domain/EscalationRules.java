@@ -1,7 +1,5 @@
 package io.lanes.matter.domain;
 
-import static io.lanes.matter.domain.MatterRules.ESCALATION_RESOLVED;
-import static io.lanes.matter.domain.MatterRules.TASK_COMPLETED;
 import static io.lanes.matter.domain.MatterRules.derivedId;
 
 import io.lanes.contracts.matter.EscalationCause;
@@ -14,8 +12,6 @@ import io.lanes.contracts.matter.TaskBlocked;
 import io.lanes.matter.domain.MatterCommand.BlockTask;
 import io.lanes.matter.domain.MatterCommand.Detect;
 import io.lanes.matter.domain.MatterCommand.ReassignEscalation;
-import io.lanes.platform.domain.NotFound;
-import io.lanes.platform.domain.RuleBroken;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,13 +72,7 @@ final class EscalationRules {
      * sends it up. Handing it to whoever has it already changes nothing.
      */
     static List<Object> reassign(ReassignEscalation reassign, Matter matter) {
-        Escalation escalation = matter.escalations().get(reassign.escalationId());
-        if (escalation == null) {
-            throw new NotFound("escalation", reassign.escalationId());
-        }
-        if (!escalation.open()) {
-            throw new RuleBroken(ESCALATION_RESOLVED, "Escalation " + escalation.id() + " was resolved already");
-        }
+        Escalation escalation = MatterRules.openEscalation(matter, reassign.escalationId());
         if (escalation.assignedTo().equals(reassign.assignTo())) {
             return List.of();
         }
@@ -143,13 +133,7 @@ final class EscalationRules {
 
     /** A blocked task raises TASK_BLOCKED; a task already blocked (its escalation open) changes nothing. */
     static List<Object> blockTask(BlockTask block, Matter matter) {
-        Task task = matter.tasks().get(block.taskId());
-        if (task == null) {
-            throw new NotFound("task", block.taskId());
-        }
-        if (task.completedOn() != null) {
-            throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
-        }
+        Task task = MatterRules.openTask(matter, block.taskId());
         String subject = task.id().toString();
         List<Escalation> earlier = matter.escalations().values().stream()
                 .filter(e -> e.cause() == EscalationCause.TASK_BLOCKED

@@ -1,7 +1,5 @@
 package io.lanes.matter.domain;
 
-import static io.lanes.matter.domain.MatterRules.ESCALATION_RESOLVED;
-import static io.lanes.matter.domain.MatterRules.TASK_COMPLETED;
 import static io.lanes.matter.domain.MatterRules.openMilestone;
 import static io.lanes.matter.domain.MatterRules.requireAccepted;
 import static io.lanes.matter.domain.MatterRules.requireKnown;
@@ -63,7 +61,6 @@ import io.lanes.matter.domain.MatterInternalEvent.ExternalIdLinked;
 import io.lanes.matter.domain.MatterInternalEvent.HandoffPacketReceived;
 import io.lanes.platform.domain.NotFound;
 import io.lanes.platform.domain.Refused;
-import io.lanes.platform.domain.RuleBroken;
 import io.lanes.platform.domain.Violation;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -262,13 +259,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
     }
 
     private static List<Object> completeTask(CompleteTask complete, Matter matter) {
-        Task task = matter.tasks().get(complete.taskId());
-        if (task == null) {
-            throw new NotFound("task", complete.taskId());
-        }
-        if (task.completedOn() != null) {
-            throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
-        }
+        Task task = MatterRules.openTask(matter, complete.taskId());
         MatterRules.requireWithinMatter(matter, complete.completedOn(), complete.today(), "completedOn");
         List<Object> events = new ArrayList<>();
         events.add(new TaskCompleted(
@@ -298,13 +289,7 @@ public final class MatterDecider implements Decider<MatterCommand, Matter, Objec
     }
 
     private static List<Object> resolveEscalation(ResolveEscalation resolve, Matter matter) {
-        Escalation escalation = matter.escalations().get(resolve.escalationId());
-        if (escalation == null) {
-            throw new NotFound("escalation", resolve.escalationId());
-        }
-        if (!escalation.open()) {
-            throw new RuleBroken(ESCALATION_RESOLVED, "Escalation " + escalation.id() + " was resolved already");
-        }
+        Escalation escalation = MatterRules.openEscalation(matter, resolve.escalationId());
         return List.of(new EscalationResolved(
                 matter.id(),
                 escalation.id(),

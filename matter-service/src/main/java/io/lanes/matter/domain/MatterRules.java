@@ -87,6 +87,30 @@ final class MatterRules {
         return matter;
     }
 
+    /** The escalation, still open; 404 when the matter has none by that id. */
+    static Escalation openEscalation(Matter matter, UUID escalationId) {
+        Escalation escalation = matter.escalations().get(escalationId);
+        if (escalation == null) {
+            throw new NotFound("escalation", escalationId);
+        }
+        if (!escalation.open()) {
+            throw new RuleBroken(ESCALATION_RESOLVED, "Escalation " + escalation.id() + " was resolved already");
+        }
+        return escalation;
+    }
+
+    /** The task, not yet completed; 404 when the matter has none by that id. */
+    static Task openTask(Matter matter, UUID taskId) {
+        Task task = matter.tasks().get(taskId);
+        if (task == null) {
+            throw new NotFound("task", taskId);
+        }
+        if (task.completedOn() != null) {
+            throw new RuleBroken(TASK_COMPLETED, "Task " + task.id() + " was completed on " + task.completedOn());
+        }
+        return task;
+    }
+
     static Milestone openMilestone(Matter matter, UUID milestoneId) {
         Milestone milestone = requireOpen(matter).milestones().get(milestoneId);
         if (milestone == null) {
