@@ -25,6 +25,7 @@ public class DemoFirm {
     static final String INTAKE_URL = env("LANES_INTAKE_URL", "http://127.0.0.1:8082");
     static final String MATTER_URL = env("LANES_MATTER_URL", "http://127.0.0.1:8083");
     static final String KPI_URL = env("LANES_KPI_URL", "http://127.0.0.1:8084");
+    static final String SUBSCRIPTION_URL = env("LANES_SUBSCRIPTION_URL", "http://127.0.0.1:8085");
     static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     static final String PM = DevTokens.forUser("p.patel", "pm");
     static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
@@ -37,6 +38,7 @@ public class DemoFirm {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         await(() -> call("GET", OPS_URL + "/playbooks", PM, null).contains("contract-review"), "starter playbooks");
+        subscribeWebhookEcho();
         List<String> matters = new ArrayList<>();
         int incompleteFirst = 0;
         int rejected = 0;
@@ -74,6 +76,24 @@ public class DemoFirm {
                 + "detection reports the past-due milestones within a minute%n", matters.size(), incompleteFirst, rejected);
         workQueues();
         scorecards();
+    }
+
+    /**
+     * The PM's tool subscribes deploy/local/webhook-echo to every escalation event; the echo verifies the
+     * signatures with the secret written where it looks for it.
+     */
+    static void subscribeWebhookEcho() throws Exception {
+        String url = env("LANES_WEBHOOK_ECHO_URL", "http://127.0.0.1:8099/lanes");
+        String created = call("POST", SUBSCRIPTION_URL + "/subscriptions", PM, "{\"url\":\"" + url + "\",\"types\":"
+                + "[\"milestone-slipped\",\"budget-variance\",\"escalation-raised\",\"escalation-reassigned\","
+                + "\"escalation-resolved\",\"task-blocked\"],\"description\":\"demo: deploy/local/webhook-echo\"}");
+        String secret = first(created, "\"secret\":\"(whsec_[^\"]+)\"");
+        if (secret == null) {
+            throw new IllegalStateException("subscribing the webhook echo failed: " + created);
+        }
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of(env("LANES_WEBHOOK_ECHO_SECRET_FILE", ".lanes/webhook-echo.secret")), secret);
+        System.out.println("demo firm: webhook-echo subscribed to escalations (" + url + ")");
     }
 
     /** What needs people now (GET /work): the PM's queue, and the attorney's with the blocked tasks handed over. */

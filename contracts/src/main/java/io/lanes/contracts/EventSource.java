@@ -5,7 +5,8 @@ public enum EventSource {
     INTAKE_SERVICE("/lanes/intake-service"),
     MATTER_SERVICE("/lanes/matter-service"),
     OPS_CONFIG_SERVICE("/lanes/ops-config-service"),
-    KPI_SERVICE("/lanes/kpi-service");
+    KPI_SERVICE("/lanes/kpi-service"),
+    SUBSCRIPTION_SERVICE("/lanes/subscription-service");
 
     private final String uri;
 

@@ -1,5 +1,6 @@
 package io.lanes.contracts;
 
+import io.lanes.contracts.hooks.WebhookDeliveryFailed;
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeIncomplete;
 import io.lanes.contracts.matter.BudgetRevised;
@@ -66,7 +67,9 @@ public enum EventType {
     ETHICAL_SCREEN_ADDED("ethical-screen-added", EthicalScreenAdded.class, Topic.MATTER),
     ETHICAL_SCREEN_LIFTED("ethical-screen-lifted", EthicalScreenLifted.class, Topic.MATTER),
 
-    PLAYBOOK_PUBLISHED("playbook-published", PlaybookPublished.class, Topic.OPS_CONFIG);
+    PLAYBOOK_PUBLISHED("playbook-published", PlaybookPublished.class, Topic.OPS_CONFIG),
+
+    WEBHOOK_DELIVERY_FAILED("webhook-delivery-failed", WebhookDeliveryFailed.class, Topic.HOOKS);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
@@ -120,6 +123,8 @@ public enum EventType {
                 return EventSource.INTAKE_SERVICE;
             case OPS_CONFIG:
                 return EventSource.OPS_CONFIG_SERVICE;
+            case HOOKS:
+                return EventSource.SUBSCRIPTION_SERVICE;
             default:
                 return EventSource.MATTER_SERVICE;
         }

@@ -18,7 +18,15 @@ public enum Topic {
                     "retention.ms",
                     Long.toString(Duration.ofDays(90).toMillis()))),
     /** Every playbook version for ever (contract 1.1): compaction kept only the latest, so a rebuild could not tell old from new. */
-    OPS_CONFIG("lanes.ops-config.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+    OPS_CONFIG("lanes.ops-config.v1", Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
+    /** Failed webhook subscriptions, for ops and the subscription's owner (contract 1.1). */
+    HOOKS(
+            "lanes.hooks.v1",
+            Map.of(
+                    "cleanup.policy",
+                    "delete",
+                    "retention.ms",
+                    Long.toString(Duration.ofDays(30).toMillis())));
 
     private final String topicName;
     private final Map<String, String> configs;

@@ -3,6 +3,7 @@ package io.lanes.contracts;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.lanes.contracts.hooks.WebhookDeliveryFailed;
 import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
 import io.lanes.contracts.intake.IntakeComplete.Client;
@@ -337,6 +338,15 @@ final class EventSamples {
                                         new EscalationStep(new BigDecimal("24"), "responsibleAttorney"),
                                         new EscalationStep(new BigDecimal("72.5"), "teamLead")))),
                         Map.of("onTimeMilestoneRate", new BigDecimal("0.9")),
+                        AT),
+                new WebhookDeliveryFailed(
+                        UUID.fromString("5d6e7f80-9a1b-4c2d-8e3f-405162738495"),
+                        "https://pm-tool.example.com/hooks/lanes",
+                        ESCALATION,
+                        8,
+                        503,
+                        "503 Service Unavailable",
+                        true,
                         AT));
     }
 }

@@ -53,7 +53,7 @@ class DeploymentManifestsTest {
         for (String overlay : List.of("local", "production")) {
             String yaml = render(overlay);
             long deployments = count(yaml, "kind: Deployment");
-            assertEquals(4, deployments, overlay);
+            assertEquals(SERVICES.size(), deployments, overlay);
             for (String variable :
                     List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
                 assertEquals(
@@ -137,7 +137,12 @@ class DeploymentManifestsTest {
             }
         }
         assertEquals(
-                Set.of("lanes.ops-config.v1", "lanes.intake.v1", "lanes.matter.v1", "lanes.escalations.v1"),
+                Set.of(
+                        "lanes.ops-config.v1",
+                        "lanes.intake.v1",
+                        "lanes.matter.v1",
+                        "lanes.escalations.v1",
+                        "lanes.hooks.v1"),
                 writers.keySet());
     }
 
@@ -207,7 +212,7 @@ class DeploymentManifestsTest {
     }
 
     private static final List<String> SERVICES =
-            List.of("ops-config-service", "intake-service", "matter-service", "kpi-service");
+            List.of("ops-config-service", "intake-service", "matter-service", "kpi-service", "subscription-service");
 
     /** The overlay as kubectl renders it, one node a document; skips the calling test without kubectl. */
     static List<JsonNode> documents(String overlay) throws IOException, InterruptedException {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The four services as {@code deploy/local/run} starts them, each on a database of its own, on this JVM's infra. */
+/** The five services as {@code deploy/local/run} starts them, each on a database of its own, on this JVM's infra. */
 final class LanesSystem implements AutoCloseable {
 
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -17,6 +17,7 @@ final class LanesSystem implements AutoCloseable {
     final ServiceProcess intake;
     final ServiceProcess matter;
     final ServiceProcess kpi;
+    final ServiceProcess subscriptions;
     private final Map<String, PostgresDatabase> databases = new HashMap<>();
 
     private LanesSystem() {
@@ -25,9 +26,13 @@ final class LanesSystem implements AutoCloseable {
         intake = ServiceProcess.launch(REPOSITORY, "intake-service", environment(infra, "sys_intake"), LOGS);
         matter = ServiceProcess.launch(REPOSITORY, "matter-service", environment(infra, "sys_matter"), LOGS);
         kpi = ServiceProcess.launch(REPOSITORY, "kpi-service", environment(infra, "sys_kpi"), LOGS);
+        Map<String, String> hooks = environment(infra, "sys_subscription");
+        // Retries a few seconds apart, so a test can kill the service between two attempts.
+        hooks.put("LANES_HOOKS_RETRY_SCHEDULE", "3s,3s,3s");
+        subscriptions = ServiceProcess.launch(REPOSITORY, "subscription-service", hooks, LOGS);
     }
 
-    /** Launches the four services together (they start in parallel) and waits until each is ready. */
+    /** Launches the five services together (they start in parallel) and waits until each is ready. */
     static LanesSystem start() {
         LanesSystem system = new LanesSystem();
         system.services().forEach(ServiceProcess::awaitReady);
@@ -35,7 +40,7 @@ final class LanesSystem implements AutoCloseable {
     }
 
     List<ServiceProcess> services() {
-        return List.of(ops, intake, matter, kpi);
+        return List.of(ops, intake, matter, kpi, subscriptions);
     }
 
     /** The database kpi-service projects into. */
@@ -79,6 +84,6 @@ final class LanesSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        List.of(kpi, matter, intake, ops).forEach(ServiceProcess::close);
+        List.of(subscriptions, kpi, matter, intake, ops).forEach(ServiceProcess::close);
     }
 }

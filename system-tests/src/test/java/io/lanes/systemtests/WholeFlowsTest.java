@@ -17,6 +17,8 @@ import io.lanes.testing.LanesInfra;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
 import io.lanes.testing.TopicWriter;
+import io.lanes.testing.WebhookReceiver;
+import io.lanes.testing.WebhookReceiver.Received;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -64,6 +66,10 @@ class WholeFlowsTest {
     private static ServiceProcess intake;
     private static ServiceProcess matter;
     private static ServiceProcess kpi;
+    private static ServiceProcess subscriptions;
+    private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+    /** The matter of the first flow, which the next one slips again. */
+    private static UUID firstMatter;
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -76,6 +82,7 @@ class WholeFlowsTest {
         intake = system.intake;
         matter = system.matter;
         kpi = system.kpi;
+        subscriptions = system.subscriptions;
     }
 
     @AfterAll
@@ -83,6 +90,7 @@ class WholeFlowsTest {
         if (system != null) {
             system.close();
         }
+        RECEIVER.close();
     }
 
     private static RequestSpecification as(String token, ServiceProcess service) {
@@ -122,7 +130,8 @@ class WholeFlowsTest {
 
     @Test
     @Order(1)
-    void anIntakeBecomesAMatterWhoseSlipAPlainKafkaConsumerSees() {
+    void anIntakeBecomesAMatterWhoseSlipAPlainKafkaConsumerAndASubscribedWebhookSee() {
+        String secret = subscribe("/slips");
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme MSA with Globex"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
         as(PM, matter)
@@ -149,7 +158,12 @@ class WholeFlowsTest {
                     1,
                     Duration.ofSeconds(60));
             assertEquals(1, slipped.size());
+            // ... the PM tool's webhook gets the same event, signed, its ce_id as the webhook-id.
+            Received delivery = awaitDelivery("/slips", 1).get(0);
+            assertEquals(RecordHeaders.text(slipped.get(0), CloudEventCodec.H_ID), delivery.header("webhook-id"));
+            assertTrue(delivery.signedWith(secret));
         }
+        firstMatter = matterId;
         // ... and the scorecards reflect it: the matter's PM view, and the PM scorecard's milestone KPI.
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
@@ -173,6 +187,55 @@ class WholeFlowsTest {
 
     @Test
     @Order(2)
+    void aWebhookDeliveryOutlivesASubscriptionServiceKilledBetweenTwoAttempts() {
+        RECEIVER.answer("/after-crash", 500);
+        subscribe("/after-crash");
+        as(PM, matter)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Signature pages\",\"dueDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(3) + "\",\"owner\":\"associate\",\"phase\":\"P300\"}")
+                .post("/matters/" + firstMatter + "/milestones")
+                .then()
+                .statusCode(201);
+        String webhookId = awaitDelivery("/after-crash", 1).get(0).header("webhook-id");
+
+        subscriptions.kill();
+        subscriptions.start(LanesSystem.REPOSITORY);
+        subscriptions.awaitReady();
+
+        List<Received> attempts = awaitDelivery("/after-crash", 2);
+        assertEquals(
+                List.of(webhookId, webhookId),
+                attempts.stream().map(r -> r.header("webhook-id")).toList());
+    }
+
+    /** Subscribes the test's receiver at {@code path} to contract-review slips; the signing secret. */
+    private static String subscribe(String path) {
+        return as(PM, subscriptions)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        RECEIVER.url(path),
+                        "types",
+                        List.of("milestone-slipped"),
+                        "filter",
+                        Map.of("matterType", "contract-review")))
+                .post("/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+    }
+
+    private static List<Received> awaitDelivery(String path, int count) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> RECEIVER.received(path).size() >= count);
+        return RECEIVER.received(path);
+    }
+
+    @Test
+    @Order(3)
     void aRejectedHandoffIsReworkedResubmittedAndAccepted() {
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme NDA with Initech"));
         UUID matterId = submitAndAwaitHandoff(intakeId, 1);
@@ -218,7 +281,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void billingSystemTimeImportedAsLedesCountsInTheScorecardsLikeTypedTime() throws Exception {
         String matterType = "ledes-review-" + UUID.randomUUID().toString().substring(0, 6);
         var playbook = EventJson.mapper()
@@ -315,7 +378,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNewPlaybookVersionValidatesTheNextIntake() throws Exception {
         String matterType = "nda-review-" + UUID.randomUUID().toString().substring(0, 6);
         var v1 = EventJson.mapper()
@@ -342,7 +405,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void intakeKeepsAcceptingWhileOpsConfigIsDown() {
         ops.stop();
         String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
@@ -354,7 +417,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kafkaStoppedForThirtySecondsDuringAStreamOfIntakesLosesAndDuplicatesNothing() throws InterruptedException {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(WholeFlowsTest::kpiCaughtUp);
         long before = submittedToday();
@@ -402,7 +465,7 @@ class WholeFlowsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void kpiServiceKilledMidStreamComesBackWithTheScorecardsOfAFullRebuild() {
         for (int i = 0; i < 12; i++) {
             String intakeId = create(ContractReviewIntake.json("contract-review", "Crash stream #" + i));
@@ -464,7 +527,7 @@ class WholeFlowsTest {
      * services export.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aPoisonRecordIsCountedAndEveryAlertNamesAMetricTheServicesExport() throws Exception {
         try (TopicWriter writer = TopicWriter.of()) {
             writer.send(new ProducerRecord<>(
@@ -479,8 +542,8 @@ class WholeFlowsTest {
                         metrics(matter).contains(deadLettered) && metrics(kpi).contains(deadLettered));
 
         Set<String> exported = new HashSet<>();
-        // ops-config-service stays stopped since Order(5); it exports the same platform and eventstore metrics.
-        for (ServiceProcess service : List.of(intake, matter, kpi)) {
+        // ops-config-service stays stopped since Order(6); it exports the same platform and eventstore metrics.
+        for (ServiceProcess service : List.of(intake, matter, kpi, subscriptions)) {
             metrics(service)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))

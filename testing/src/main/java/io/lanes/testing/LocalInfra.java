@@ -21,7 +21,7 @@ import org.apache.kafka.common.config.ConfigResource;
 public final class LocalInfra {
 
     static final List<String> SERVICE_DATABASES =
-            List.of("lanes_ops_config", "lanes_intake", "lanes_matter", "lanes_kpi");
+            List.of("lanes_ops_config", "lanes_intake", "lanes_matter", "lanes_kpi", "lanes_subscription");
 
     private LocalInfra() {}
 

@@ -2,7 +2,7 @@ package io.lanes.contracts.opsconfig;
 
 import io.lanes.contracts.LanesEvent;
 
-/** Events of the playbook aggregate, published on the compacted {@code lanes.ops-config.v1} keyed by matterType. */
+/** Events of the playbook aggregate, published on {@code lanes.ops-config.v1} (every version) keyed by matterType. */
 public sealed interface OpsConfigEvent extends LanesEvent permits PlaybookPublished {
 
     String matterType();

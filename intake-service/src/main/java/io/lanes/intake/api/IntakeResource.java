@@ -1,7 +1,5 @@
 package io.lanes.intake.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.lanes.contracts.EventJson;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.intake.domain.Intake;
 import io.lanes.intake.domain.IntakeData;
@@ -114,7 +112,7 @@ public class IntakeResource {
             String patch,
             @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
-        return intakes.edit(id, parse(patch), user(security), ETags.expectedVersion(ifMatch))
+        return intakes.edit(id, JsonMergePatch.parse(patch), user(security), ETags.expectedVersion(ifMatch))
                 .map(IntakeResource::ok);
     }
 
@@ -168,20 +166,6 @@ public class IntakeResource {
             throw ProblemException.invalid(List.of(new FieldError("body", "the intake is required", "required")));
         }
         return data;
-    }
-
-    private static JsonNode parse(String patch) {
-        try {
-            JsonNode node =
-                    patch == null || patch.isBlank() ? null : EventJson.mapper().readTree(patch);
-            if (node == null || !node.isObject()) {
-                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A merge patch is a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProblemException(
-                    ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static String user(SecurityContext security) {

@@ -1,0 +1,31 @@
+package io.lanes.subscription.messaging;
+
+import io.lanes.eventstore.consumer.IdempotentConsumer;
+import io.lanes.subscription.service.NoticeRouter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads the matter stream: each matter's profile and screens, and the escalation events to deliver. */
+@ApplicationScoped
+public class MatterFeed {
+
+    /** Channel name, also in application.properties. */
+    public static final String CHANNEL = "matter-events";
+
+    private final IdempotentConsumer consumer;
+    private final NoticeRouter router;
+
+    public MatterFeed(IdempotentConsumer consumer, NoticeRouter router) {
+        this.consumer = consumer;
+        this.router = router;
+    }
+
+    @Incoming(CHANNEL)
+    @ActivateRequestContext
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return consumer.consume("subscription-notices", records, router::observe);
+    }
+}
