@@ -79,8 +79,9 @@ public class DemoFirm {
     }
 
     /**
-     * The PM's tool subscribes deploy/local/webhook-echo to every escalation event; the echo verifies the
-     * signatures with the secret written where it looks for it.
+     * The PM's tool subscribes deploy/local/webhook-echo to every escalation event (the echo verifies the
+     * signatures with the secret written where it looks for it), and the PM subscribes a calendar app to
+     * their milestones.
      */
     static void subscribeWebhookEcho() throws Exception {
         String url = env("LANES_WEBHOOK_ECHO_URL", "http://127.0.0.1:8099/lanes");
@@ -94,6 +95,11 @@ public class DemoFirm {
         java.nio.file.Files.writeString(
                 java.nio.file.Path.of(env("LANES_WEBHOOK_ECHO_SECRET_FILE", ".lanes/webhook-echo.secret")), secret);
         System.out.println("demo firm: webhook-echo subscribed to escalations (" + url + ")");
+        String feed = first(call("POST", SUBSCRIPTION_URL + "/calendars", PM, "{\"assignee\":\"p.patel\"}"),
+                "\"url\":\"([^\"]+)\"");
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of(env("LANES_CALENDAR_URL_FILE", ".lanes/calendar.url")), feed + "\n");
+        System.out.println("demo firm: p.patel's milestone calendar " + feed);
     }
 
     /** What needs people now (GET /work): the PM's queue, and the attorney's with the blocked tasks handed over. */

@@ -6,14 +6,18 @@ import io.lanes.contracts.CloudEvent;
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Topic;
+import io.lanes.contracts.matter.Budget;
 import io.lanes.contracts.matter.EscalationCause;
 import io.lanes.contracts.matter.EscalationRaised;
+import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.MilestoneSlipped;
+import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.Severity;
 import io.lanes.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,6 +66,33 @@ final class SubscriptionFixture {
                     false,
                     UUID.randomUUID(),
                     Instant.now()));
+        }
+
+        /** Accepts the matter with these milestones, as its PM {@code pm}; the matter number is MN-<id prefix>. */
+        UUID accept(String pm, PlannedMilestone... milestones) {
+            return publish(new HandoffAccepted(
+                    id,
+                    number(),
+                    UUID.randomUUID(),
+                    Instant.now(),
+                    pm,
+                    "employment",
+                    "employment-dispute",
+                    team,
+                    "r.attorney",
+                    1,
+                    true,
+                    "USD",
+                    new Budget(new BigDecimal("10000"), List.of()),
+                    List.of(milestones),
+                    List.of(),
+                    LocalDate.now(ZoneOffset.UTC).plusMonths(6),
+                    List.of(),
+                    Instant.now()));
+        }
+
+        String number() {
+            return "MN-" + id.toString().substring(0, 8);
         }
 
         UUID raise(Severity severity) {

@@ -27,4 +27,8 @@ public interface HooksConfig {
     Duration previousSecretValidity();
 
     Duration streamHeartbeat();
+
+    Duration noticeRetention();
+
+    Duration noticePurgeInterval();
 }

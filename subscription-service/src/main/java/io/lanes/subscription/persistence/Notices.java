@@ -104,6 +104,21 @@ public class Notices {
                         .toList());
     }
 
+    /**
+     * Forgets the notices of events that occurred before {@code before}, with their delivery log, unless a
+     * delivery of one is still pending. How many notices went.
+     */
+    public Uni<Integer> forgetBefore(Instant before) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("WITH old AS (SELECT event_id FROM notice n WHERE "
+                                + "occurred_at < :before AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.event_id = "
+                                + "n.event_id AND d.status = 'PENDING')), logged AS (DELETE FROM delivery WHERE "
+                                + "event_id IN (SELECT event_id FROM old)) DELETE FROM notice WHERE event_id IN "
+                                + "(SELECT event_id FROM old)")
+                        .setParameter("before", Rows.utc(before))
+                        .executeUpdate());
+    }
+
     private static Notice notice(Object[] r, int from) {
         return new Notice(
                 Rows.uuid(r[from]),

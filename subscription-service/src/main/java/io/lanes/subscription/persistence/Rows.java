@@ -1,6 +1,7 @@
 package io.lanes.subscription.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -21,6 +22,13 @@ final class Rows {
             return timestamp.toInstant();
         }
         return (Instant) value;
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     static OffsetDateTime utc(Instant instant) {
