@@ -34,13 +34,7 @@ class EscalationStreamTest {
     URL stream;
 
     private static Matter matter(String team) {
-        Matter matter = new Matter("employment-dispute", team);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> LanesInfra.get()
-                                .database()
-                                .queryLong("SELECT count(*) FROM matter_profile WHERE matter_id = ?", matter.id)
-                        == 1);
-        return matter;
+        return SubscriptionFixture.knownMatter(team);
     }
 
     private static List<String> ids(SseClient client) {

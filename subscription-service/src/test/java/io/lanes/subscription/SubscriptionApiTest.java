@@ -16,6 +16,7 @@ import io.lanes.testing.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,68 +243,20 @@ class SubscriptionApiTest {
 
     @Test
     void badInputNamesTheField() {
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body(Map.of("url", "not a url", "types", List.of("milestone-slipped")))
-                .when()
-                .post("/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("url"));
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body(Map.of("url", RECEIVER.url("/x"), "types", List.of("time-recorded")))
-                .when()
-                .post("/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("types[0]"));
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "url", RECEIVER.url("/x"), "types", List.of("task-blocked"), "filter", Map.of("colour", "red")))
-                .when()
-                .post("/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("filter.colour"));
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "url", RECEIVER.url("/x"), "types", List.of("task-blocked"), "description", "d".repeat(501)))
-                .when()
-                .post("/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("description"));
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body("{\"url\": ")
-                .when()
-                .post("/subscriptions")
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("type", equalTo("urn:lanes:problem:malformed-request"));
-        given().auth()
-                .oauth2(PM)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/subscriptions/{id}/replay", subscribe(PM, "/replay-bad"))
-                .then()
-                .statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("from"));
+        String x = RECEIVER.url("/x");
+        refused(post("/subscriptions", Map.of("url", "not a url", "types", List.of("milestone-slipped"))), "url");
+        refused(post("/subscriptions", Map.of("url", x, "types", List.of("time-recorded"))), "types[0]");
+        refused(
+                post(
+                        "/subscriptions",
+                        Map.of("url", x, "types", List.of("task-blocked"), "filter", Map.of("colour", "red"))),
+                "filter.colour");
+        refused(
+                post(
+                        "/subscriptions",
+                        Map.of("url", x, "types", List.of("task-blocked"), "description", "d".repeat(501))),
+                "description");
+        refused(post("/subscriptions/" + subscribe(PM, "/replay-bad") + "/replay", Map.of()), "from");
         given().auth()
                 .oauth2(PM)
                 .contentType(ContentType.JSON)
@@ -314,6 +267,30 @@ class SubscriptionApiTest {
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("colour"));
+        given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body("{\"url\": ")
+                .when()
+                .post("/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:lanes:problem:malformed-request"));
+    }
+
+    private static ValidatableResponse post(String path, Map<String, ?> body) {
+        return given().auth()
+                .oauth2(PM)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
+    }
+
+    private static void refused(ValidatableResponse response, String field) {
+        response.statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(field));
     }
 
     @Test

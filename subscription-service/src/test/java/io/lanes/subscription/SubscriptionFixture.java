@@ -14,10 +14,12 @@ import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.MilestoneSlipped;
 import io.lanes.contracts.matter.PlannedMilestone;
 import io.lanes.contracts.matter.Severity;
+import io.lanes.testing.LanesInfra;
 import io.lanes.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /** Matters on the real broker and subscriptions through the API, for the delivery tests. */
 final class SubscriptionFixture {
@@ -108,6 +111,18 @@ final class SubscriptionFixture {
     }
 
     private SubscriptionFixture() {}
+
+    /** A matter whose handoff the service has read: its consumer is up and the matter's team is known. */
+    static Matter knownMatter(String team) {
+        Matter matter = new Matter("employment-dispute", team);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> LanesInfra.get()
+                                .database()
+                                .queryLong("SELECT count(*) FROM matter_profile WHERE matter_id = ?", matter.id)
+                        == 1);
+        return matter;
+    }
 
     /** Subscribes {@code url} as the token's user; the answer's JSON (subscription and secret). */
     static JsonPath subscribe(String token, String url, List<String> types, Map<String, String> filter) {

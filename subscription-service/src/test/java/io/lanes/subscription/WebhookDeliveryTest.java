@@ -52,15 +52,8 @@ class WebhookDeliveryTest {
         RECEIVER.close();
     }
 
-    /** A matter whose handoff the service has read: its consumer is up and the matter's team is known. */
     private static Matter matter(String team) {
-        Matter matter = new Matter("employment-dispute", team);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> LanesInfra.get()
-                                .database()
-                                .queryLong("SELECT count(*) FROM matter_profile WHERE matter_id = ?", matter.id)
-                        == 1);
-        return matter;
+        return SubscriptionFixture.knownMatter(team);
     }
 
     private static String path() {
