@@ -1,16 +1,20 @@
 package io.lanes.matter.domain;
 
 import io.lanes.matter.domain.WorkItem.WorkKind;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a matter asks of people now, from its state: the rows of the PM work queue. */
+/**
+ * What a matter asks of people now, from its state: the rows of the PM work queue. A handoff and an
+ * escalation are dated by the firm's day on which they arrived (its zone, as every date Lanes decides).
+ */
 public final class MatterWork {
 
     private MatterWork() {}
 
-    public static List<WorkItem> of(Matter matter) {
+    public static List<WorkItem> of(Matter matter, ZoneId firmZone) {
         List<WorkItem> work = new ArrayList<>();
         if (matter.status() == MatterStatus.PENDING) {
             work.add(new WorkItem(
@@ -19,7 +23,7 @@ public final class MatterWork {
                     WorkKind.HANDOFF,
                     null,
                     "Accept or reject the handoff of " + matter.packet().matterName(),
-                    matter.packet().receivedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                    LocalDate.ofInstant(matter.packet().receivedAt(), firmZone),
                     false));
         }
         if (matter.status() != MatterStatus.OPEN) {
@@ -33,7 +37,7 @@ public final class MatterWork {
                         WorkKind.ESCALATION,
                         e.assignedTo(),
                         e.severity() + " " + e.cause() + (e.relatedId() == null ? "" : " (" + e.relatedId() + ")"),
-                        e.raisedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                        LocalDate.ofInstant(e.raisedAt(), firmZone),
                         false));
             }
         }

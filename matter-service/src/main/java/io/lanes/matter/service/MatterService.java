@@ -391,7 +391,7 @@ public class MatterService {
             }
         }
         // Most changes (time entries, status updates) leave the queue as it was: write it only when it moves.
-        if (MatterWork.of(before.state()).equals(MatterWork.of(after.state()))) {
+        if (MatterWork.of(before.state(), clock.getZone()).equals(MatterWork.of(after.state(), clock.getZone()))) {
             return changed;
         }
         return changed.call(() -> queueWork(after.state()));
@@ -401,7 +401,11 @@ public class MatterService {
     private Uni<Void> queueWork(Matter matter) {
         IntakeComplete packet = matter.packet();
         return work.replace(
-                matter.id(), packet.routing().team(), packet.matterName(), matter.number(), MatterWork.of(matter));
+                matter.id(),
+                packet.routing().team(),
+                packet.matterName(),
+                matter.number(),
+                MatterWork.of(matter, clock.getZone()));
     }
 
     /**

@@ -391,13 +391,13 @@ class MatterDeciderTest {
 
     @Test
     void theWorkQueueHoldsWhatAMatterAsksOfPeopleNow() {
-        List<WorkItem> pending = MatterWork.of(spec.givenCommands(receive(1)).state());
+        List<WorkItem> pending = MatterWork.of(spec.givenCommands(receive(1)).state(), ZoneOffset.UTC);
         assertEquals(1, pending.size());
         assertEquals(WorkItem.WorkKind.HANDOFF, pending.get(0).kind());
         assertNull(pending.get(0).assignee(), "any PM of the team may take a handoff");
 
         Matter open = open().state();
-        List<WorkItem> work = MatterWork.of(open);
+        List<WorkItem> work = MatterWork.of(open, ZoneOffset.UTC);
         assertEquals(open.milestoneList().size() + open.taskList().size(), work.size());
         assertTrue(work.stream()
                 .filter(w -> w.kind() == WorkItem.WorkKind.MILESTONE)
@@ -410,9 +410,27 @@ class MatterDeciderTest {
         CompleteMilestone complete = new CompleteMilestone(milestone(0).id(), ACCEPTED_ON, ACCEPTED_ON, AT);
         assertEquals(
                 work.size() - 1,
-                MatterWork.of(open().andCommands(complete).state()).size());
+                MatterWork.of(open().andCommands(complete).state(), ZoneOffset.UTC)
+                        .size());
         CloseMatter close = new CloseMatter(ACCEPTED_ON.plusDays(30), "SETTLED", AT);
-        assertEquals(List.of(), MatterWork.of(open().andCommands(close).state()), "a closed matter asks nothing");
+        assertEquals(
+                List.of(),
+                MatterWork.of(open().andCommands(close).state(), ZoneOffset.UTC),
+                "a closed matter asks nothing");
+    }
+
+    @Test
+    void aHandoffIsQueuedOnTheFirmsDayOfItsArrival() {
+        Matter pending = spec.givenCommands(receive(1)).state();
+        Instant received = pending.packet().receivedAt();
+
+        assertEquals(
+                LocalDate.parse("2026-03-05"),
+                MatterWork.of(pending, ZoneOffset.UTC).get(0).dueDate());
+        assertEquals(
+                LocalDate.parse("2026-03-06"),
+                MatterWork.of(pending, ZoneId.of("Pacific/Auckland")).get(0).dueDate(),
+                received + " is the next day in Auckland");
     }
 
     @Test
