@@ -7,6 +7,7 @@ import io.lanes.contracts.matter.EthicalScreenAdded;
 import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
+import io.lanes.contracts.matter.MatterEvent;
 import io.lanes.subscription.domain.EscalationTypes;
 import io.lanes.subscription.domain.Notice;
 import io.lanes.subscription.domain.Subscription;
@@ -61,7 +62,7 @@ public class NoticeRouter {
     private Uni<Void> route(IncomingEvent incoming) {
         CloudEvent envelope = incoming.envelope();
         String body = StructuredCloudEvent.of(envelope).toString();
-        return profiles.find(java.util.UUID.fromString(envelope.subject()))
+        return profiles.find(((MatterEvent) incoming.event()).matterId())
                 .map(profile -> Notice.of(
                         incoming,
                         profile.map(MatterProfiles.Profile::matterType).orElse(null),

@@ -1,9 +1,9 @@
 package io.lanes.subscription.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lanes.contracts.CloudEventCodec;
+import io.lanes.contracts.CloudEvent;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSource;
+import io.lanes.contracts.StructuredCloudEvent;
 import io.lanes.platform.security.Caller;
 import io.lanes.subscription.domain.AttemptResult;
 import io.lanes.subscription.domain.Subscription;
@@ -57,16 +57,16 @@ public class Pings {
         });
     }
 
+    /** The ping as the same structured-mode CloudEvent every delivery is. */
     private static byte[] body(UUID webhookId, UUID subscriptionId, Instant now) {
-        ObjectNode json = EventJson.mapper().createObjectNode();
-        json.put("specversion", CloudEventCodec.SPEC_VERSION);
-        json.put("id", webhookId.toString());
-        json.put("source", EventSource.SUBSCRIPTION_SERVICE.uri());
-        json.put("type", PING_TYPE);
-        json.put("subject", subscriptionId.toString());
-        json.put("time", now.toString());
-        json.put("datacontenttype", CloudEventCodec.CONTENT_TYPE);
-        json.putObject("data").put("subscriptionId", subscriptionId.toString()).put("occurredAt", now.toString());
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] data = EventJson.mapper()
+                .createObjectNode()
+                .put("subscriptionId", subscriptionId.toString())
+                .put("occurredAt", now.toString())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        CloudEvent ping = new CloudEvent(
+                webhookId, EventSource.SUBSCRIPTION_SERVICE.uri(), PING_TYPE, subscriptionId.toString(), now, 1, data);
+        return StructuredCloudEvent.of(ping).toString().getBytes(StandardCharsets.UTF_8);
     }
 }

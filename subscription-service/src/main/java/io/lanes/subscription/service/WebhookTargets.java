@@ -37,10 +37,6 @@ public class WebhookTargets {
         this.allowPrivateAddresses = allowPrivateAddresses;
     }
 
-    public boolean checksAddresses() {
-        return !allowPrivateAddresses;
-    }
-
     /** Why the URL may not be called, if it may not; resolves its host. */
     public Optional<String> refusal(URI url) {
         if (allowPrivateAddresses) {
