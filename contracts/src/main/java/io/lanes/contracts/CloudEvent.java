@@ -16,9 +16,18 @@ import java.util.UUID;
  * @param time     {@code ce_time}: when the event occurred
  * @param sequence {@code ce_sequence}: version of the event in its aggregate stream, from 1
  * @param data     the UTF-8 JSON data
+ * @param traceparent {@code ce_traceparent}: the W3C trace context of the work that caused the event
+ *     (CloudEvents distributed-tracing extension), or null when none was active
  */
 public record CloudEvent(
-        UUID id, String source, String type, String subject, Instant time, long sequence, byte[] data) {
+        UUID id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        long sequence,
+        byte[] data,
+        String traceparent) {
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");
@@ -30,6 +39,11 @@ public record CloudEvent(
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1, was " + sequence);
         }
+    }
+
+    /** An event whose cause carried no trace context. */
+    public CloudEvent(UUID id, String source, String type, String subject, Instant time, long sequence, byte[] data) {
+        this(id, source, type, subject, time, sequence, data, null);
     }
 
     /** Wraps a domain event that has been given its id and its version in the stream. */

@@ -28,6 +28,7 @@ public final class CloudEventCodec {
     public static final String H_TIME = "ce_time";
     public static final String H_SEQUENCE = "ce_sequence";
     public static final String H_DATASCHEMA = "ce_dataschema";
+    public static final String H_TRACEPARENT = "ce_traceparent";
     public static final String H_CONTENT_TYPE = "content-type";
 
     private CloudEventCodec() {}
@@ -46,6 +47,9 @@ public final class CloudEventCodec {
         put(headers, H_TIME, event.time().toString());
         put(headers, H_SEQUENCE, sequence(event.sequence()));
         EventType.fromCeType(event.type()).ifPresent(type -> put(headers, H_DATASCHEMA, EventSchemas.id(type)));
+        if (event.traceparent() != null) {
+            put(headers, H_TRACEPARENT, event.traceparent());
+        }
         put(headers, H_CONTENT_TYPE, CONTENT_TYPE);
         return headers;
     }
@@ -85,7 +89,8 @@ public final class CloudEventCodec {
                     subject,
                     Instant.parse(required(headers, H_TIME)),
                     Long.parseLong(required(headers, H_SEQUENCE)),
-                    record.value());
+                    record.value(),
+                    optional(headers, H_TRACEPARENT));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new PoisonRecordException("malformed CloudEvents header: " + e.getMessage(), e);
         }
@@ -108,6 +113,15 @@ public final class CloudEventCodec {
 
     private static void put(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An optional header's value, or null. {@code ce_traceparent} is read as it came: a malformed one
+     * starts a new trace where it is used, it never makes a record poison.
+     */
+    private static String optional(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String required(Headers headers, String name) {

@@ -117,6 +117,34 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void theTraceContextTravelsAsCeTraceparentAndMayBeAbsent() {
+        CloudEvent plain = CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 3);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent traced = new CloudEvent(
+                plain.id(),
+                plain.source(),
+                plain.type(),
+                plain.subject(),
+                plain.time(),
+                plain.sequence(),
+                plain.data(),
+                traceparent);
+
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord("t", traced);
+        assertEquals(traceparent, text(record.headers(), "ce_traceparent"));
+        assertEquals(traceparent, CloudEventCodec.fromRecord(delivered(record)).traceparent());
+
+        ProducerRecord<String, byte[]> untraced = CloudEventCodec.toRecord("t", plain);
+        assertEquals(null, untraced.headers().lastHeader("ce_traceparent"));
+        assertEquals(null, CloudEventCodec.fromRecord(delivered(untraced)).traceparent());
+
+        // A malformed one is carried as it came: the consumer starts a new trace, the record is no poison.
+        record.headers().remove("ce_traceparent").add("ce_traceparent", "garbage".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                "garbage", CloudEventCodec.decode(delivered(record)).envelope().traceparent());
+    }
+
+    @Test
     void missingHeaderIsPoison() {
         ProducerRecord<String, byte[]> record =
                 CloudEventCodec.toRecord("t", CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 1));

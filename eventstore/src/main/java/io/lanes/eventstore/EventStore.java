@@ -1,8 +1,12 @@
 package io.lanes.eventstore;
 
 import io.lanes.contracts.EventJson;
+import io.lanes.platform.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -46,11 +50,14 @@ public class EventStore {
 
     private final Counter appended;
     private final int maxEventBytes;
+    private final Tracer tracer;
 
     public EventStore(
             MeterRegistry registry,
+            Tracer tracer,
             @ConfigProperty(name = "lanes.eventstore.max-event-bytes", defaultValue = "1000000") int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
+        this.tracer = tracer;
         this.appended = Counter.builder("lanes.events.appended")
                 .description("Events appended to the event store")
                 .register(registry);
@@ -59,6 +66,8 @@ public class EventStore {
     /**
      * Appends {@code events} to a stream that must be at {@code expectedVersion} (0: a new stream).
      * An append whose event ids are all stored already returns the stored result and writes nothing.
+     * Each event's metadata keeps the trace context of the append (a span of the work at hand: a request,
+     * a consumed event), which the relay sends on as {@code ce_traceparent}.
      */
     public Uni<AppendResult> append(String streamId, String streamType, long expectedVersion, List<NewEvent> events) {
         requireStream(streamId);
@@ -83,6 +92,8 @@ public class EventStore {
             }
         }
         List<UUID> ids = events.stream().map(NewEvent::eventId).collect(Collectors.toList());
+        Span span = appendSpan(streamId, streamType, events);
+        String traceparent = Traceparent.of(span.getSpanContext());
         return Panache.getSession()
                 .chain(session -> streamState(session, streamId, ids).chain(state -> {
                     if (state.storedIds() > 0) {
@@ -97,10 +108,34 @@ public class EventStore {
                         return Uni.createFrom()
                                 .failure(new ConcurrencyConflict(streamId, expectedVersion, state.version()));
                     }
-                    return insertAll(session, streamId, streamType, expectedVersion, events);
+                    return insertAll(session, streamId, streamType, expectedVersion, events, traceparent);
                 }))
                 .onFailure(EventStore::isStreamVersionTaken)
-                .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1));
+                .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1))
+                .onTermination()
+                .invoke((result, failure, cancelled) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                    }
+                    span.end();
+                });
+    }
+
+    /**
+     * The append as a span of the work at hand (a request, a consumed event, a scheduled pass), whose
+     * context the events keep; outside any trace none is started, so no trace begins with an append.
+     */
+    private Span appendSpan(String streamId, String streamType, List<NewEvent> events) {
+        if (!Span.current().getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("append " + streamType)
+                .setAttribute("lanes.stream_id", streamId)
+                .setAttribute(
+                        "cloudevents.event_type",
+                        events.stream().map(NewEvent::ceType).distinct().collect(Collectors.joining(",")))
+                .setAttribute("lanes.events", (long) events.size())
+                .startSpan();
     }
 
     /** The whole stream, oldest first; empty for an unknown stream. */
@@ -158,12 +193,17 @@ public class EventStore {
     }
 
     private Uni<AppendResult> insertAll(
-            Mutiny.Session session, String streamId, String streamType, long expectedVersion, List<NewEvent> events) {
+            Mutiny.Session session,
+            String streamId,
+            String streamType,
+            long expectedVersion,
+            List<NewEvent> events,
+            String traceparent) {
         Uni<List<StoredEvent>> chain = Uni.createFrom().item(new ArrayList<>());
         long version = expectedVersion;
         for (NewEvent event : events) {
             long next = ++version;
-            chain = chain.chain(written -> insert(session, streamId, streamType, next, event)
+            chain = chain.chain(written -> insert(session, streamId, streamType, next, event, traceparent)
                     .map(row -> {
                         written.add(row);
                         return written;
@@ -176,7 +216,12 @@ public class EventStore {
 
     /** One round trip per event: the event row and, for a contract event, its outbox row. */
     private static Uni<StoredEvent> insert(
-            Mutiny.Session session, String streamId, String streamType, long version, NewEvent event) {
+            Mutiny.Session session,
+            String streamId,
+            String streamType,
+            long version,
+            NewEvent event,
+            String traceparent) {
         Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(
                         // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
                         "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
@@ -192,7 +237,7 @@ public class EventStore {
                 .setParameter("eventId", event.eventId())
                 .setParameter("ceType", event.ceType())
                 .setParameter("data", event.data())
-                .setParameter("metadata", metadataJson(event.metadata()))
+                .setParameter("metadata", metadataJson(event.metadata(), traceparent))
                 .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .setParameter("relayed", event.isContractEvent());
         return insert.getSingleResult()
@@ -291,8 +336,11 @@ public class EventStore {
         throw new IllegalStateException("not a timestamp: " + value);
     }
 
-    private static String metadataJson(EventMetadata metadata) {
+    private static String metadataJson(EventMetadata metadata, String traceparent) {
         Map<String, Object> fields = new HashMap<>();
+        if (traceparent != null) {
+            fields.put("traceparent", traceparent);
+        }
         if (metadata.correlationId() != null) {
             fields.put("correlationId", metadata.correlationId().toString());
         }

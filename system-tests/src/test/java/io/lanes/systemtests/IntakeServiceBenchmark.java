@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,27 @@ class IntakeServiceBenchmark {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * Tracing in intake-service for this run, {@code -Dlanes.bench.traces}: {@code none} (the default
+     * configuration: spans made, not exported), {@code file} (every span written as OTLP JSON) or
+     * {@code off} (the OpenTelemetry SDK disabled), to state what tracing costs the write path.
+     */
+    private static final String TRACES = System.getProperty("lanes.bench.traces", "none");
+
+    private static Map<String, String> tracing() {
+        return switch (TRACES) {
+            case "none" -> Map.of();
+            case "file" ->
+                Map.of(
+                        "LANES_TRACES_EXPORTER",
+                        "file",
+                        "LANES_TRACES_FILE",
+                        LOGS.resolve("intake-service-traces.jsonl").toString());
+            case "off" -> Map.of("QUARKUS_OTEL_SDK_DISABLED", "true");
+            default -> throw new IllegalArgumentException("lanes.bench.traces must be none, file or off");
+        };
+    }
+
     /** A request a connection sends again and again: its answer, or null when nothing is left to send. */
     private interface Call {
         HttpResponse<String> send() throws IOException, InterruptedException;
@@ -65,17 +87,17 @@ class IntakeServiceBenchmark {
                 .put("benchmark", "intake-service")
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("connections", CONNECTIONS)
-                .put("fsync", fsync(infra));
+                .put("fsync", fsync(infra))
+                .put("traces", TRACES);
+        Map<String, String> intakeEnvironment = LanesSystem.localEnvironment(infra, "solo_intake");
+        intakeEnvironment.putAll(tracing());
         try (ServiceProcess ops = ServiceProcess.launch(
                         LanesSystem.REPOSITORY,
                         "ops-config-service",
                         LanesSystem.localEnvironment(infra, "solo_ops"),
                         LOGS);
-                ServiceProcess intake = ServiceProcess.launch(
-                        LanesSystem.REPOSITORY,
-                        "intake-service",
-                        LanesSystem.localEnvironment(infra, "solo_intake"),
-                        LOGS)) {
+                ServiceProcess intake =
+                        ServiceProcess.launch(LanesSystem.REPOSITORY, "intake-service", intakeEnvironment, LOGS)) {
             ops.awaitReady();
             intake.awaitReady();
             Awaitility.await()

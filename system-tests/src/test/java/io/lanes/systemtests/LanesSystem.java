@@ -22,14 +22,24 @@ final class LanesSystem implements AutoCloseable {
 
     private LanesSystem() {
         LanesInfra infra = LanesInfra.get();
-        ops = ServiceProcess.launch(REPOSITORY, "ops-config-service", environment(infra, "sys_ops"), LOGS);
-        intake = ServiceProcess.launch(REPOSITORY, "intake-service", environment(infra, "sys_intake"), LOGS);
-        matter = ServiceProcess.launch(REPOSITORY, "matter-service", environment(infra, "sys_matter"), LOGS);
-        kpi = ServiceProcess.launch(REPOSITORY, "kpi-service", environment(infra, "sys_kpi"), LOGS);
+        ops = launch("ops-config-service", environment(infra, "sys_ops"));
+        intake = launch("intake-service", environment(infra, "sys_intake"));
+        matter = launch("matter-service", environment(infra, "sys_matter"));
+        kpi = launch("kpi-service", environment(infra, "sys_kpi"));
         Map<String, String> hooks = environment(infra, "sys_subscription");
         // Retries a few seconds apart, so a test can kill the service between two attempts.
         hooks.put("LANES_HOOKS_RETRY_SCHEDULE", "3s,3s,3s");
-        subscriptions = ServiceProcess.launch(REPOSITORY, "subscription-service", hooks, LOGS);
+        subscriptions = launch("subscription-service", hooks);
+    }
+
+    /** Each service writes its spans to a file of its own (SpanFiles), a fifth of a second after they end. */
+    private static ServiceProcess launch(String service, Map<String, String> env) {
+        env.put("LANES_TRACES_EXPORTER", "file");
+        env.put(
+                "LANES_TRACES_FILE",
+                SpanFiles.DIRECTORY.resolve(service + ".jsonl").toString());
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        return ServiceProcess.launch(REPOSITORY, service, env, LOGS);
     }
 
     /** Launches the five services together (they start in parallel) and waits until each is ready. */

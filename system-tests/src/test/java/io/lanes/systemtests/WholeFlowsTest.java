@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -616,6 +617,156 @@ class WholeFlowsTest {
             "absent_over_time",
             "label_replace",
             "label_join");
+
+    @Test
+    @Order(10)
+    void oneTraceRunsFromASubmittedIntakeThroughEveryServiceAndFromABlockedTaskToThePmToolsWebhook() throws Exception {
+        String intakeId = create(ContractReviewIntake.json("contract-review", "Traced MSA with Initech"));
+        String caller = "00-" + hex(32) + "-" + hex(16) + "-01";
+        String traceId = caller.substring(3, 35);
+        as(INTAKE, intake)
+                .header("traceparent", caller)
+                .post("/intakes/" + intakeId + "/submit")
+                .then()
+                .statusCode(200);
+        UUID matterId = MatterIds.fromIntake(UUID.fromString(intakeId));
+
+        // The submit, its publish, matter-service's handoff and its publish, and kpi-service's and
+        // subscription-service's consumption of them: one trace, each span after its parent.
+        List<SpanFiles.Span> spans = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> SpanFiles.ofTrace(traceId),
+                        found -> SpanFiles.find(found, "subscription-service", "CONSUMER", "lanes.matter.v1 process")
+                                        .isPresent()
+                                && found.stream().anyMatch(s -> s.service().equals("kpi-service")));
+        SpanFiles.Span submit = only(spans, "intake-service", "SERVER", "POST /intakes/{id}/submit");
+        assertEquals(caller.substring(36, 52), submit.parentSpanId(), "the caller's span is the submit's parent");
+        SpanFiles.Span intakePublish = only(spans, "intake-service", "PRODUCER", "lanes.intake.v1 publish");
+        assertTrue(descends(spans, intakePublish, submit));
+        assertEquals(intakeId, intakePublish.attribute("cloudevents.event_subject"));
+        SpanFiles.Span handoff = only(spans, "matter-service", "CONSUMER", "lanes.intake.v1 process");
+        assertEquals(intakePublish.spanId(), handoff.parentSpanId());
+        SpanFiles.Span matterPublish = only(spans, "matter-service", "PRODUCER", "lanes.matter.v1 publish");
+        assertTrue(descends(spans, matterPublish, handoff));
+        assertEquals(matterId.toString(), matterPublish.attribute("cloudevents.event_subject"));
+        assertEquals(
+                matterPublish.spanId(),
+                only(spans, "subscription-service", "CONSUMER", "lanes.matter.v1 process")
+                        .parentSpanId());
+        assertTrue(spans.stream()
+                .anyMatch(s -> s.service().equals("kpi-service")
+                        && s.kind().equals("CONSUMER")
+                        && (s.parentSpanId().equals(intakePublish.spanId())
+                                || s.parentSpanId().equals(matterPublish.spanId()))));
+        for (SpanFiles.Span span : spans) {
+            spans.stream()
+                    .filter(parent -> parent.spanId().equals(span.parentSpanId()))
+                    .forEach(parent -> assertTrue(
+                            span.startNanos() >= parent.startNanos(), span.name() + " starts before its parent"));
+            assertTrue(span.attributes().toString().indexOf("Initech") < 0, "no client data in " + span.name());
+        }
+
+        // deploy/local/traces prints that trace as one tree across the services.
+        String tree = traceTree(traceId);
+        for (String service : List.of("intake-service", "matter-service", "kpi-service", "subscription-service")) {
+            assertTrue(tree.contains(service), service + " in\n" + tree);
+        }
+        assertTrue(tree.lines().findFirst().orElse("").contains("POST /intakes/{id}/submit"), tree);
+
+        // The escalation a request raises reaches the PM tool's webhook in the request's trace.
+        subscribeToBlockedTasks("/blocked");
+        as(PM, matter)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/handoffs/" + matterId + "/accept")
+                .then()
+                .statusCode(200);
+        String task = as(PM, matter).get("/matters/" + matterId).path("tasks[0].id");
+        String blocker = "00-" + hex(32) + "-" + hex(16) + "-01";
+        String blockTrace = blocker.substring(3, 35);
+        as(PM, matter)
+                .header("traceparent", blocker)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"Waiting on the counterparty's signatory\"}")
+                .post("/matters/" + matterId + "/tasks/" + task + "/block")
+                .then()
+                .statusCode(200);
+        Received delivery = awaitDelivery("/blocked", 1).get(0);
+        String received = delivery.header("traceparent");
+        assertTrue(received.startsWith("00-" + blockTrace + "-"), received);
+        List<SpanFiles.Span> blocked = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> SpanFiles.ofTrace(blockTrace),
+                        found -> SpanFiles.find(found, "subscription-service", "CLIENT", "webhook POST")
+                                .isPresent());
+        SpanFiles.Span webhook = only(blocked, "subscription-service", "CLIENT", "webhook POST");
+        assertEquals(received.substring(36, 52), webhook.spanId());
+        SpanFiles.Span block = only(blocked, "matter-service", "SERVER", "POST /matters/{id}/tasks/{taskId}/block");
+        assertTrue(descends(blocked, webhook, block));
+    }
+
+    /** What deploy/local/traces prints for one trace of the span files. */
+    private static String traceTree(String traceId) throws Exception {
+        Process tree = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        LanesSystem.REPOSITORY
+                                .resolve("deploy/local/TraceTree.java")
+                                .toString(),
+                        SpanFiles.DIRECTORY.toString(),
+                        traceId)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(tree.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, tree.waitFor(), output);
+        return output;
+    }
+
+    private static void subscribeToBlockedTasks(String path) {
+        as(PM, subscriptions)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        RECEIVER.url(path),
+                        "types",
+                        List.of("escalation-raised"),
+                        "filter",
+                        Map.of("cause", "TASK_BLOCKED")))
+                .post("/subscriptions")
+                .then()
+                .statusCode(201);
+    }
+
+    private static SpanFiles.Span only(List<SpanFiles.Span> spans, String service, String kind, String name) {
+        List<SpanFiles.Span> found = spans.stream()
+                .filter(s -> s.service().equals(service)
+                        && s.kind().equals(kind)
+                        && s.name().equals(name))
+                .toList();
+        assertEquals(1, found.size(), service + " " + kind + " " + name + " in " + spans);
+        return found.get(0);
+    }
+
+    /** Whether {@code ancestor} is on the chain of parents of {@code span}. */
+    private static boolean descends(List<SpanFiles.Span> spans, SpanFiles.Span span, SpanFiles.Span ancestor) {
+        Map<String, SpanFiles.Span> byId = new HashMap<>();
+        spans.forEach(s -> byId.put(s.spanId(), s));
+        for (SpanFiles.Span at = span; at != null; at = byId.get(at.parentSpanId())) {
+            if (at.spanId().equals(ancestor.spanId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String hex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        return hex.substring(0, digits);
+    }
 
     private static void publish(String matterType, String content) {
         String draft = as(OPS, ops)

@@ -3,6 +3,7 @@ package io.lanes.eventstore.consumer;
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.IncomingEvent;
 import io.lanes.contracts.PoisonRecordException;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -56,9 +57,11 @@ public class IdempotentConsumer {
             + "GREATEST(lanes_consumer_progress.next_offset, EXCLUDED.next_offset), updated_at = EXCLUDED.updated_at";
 
     private final DeadLetters deadLetters;
+    private final ConsumedEventSpans spans;
 
-    public IdempotentConsumer(DeadLetters deadLetters) {
+    public IdempotentConsumer(DeadLetters deadLetters, ConsumedEventSpans spans) {
         this.deadLetters = deadLetters;
+        this.spans = spans;
     }
 
     /**
@@ -67,10 +70,12 @@ public class IdempotentConsumer {
      * unreachable it retries with backoff instead, so nothing is skipped or wrongly dead-lettered.
      */
     public Uni<Void> consume(String consumer, Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
-        return consumeBatch(consumer, records, fresh -> {
+        return run(consumer, records, (fresh, traced) -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (IncomingEvent event : fresh) {
-                chain = chain.chain(() -> handler.handle(event));
+            for (int i = 0; i < fresh.size(); i++) {
+                IncomingEvent event = fresh.get(i).event();
+                Span span = traced.get(i);
+                chain = chain.chain(() -> ConsumedEventSpans.within(span, event, () -> handler.handle(event)));
             }
             return chain;
         });
@@ -82,6 +87,20 @@ public class IdempotentConsumer {
      */
     public Uni<Void> consumeBatch(
             String consumer, Iterable<ConsumerRecord<String, byte[]>> records, BatchHandler handler) {
+        return run(
+                consumer,
+                records,
+                (fresh, traced) ->
+                        handler.handle(fresh.stream().map(Decoded::event).collect(Collectors.toList())));
+    }
+
+    /** How a batch's new events are applied, each with its span (started, not yet current). */
+    @FunctionalInterface
+    private interface Application {
+        Uni<Void> apply(List<Decoded> fresh, List<Span> spans);
+    }
+
+    private Uni<Void> run(String consumer, Iterable<ConsumerRecord<String, byte[]>> records, Application handler) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         List<Decoded> decoded = new ArrayList<>();
         Map<ConsumerRecord<String, byte[]>, String> poison = new LinkedHashMap<>();
@@ -122,7 +141,7 @@ public class IdempotentConsumer {
      * Applies each record alone; one that fails while the database answers is dead-lettered. The
      * batch's progress is recorded after the last.
      */
-    private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, BatchHandler handler) {
+    private Uni<Void> oneByOne(String consumer, List<Decoded> decoded, Application handler) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Decoded one : decoded) {
             chain = chain.chain(() -> Panache.withTransaction(() -> apply(consumer, List.of(one), handler)
@@ -147,7 +166,7 @@ public class IdempotentConsumer {
                 .recoverWithItem(false);
     }
 
-    private Uni<Void> apply(String consumer, List<Decoded> batch, BatchHandler handler) {
+    private Uni<Void> apply(String consumer, List<Decoded> batch, Application handler) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -162,10 +181,17 @@ public class IdempotentConsumer {
                             fresh.add(d);
                         }
                     }
-                    Uni<Void> handled = fresh.isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : handler.handle(fresh.stream().map(Decoded::event).collect(Collectors.toList()));
-                    return handled.chain(() -> remember(session, consumer, fresh));
+                    if (fresh.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Span> traced = new ArrayList<>(fresh.size());
+                    for (Decoded d : fresh) {
+                        traced.add(spans.start(consumer, d.record(), d.event()));
+                    }
+                    return handler.apply(fresh, traced)
+                            .chain(() -> remember(session, consumer, fresh))
+                            .onTermination()
+                            .invoke((ignored, failure, cancelled) -> ConsumedEventSpans.end(traced, failure));
                 }));
     }
 
@@ -248,7 +274,10 @@ public class IdempotentConsumer {
         Context context = Vertx.currentContext();
         Uni<Void> parked = Uni.createFrom()
                 .item(() -> {
-                    reasons.forEach((record, reason) -> deadLetters.park(consumer, record, reason));
+                    reasons.forEach((record, reason) -> {
+                        deadLetters.park(consumer, record, reason);
+                        spans.deadLettered(consumer, record, reason);
+                    });
                     return (Void) null;
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -6,9 +6,14 @@ import io.lanes.contracts.EventType;
 import io.lanes.contracts.Topic;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.kafka.KafkaClients;
+import io.lanes.platform.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,11 +91,12 @@ public class OutboxRelay {
      * to 170 ms by its end).
      */
     private static final String SELECT_BATCH = "SELECT e.position, e.stream_id, e.version, e.event_id, e.ce_type, "
-            + "CAST(e.data AS text), e.occurred_at FROM lanes_outbox o JOIN lanes_event e ON e.position = o.position "
+            + "CAST(e.data AS text), e.occurred_at, e.metadata ->> 'traceparent' FROM lanes_outbox o JOIN lanes_event e ON e.position = o.position "
             + "WHERE e.position >= (SELECT min(position) FROM lanes_outbox) AND " + NOT_BEHIND_PARKED
             + " ORDER BY o.position LIMIT ?";
 
     private final DataSource dataSource;
+    private final Tracer tracer;
     private final OutboxConfig config;
     private final KafkaClients kafka;
     private final String clientId;
@@ -114,8 +121,10 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "lanes") String application,
             @ConfigProperty(name = "lanes.eventstore.max-event-bytes", defaultValue = "1000000") int maxEventBytes,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Tracer tracer) {
         this.maxEventBytes = maxEventBytes;
+        this.tracer = tracer;
         this.dataSource = dataSource;
         this.config = config;
         this.kafka = kafka;
@@ -304,7 +313,8 @@ public class OutboxRelay {
                             (UUID) rs.getObject(4),
                             rs.getString(5),
                             rs.getString(6),
-                            rs.getTimestamp(7).toInstant()));
+                            rs.getTimestamp(7).toInstant(),
+                            rs.getString(8)));
                 }
             }
         }
@@ -321,6 +331,7 @@ public class OutboxRelay {
         Set<String> stopped = new HashSet<>();
         Map<OutboxRow, String> parkedRows = new LinkedHashMap<>();
         List<OutboxRow> sent = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         List<List<Future<RecordMetadata>>> sends = new ArrayList<>(batch.size());
         for (OutboxRow row : batch) {
             if (stopped.contains(row.streamId())) {
@@ -337,6 +348,7 @@ public class OutboxRelay {
             }
             EventType type = EventType.fromCeType(row.ceType())
                     .orElseThrow(() -> new IllegalStateException("outbox holds a non-contract type " + row.ceType()));
+            Span span = publishSpan(row, type);
             CloudEvent event = new CloudEvent(
                     row.eventId(),
                     type.source().uri(),
@@ -344,12 +356,14 @@ public class OutboxRelay {
                     row.streamId(),
                     row.occurredAt(),
                     row.version(),
-                    data);
+                    data,
+                    Traceparent.of(span.getSpanContext()));
             List<Future<RecordMetadata>> perTopic = new ArrayList<>();
             for (Topic topic : type.topics()) {
                 perTopic.add(producer.send(CloudEventCodec.toRecord(topic.topicName(), event)));
             }
             sent.add(row);
+            spans.add(span);
             sends.add(perTopic);
         }
         producer.flush();
@@ -365,6 +379,7 @@ public class OutboxRelay {
                     refusal = refused.reason();
                 }
             }
+            endPublishSpan(spans.get(i), ok, refusal);
             if (ok) {
                 acknowledged.add(row.position());
             } else if (refusal != null && !stopped.contains(row.streamId())) {
@@ -375,6 +390,32 @@ public class OutboxRelay {
             }
         }
         return new Round(acknowledged, parkedRows, batch.size() - acknowledged.size() - parkedRows.size());
+    }
+
+    /**
+     * The publish of one event, a child of the work that appended it (the trace context stored with
+     * the event); its context travels on as {@code ce_traceparent}, so each consumer continues it.
+     */
+    private Span publishSpan(OutboxRow row, EventType type) {
+        String topics = type.topics().stream().map(Topic::topicName).collect(Collectors.joining(","));
+        return tracer.spanBuilder(type.topics().get(0).topicName() + " publish")
+                .setParent(Traceparent.parent(row.traceparent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topics)
+                .setAttribute("messaging.message.id", row.eventId().toString())
+                .setAttribute("cloudevents.event_id", row.eventId().toString())
+                .setAttribute("cloudevents.event_type", row.ceType())
+                .setAttribute("cloudevents.event_subject", row.streamId())
+                .startSpan();
+    }
+
+    private static void endPublishSpan(Span span, boolean acknowledged, String refusal) {
+        if (!acknowledged) {
+            span.setStatus(StatusCode.ERROR, refusal == null ? "not acknowledged; sent again later" : refusal);
+        }
+        span.end();
     }
 
     /** What became of one send: acknowledged, refused for good (with why), or to try again. */
@@ -485,5 +526,6 @@ public class OutboxRelay {
             UUID eventId,
             String ceType,
             String data,
-            Instant occurredAt) {}
+            Instant occurredAt,
+            String traceparent) {}
 }

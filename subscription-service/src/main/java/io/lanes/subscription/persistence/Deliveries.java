@@ -32,7 +32,8 @@ public class Deliveries {
             String body,
             String secret,
             String previousSecret,
-            Instant previousSecretUntil) {}
+            Instant previousSecretUntil,
+            String traceparent) {}
 
     /** A row of a subscription's delivery log. */
     public record Entry(
@@ -71,7 +72,7 @@ public class Deliveries {
                                         + "AND s.id = d.subscription_id AND d.status = 'PENDING' AND (d.lease_until IS "
                                         + "NULL OR d.lease_until <= now()) RETURNING d.subscription_id, d.event_id, "
                                         + "d.attempts, s.url, n.body, s.secret, s.previous_secret, "
-                                        + "s.previous_secret_until",
+                                        + "s.previous_secret_until, n.traceparent",
                                 Object[].class)
                         .setParameter("perSubscription", perSubscription)
                         .setParameter("limit", limit)
@@ -86,7 +87,8 @@ public class Deliveries {
                                 (String) r[4],
                                 (String) r[5],
                                 (String) r[6],
-                                Rows.instant(r[7])))
+                                Rows.instant(r[7]),
+                                (String) r[8]))
                         .toList());
     }
 

@@ -31,12 +31,13 @@ public class Notices {
     private static final String SETTLED = "pg_snapshot_xmin(pg_current_snapshot())";
 
     /** Stores the notice; its sequence number, or empty when it was stored before. */
-    public Uni<Optional<Long>> add(Notice n) {
+    public Uni<Optional<Long>> add(Notice n, String traceparent) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "INSERT INTO notice (event_id, matter_id, ce_type, "
-                                        + "occurred_at, matter_type, team, cause, severity, body) VALUES (:event, "
-                                        + ":matter, :type, :at, :matterType, :team, :cause, :severity, :body) "
+                                        + "occurred_at, matter_type, team, cause, severity, body, traceparent) VALUES "
+                                        + "(:event, :matter, :type, :at, :matterType, :team, :cause, :severity, :body, "
+                                        + ":traceparent) "
                                         + "ON CONFLICT (event_id) DO NOTHING RETURNING seq",
                                 Long.class)
                         .setParameter("event", n.eventId())
@@ -48,6 +49,7 @@ public class Notices {
                         .setParameter("cause", n.cause())
                         .setParameter("severity", n.severity())
                         .setParameter("body", n.body())
+                        .setParameter("traceparent", traceparent)
                         .getResultList())
                 .map(seqs -> seqs.stream().findFirst());
     }

@@ -1,5 +1,6 @@
 package io.lanes.subscription.service;
 
+import io.lanes.platform.tracing.Traceparent;
 import io.lanes.subscription.config.HooksConfig;
 import io.lanes.subscription.domain.AttemptResult;
 import io.lanes.subscription.domain.DeliveryPolicy;
@@ -12,6 +13,10 @@ import io.lanes.subscription.persistence.Deliveries.Claimed;
 import io.lanes.subscription.persistence.SubscriptionRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -52,6 +57,7 @@ public class DeliveryWorker {
     private final HooksConfig config;
     private final Vertx vertx;
     private final Clock clock;
+    private final Tracer tracer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean polling = new AtomicBoolean();
     private long timer;
@@ -69,7 +75,8 @@ public class DeliveryWorker {
             HooksConfig config,
             Vertx vertx,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Tracer tracer) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.service = service;
@@ -79,6 +86,7 @@ public class DeliveryWorker {
         this.config = config;
         this.vertx = vertx;
         this.clock = clock;
+        this.tracer = tracer;
         registry.gauge("lanes_webhook_deliveries_in_flight", inFlight);
         this.delivered = registry.counter("lanes_webhook_deliveries_total", "outcome", "delivered");
         this.failedDeliveries = registry.counter("lanes_webhook_deliveries_total", "outcome", "failed");
@@ -133,9 +141,22 @@ public class DeliveryWorker {
                         .with(done -> {}, failure -> LOG.warnf("%s failed: %s", what, failure.getMessage())));
     }
 
+    /**
+     * One attempt as a client span of the trace the escalation belongs to (the notice's routing span),
+     * its context sent on as the request's {@code traceparent}.
+     */
     private Uni<Void> attempt(Claimed claimed) {
         Instant now = clock.instant();
         URI url = URI.create(claimed.url());
+        Span span = tracer.spanBuilder("webhook POST")
+                .setParent(Traceparent.parent(claimed.traceparent()))
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", String.valueOf(url.getHost()))
+                .setAttribute("cloudevents.event_id", claimed.eventId().toString())
+                .setAttribute("lanes.subscription_id", claimed.subscriptionId().toString())
+                .setAttribute("lanes.webhook.attempt", claimed.attemptsSoFar() + 1L)
+                .startSpan();
         return targets.refusalOffTheEventLoop(url)
                 .chain(refusal -> refusal.isPresent()
                         ? Uni.createFrom().item(AttemptResult.unanswered(refusal.get()))
@@ -150,8 +171,20 @@ public class DeliveryWorker {
                                                 : new SigningSecret(claimed.previousSecret()),
                                         claimed.previousSecretUntil(),
                                         now),
-                                now))
-                .chain(result -> Panache.withTransaction(() -> record(claimed, result)));
+                                now,
+                                Traceparent.of(span.getSpanContext())))
+                .invoke(result -> {
+                    if (result.status() != null) {
+                        span.setAttribute(
+                                "http.response.status_code", result.status().longValue());
+                    }
+                    if (!result.succeeded()) {
+                        span.setStatus(StatusCode.ERROR, String.valueOf(result.error()));
+                    }
+                })
+                .chain(result -> Panache.withTransaction(() -> record(claimed, result)))
+                .onTermination()
+                .invoke(span::end);
     }
 
     private Uni<Void> record(Claimed claimed, AttemptResult result) {

@@ -8,6 +8,7 @@ import io.lanes.contracts.matter.EthicalScreenLifted;
 import io.lanes.contracts.matter.HandoffAccepted;
 import io.lanes.contracts.matter.HandoffReceived;
 import io.lanes.contracts.matter.MatterEvent;
+import io.lanes.platform.tracing.Traceparent;
 import io.lanes.subscription.domain.EscalationTypes;
 import io.lanes.subscription.domain.Notice;
 import io.lanes.subscription.domain.Subscription;
@@ -59,7 +60,9 @@ public class NoticeRouter {
         return Uni.createFrom().voidItem();
     }
 
+    /** The notice keeps the trace context of its routing (the consumed event's span) for its deliveries. */
     private Uni<Void> route(IncomingEvent incoming) {
+        String traceparent = Traceparent.current();
         CloudEvent envelope = incoming.envelope();
         String body = StructuredCloudEvent.of(envelope).toString();
         return profiles.find(((MatterEvent) incoming.event()).matterId())
@@ -68,7 +71,7 @@ public class NoticeRouter {
                         profile.map(MatterProfiles.Profile::matterType).orElse(null),
                         profile.map(MatterProfiles.Profile::team).orElse(null),
                         body))
-                .chain(notice -> notices.add(notice).chain(seq -> queue(notice, seq)));
+                .chain(notice -> notices.add(notice, traceparent).chain(seq -> queue(notice, seq)));
     }
 
     private Uni<Void> queue(Notice notice, Optional<Long> seq) {

@@ -5,6 +5,7 @@ import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventSource;
 import io.lanes.contracts.StructuredCloudEvent;
 import io.lanes.platform.security.Caller;
+import io.lanes.platform.tracing.Traceparent;
 import io.lanes.subscription.domain.AttemptResult;
 import io.lanes.subscription.domain.Subscription;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,7 @@ public class Pings {
     public Uni<PingResult> ping(Caller caller, UUID subscriptionId) {
         UUID webhookId = UUID.randomUUID();
         Instant now = clock.instant();
+        String traceparent = Traceparent.current();
         return subscriptions.get(caller, subscriptionId).chain(row -> {
             Subscription subscription = row.subscription();
             byte[] body = body(webhookId, subscriptionId, now);
@@ -52,7 +54,8 @@ public class Pings {
                                     webhookId.toString(),
                                     body,
                                     subscription.liveSecrets(now),
-                                    now))
+                                    now,
+                                    traceparent))
                     .map(result -> new PingResult(webhookId, result.succeeded(), result.status(), result.error()));
         });
     }

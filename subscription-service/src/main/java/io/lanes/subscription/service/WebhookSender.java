@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
@@ -41,16 +42,24 @@ public class WebhookSender {
                         .setConnectTimeout((int) timeout.toMillis()));
     }
 
-    public Uni<AttemptResult> send(URI url, String webhookId, byte[] body, List<SigningSecret> secrets, Instant now) {
+    /**
+     * Posts one signed attempt; {@code traceparent} (the attempt's span, or null) lets a receiver that
+     * traces continue the trace.
+     */
+    public Uni<AttemptResult> send(
+            URI url, String webhookId, byte[] body, List<SigningSecret> secrets, Instant now, String traceparent) {
         long timestamp = now.getEpochSecond();
-        return client.postAbs(url.toString())
+        HttpRequest<Void> request = client.postAbs(url.toString())
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
                 .putHeader("webhook-id", webhookId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSignature.header(webhookId, timestamp, body, secrets))
                 .timeout(timeout.toMillis())
-                .as(BodyCodec.none())
-                .sendBuffer(Buffer.buffer(body))
+                .as(BodyCodec.none());
+        if (traceparent != null) {
+            request.putHeader("traceparent", traceparent);
+        }
+        return request.sendBuffer(Buffer.buffer(body))
                 .ifNoItem()
                 .after(timeout)
                 .fail()
