@@ -58,10 +58,12 @@ public class IdempotentConsumer {
 
     private final DeadLetters deadLetters;
     private final ConsumedEventSpans spans;
+    private final ConsumerDelays delays;
 
-    public IdempotentConsumer(DeadLetters deadLetters, ConsumedEventSpans spans) {
+    public IdempotentConsumer(DeadLetters deadLetters, ConsumedEventSpans spans, ConsumerDelays delays) {
         this.deadLetters = deadLetters;
         this.spans = spans;
+        this.delays = delays;
     }
 
     /**
@@ -134,7 +136,8 @@ public class IdempotentConsumer {
                         .onFailure()
                         .retry()
                         .withBackOff(RETRY_MIN, RETRY_MAX)
-                        .indefinitely());
+                        .indefinitely())
+                .invoke(() -> delays.recorded(consumer, all));
     }
 
     /**
