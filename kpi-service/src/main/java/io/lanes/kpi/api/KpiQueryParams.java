@@ -8,11 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class KpiQueryParams {
 
     @QueryParam("from")
-    @Parameter(description = "First day of the period (YYYY-MM-DD, UTC, inclusive); default: 30 days before to")
+    @Parameter(
+            description =
+                    "First day of the period (YYYY-MM-DD, the firm's calendar day, inclusive); default: 30 days before to")
     String from;
 
     @QueryParam("to")
-    @Parameter(description = "Day after the period (YYYY-MM-DD, UTC, exclusive); default: tomorrow")
+    @Parameter(description = "Day after the period (YYYY-MM-DD, the firm's calendar day, exclusive); default: tomorrow")
     String to;
 
     @QueryParam("practiceArea")
