@@ -173,6 +173,9 @@ class EscalationPathsApiTest {
         JsonNode handedOver = MatterFixture.events(matter, EventType.ESCALATION_REASSIGNED, 1, Topic.ESCALATIONS)
                 .get(0);
         assertEquals("MANUAL", handedOver.get("reason").asText());
+        // A hand-over keeps the escalation's step: the first, here, which the contract's schema allows.
+        assertEquals(1, handedOver.get("level").asInt());
+        assertEquals(List.of(), EventSchemas.violations(EventType.ESCALATION_REASSIGNED, handedOver));
         assertEquals("p.patel", handedOver.get("previousAssignee").asText(), "no path for TASK_BLOCKED: the pm");
         given().auth()
                 .oauth2(PM)
