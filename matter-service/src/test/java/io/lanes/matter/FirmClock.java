@@ -1,7 +1,7 @@
 package io.lanes.matter;
 
 import io.lanes.platform.firm.Firm;
-import io.lanes.testing.TravellingClock;
+import io.lanes.platform.time.TravellingClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.lanes.testing;
+package io.lanes.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The system clock, moved by a test to another moment while time goes on from there: a test can act at
- * 20:30 in New York whenever it runs. A service's test sources produce it as their {@code Clock}; a test
- * that travels goes back when it is done, so the tests after it see the real time.
+ * The system clock, moved to another moment while time goes on from there: a test can act at 20:30 in
+ * New York whenever it runs, and a local demo can live through months of a firm's history
+ * ({@code POST /admin/clock}, where {@code lanes.clock.travel=true}). A test that travels goes back when
+ * it is done, so the tests after it see the real time.
  */
 public final class TravellingClock extends Clock {
 
@@ -22,6 +23,11 @@ public final class TravellingClock extends Clock {
     /** From now on the clock reads {@code moment}, then goes on from it. */
     public void travelTo(Instant moment) {
         offset = Duration.between(Instant.now(), moment);
+    }
+
+    /** How far from the real time it reads now. */
+    public Duration offset() {
+        return offset;
     }
 
     /** Back to the real time. */
