@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,10 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads a demo firm through the real APIs of a running Lanes (deploy/local/run calls it): intakes of
- * three matter types, some incomplete on the first submission, handoffs accepted or rejected and
- * reworked, milestones completed or past due, time entries that cross budget thresholds, status
- * updates, escalations resolved. Run: deploy/local/demo (after deploy/local/run built everything).
+ * Loads a demo firm with months of history through the real APIs of a running Lanes (deploy/local/run
+ * calls it): the services' clocks travel (POST /admin/clock, local profile only) from about six months
+ * ago to today while intakes of three matter types arrive week after week, some incomplete on the first
+ * submission, handoffs are accepted hours to days later or rejected and reworked, milestones are met or
+ * slip, time is entered day by day (crossing budget thresholds), status updates go out weekly, tasks are
+ * done early, late or never, escalations are resolved, matters close and kpi-service produces its weekly
+ * snapshots as each Monday passes. Then the clocks come back to today. Run: deploy/local/demo (after
+ * deploy/local/run built everything).
  */
 public class DemoFirm {
 
@@ -29,53 +34,346 @@ public class DemoFirm {
     static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     static final String PM = DevTokens.forUser("p.patel", "pm");
     static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
+    static final String ADMIN = DevTokens.forUser("a.admin", "admin");
+    static final String OPS = DevTokens.forUser("o.ramirez", "ops");
+    static final String[] SERVICES = {OPS_URL, INTAKE_URL, MATTER_URL, KPI_URL, SUBSCRIPTION_URL};
+    /** How far back the firm's history starts (LANES_DEMO_HISTORY_DAYS, default about six months). */
+    static final int HISTORY_DAYS = Integer.parseInt(env("LANES_DEMO_HISTORY_DAYS", "182"));
     static final String[] CLIENTS = {"Acme Corp", "Globex Ltd", "Initech", "Hooli", "Umbrella Health", "Stark Logistics",
         "Wayne Foods", "Tyrell Labs"};
     /** The firm's calendar, as the services read it (LANES_FIRM_ZONE, default UTC): its today is theirs. */
     static final ZoneId FIRM_ZONE = ZoneId.of(env("LANES_FIRM_ZONE", "UTC"));
-    static final String TODAY = LocalDate.now(FIRM_ZONE).toString();
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         await(() -> call("GET", OPS_URL + "/playbooks", PM, null).contains("contract-review"), "starter playbooks");
         subscribeWebhookEcho();
-        List<String> matters = new ArrayList<>();
-        int incompleteFirst = 0;
-        int rejected = 0;
+        Instant now = Instant.now();
+        LocalDate first = LocalDate.now(FIRM_ZONE).minusDays(HISTORY_DAYS);
+        // Intakes arrive until a week ago; what a matter would do after today is not done (yet).
+        long span = Math.max(1, HISTORY_DAYS - 7);
+        List<Matter> matters = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String type = i % 3 == 0 ? "commercial-litigation" : i % 3 == 1 ? "employment-litigation" : "contract-review";
-            String client = CLIENTS[i % CLIENTS.length];
-            boolean completeFirst = i % 4 != 0;
-            String body = intake(type, client, i, completeFirst);
-            String id = id(await(() -> call("POST", INTAKE_URL + "/intakes", INTAKE, body), "intake-service to know " + type));
-            if (!completeFirst) {
-                call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
-                call("PATCH", INTAKE_URL + "/intakes/" + id, INTAKE, "{\"fields\":{\"clientContactEmail\":\"legal@"
-                        + slug(client) + ".example\"}}");
-                incompleteFirst++;
-            }
-            call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
-            String matter = MatterIds.fromIntake(UUID.fromString(id)).toString();
-            await(() -> call("GET", MATTER_URL + "/handoffs/" + matter, PM, null), "the handoff of intake " + id);
-            if (i % 5 == 2) {
-                call("POST", MATTER_URL + "/handoffs/" + matter + "/reject", PM,
-                        "{\"reasons\":[{\"code\":\"MISSING_INFORMATION\",\"detail\":\"Please name the counterparty's counsel\"}]}");
-                await(() -> call("GET", INTAKE_URL + "/intakes/" + id, INTAKE, null).contains("\"RETURNED\""), "rework");
-                call("PATCH", INTAKE_URL + "/intakes/" + id, INTAKE, "{\"matterName\":\"" + client + " — " + type
-                        + " #" + i + " (counsel named)\"}");
-                call("POST", INTAKE_URL + "/intakes/" + id + "/submit", INTAKE, "");
-                await(() -> call("GET", MATTER_URL + "/handoffs/" + matter, PM, null).contains("\"PENDING\""),
-                        "the resubmitted handoff");
-                rejected++;
-            }
-            call("POST", MATTER_URL + "/handoffs/" + matter + "/accept", PM, "{}");
+            Matter matter = new Matter(i, first.plusDays(span * i / Math.max(1, count)));
+            matter.plan();
             matters.add(matter);
-            live(matter, type, i);
         }
-        System.out.printf("demo firm: %d matters opened (%d incomplete at first, %d rejected and reworked); "
-                + "detection reports the past-due milestones within a minute%n", matters.size(), incompleteFirst, rejected);
+        at(at(first, 8), DemoFirm::adoptPlaybooks);
+        for (LocalDate monday = first.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+                monday.isBefore(LocalDate.now(FIRM_ZONE)); monday = monday.plusWeeks(1)) {
+            LocalDate slotDay = monday;
+            at(monday.atTime(6, 5).atZone(java.time.ZoneOffset.UTC).toInstant(), () -> weeklySnapshot(slotDay));
+        }
+        TIMELINE.sort(java.util.Comparator.comparing(Step::at).thenComparing(Step::order));
+        System.out.printf("demo firm: %d matters over the %d days up to today: the services' clocks travel through "
+                + "them (POST /admin/clock), %d steps ...%n", count, HISTORY_DAYS, TIMELINE.size());
+        try {
+            int done = 0;
+            for (Step step : TIMELINE) {
+                if (step.at().isBefore(now)) {
+                    travelTo(step.at());
+                    step.action().run();
+                }
+                if (++done % 150 == 0) {
+                    System.out.printf("demo firm: %s (%d of %d steps)%n", clockToday(), done, TIMELINE.size());
+                }
+            }
+        } finally {
+            travelBack();
+        }
+        for (Matter matter : matters) {
+            matter.present();
+        }
+        long incompleteFirst = matters.stream().filter(m -> !m.completeFirst).count();
+        long rejected = matters.stream().filter(m -> m.rejected).count();
+        System.out.printf("demo firm: %d matters opened (%d incomplete at first, %d rejected and reworked), %d closed; "
+                        + "detection reports the past-due milestones within a minute%n",
+                matters.size(), incompleteFirst, rejected, matters.stream().filter(m -> m.closes).count());
         workQueues();
         scorecards();
+    }
+
+    /**
+     * On the history's first day legal ops publishes the starter playbooks as the firm's own (version 2),
+     * so the matters of the history are accepted on a version that was the newest then.
+     */
+    static void adoptPlaybooks() throws Exception {
+        java.nio.file.Path starters = java.nio.file.Path.of(env("LANES_REPOSITORY", "."),
+                "ops-config-service/src/main/resources/starter-playbooks");
+        for (String type : new String[] {"commercial-litigation", "employment-litigation", "contract-review"}) {
+            String draft = id(call("POST", OPS_URL + "/playbooks/" + type + "/drafts", OPS,
+                    java.nio.file.Files.readString(starters.resolve(type + ".json"))));
+            String published = call("POST", OPS_URL + "/playbooks/" + type + "/drafts/" + draft + "/publish", OPS, "");
+            if (!published.startsWith("201")) {
+                throw new IllegalStateException("publishing " + type + " failed: " + published);
+            }
+        }
+        // intake-service learns of them from lanes.ops-config.v1 within moments; the first intake is later.
+        Thread.sleep(2000);
+    }
+
+    /** When the services' clocks should read, and what to do then. */
+    record Step(Instant at, int order, Action action) {}
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    static final List<Step> TIMELINE = new ArrayList<>();
+
+    static void at(Instant when, Action action) {
+        TIMELINE.add(new Step(when, TIMELINE.size(), action));
+    }
+
+    static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(FIRM_ZONE).toInstant();
+    }
+
+    /** The moment the clocks were last set to, and when (real time): they run on from there. */
+    static Instant travelledTo = Instant.now();
+    static long travelledAt = System.nanoTime();
+
+    static boolean travelled;
+
+    /** Sets every service's clock to {@code moment}, unless they read it already (time only goes forward). */
+    static void travelTo(Instant moment) throws Exception {
+        if (travelled && !moment.isAfter(travelledTo.plusNanos(System.nanoTime() - travelledAt))) {
+            return;
+        }
+        for (String service : SERVICES) {
+            String answer = call("POST", service + "/admin/clock", ADMIN, "{\"to\":\"" + moment + "\"}");
+            if (!answer.startsWith("200")) {
+                throw new IllegalStateException("the clock of " + service + " does not travel (run the services in the "
+                        + "local profile, or set LANES_DEMO_HISTORY_DAYS=0): " + answer);
+            }
+        }
+        travelled = true;
+        travelledTo = moment;
+        travelledAt = System.nanoTime();
+    }
+
+    static void travelBack() throws Exception {
+        for (String service : SERVICES) {
+            call("DELETE", service + "/admin/clock", ADMIN, null);
+        }
+    }
+
+    /** kpi-service produces Monday's snapshot once its clock passes 06:00 (it checks every few seconds locally). */
+    static void weeklySnapshot(LocalDate monday) throws Exception {
+        String slot = monday.atTime(6, 0).atZone(java.time.ZoneOffset.UTC).toInstant().toString();
+        for (int i = 0; i < 40; i++) {
+            if (call("GET", KPI_URL + "/snapshots/" + slot, LEADERSHIP, null).startsWith("200")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        System.out.println("demo firm: the snapshot of " + slot + " is not there yet; it comes late");
+    }
+
+    /** One matter's life, planned as steps on the timeline: intake, handoff, then a month of work. */
+    static final class Matter {
+        final int i;
+        final LocalDate opened;
+        final String type;
+        final String client;
+        final boolean completeFirst;
+        final boolean rejected;
+        final boolean closes;
+        final String phase;
+        String intakeId;
+        String matterId;
+        LocalDate accepted;
+
+        Matter(int i, LocalDate day) {
+            this.i = i;
+            this.opened = weekday(day);
+            this.type = i % 3 == 0 ? "commercial-litigation" : i % 3 == 1 ? "employment-litigation" : "contract-review";
+            this.client = CLIENTS[i % CLIENTS.length];
+            this.completeFirst = i % 4 != 0;
+            this.rejected = i % 5 == 2;
+            this.closes = i % 5 == 4;
+            this.phase = type.equals("contract-review") ? "P100" : "L100";
+        }
+
+        void plan() {
+            at(at(opened, 9 + i % 3), this::submit);
+            LocalDate decided = opened;
+            if (rejected) {
+                at(at(opened.plusDays(1), 11), this::reject);
+                at(at(opened.plusDays(2), 10), this::rework);
+                decided = opened.plusDays(2);
+            }
+            // Hours to days from submission to acceptance: intakeToOpenHours has a spread.
+            int[] hours = {4, 26, 50, 74};
+            accepted = decided.plusDays(hours[i % 4] / 24);
+            at(at(decided, 9 + i % 3).plusSeconds(3600L * hours[i % 4]), this::accept);
+            LocalDate a = accepted;
+            at(at(a.plusDays(1), 10), this::firstWeek);
+            for (int e = 0; e < 3 + i % 4; e++) {
+                int entry = e;
+                LocalDate work = weekday(a.plusDays(2 + e * 5));
+                // Most time is entered the day it is worked; every third entry a few days late.
+                at(at(entry % 3 == 2 ? work.plusDays(3) : work, 17), () -> time(entry, work));
+            }
+            if (i % 3 != 2) {
+                for (int w = 1; w <= 4; w++) {
+                    // Weekly status updates; one matter in four skips its third week.
+                    if (!(w == 3 && i % 4 == 0)) {
+                        at(at(weekday(a.plusDays(7L * w)), 15), this::statusUpdate);
+                    }
+                }
+            }
+            // The task is due 5 days after acceptance (11 for a third): done on time, late or never.
+            at(at(a.plusDays(i % 3 == 1 ? 4 : 13), 12), this::completeTask);
+            // The playbook's first milestone: met early by some, late by others, left to slip by the rest.
+            if (i % 4 != 3) {
+                at(at(weekday(a.plusDays(i % 4 == 2 ? 25 : 3 + i % 3)), 16), this::completeFirstMilestone);
+            }
+            if (i % 3 == 1 && i % 2 == 0) {
+                at(at(a.plusDays(3), 15), this::completeReview);
+            }
+            at(at(a.plusDays(20), 11), this::reviseOrResolve);
+            if (i % 8 == 0 || i % 5 == 4) {
+                at(at(a.plusDays(25), 14), () -> call("POST", MATTER_URL + "/matters/" + matterId + "/client-feedback", PM,
+                        "{\"score\":" + (3 + i % 3) + "}"));
+            }
+            if (i % 6 == 0 || i % 6 == 3) {
+                at(at(a.plusDays(27), 10), () -> call("POST", MATTER_URL + "/matters/" + matterId + "/write-downs", PM,
+                        "{\"amount\":" + (150 + 50 * (i % 4)) + ",\"cause\":\""
+                                + (i % 6 == 0 ? "PROCESS_FAILURE" : "CLIENT_NEGOTIATION") + "\"}"));
+            }
+            if (closes) {
+                at(at(weekday(a.plusDays(30)), 16), () -> call("POST", MATTER_URL + "/matters/" + matterId + "/close", PM,
+                        "{\"outcome\":\"SETTLED\"}"));
+            }
+        }
+
+        void submit() throws Exception {
+            String body = intake(type, client, i, completeFirst);
+            intakeId = id(await(() -> call("POST", INTAKE_URL + "/intakes", INTAKE, body), "intake-service to know " + type));
+            matterId = MatterIds.fromIntake(UUID.fromString(intakeId)).toString();
+            if (!completeFirst) {
+                call("POST", INTAKE_URL + "/intakes/" + intakeId + "/submit", INTAKE, "");
+                call("PATCH", INTAKE_URL + "/intakes/" + intakeId, INTAKE, "{\"fields\":{\"clientContactEmail\":\"legal@"
+                        + slug(client) + ".example\"}}");
+            }
+            call("POST", INTAKE_URL + "/intakes/" + intakeId + "/submit", INTAKE, "");
+        }
+
+        void reject() throws Exception {
+            await(() -> call("GET", MATTER_URL + "/handoffs/" + matterId, PM, null), "the handoff of intake " + intakeId);
+            call("POST", MATTER_URL + "/handoffs/" + matterId + "/reject", PM,
+                    "{\"reasons\":[{\"code\":\"MISSING_INFORMATION\",\"detail\":\"Please name the counterparty's counsel\"}]}");
+        }
+
+        void rework() throws Exception {
+            await(() -> call("GET", INTAKE_URL + "/intakes/" + intakeId, INTAKE, null).contains("\"RETURNED\""), "rework");
+            call("PATCH", INTAKE_URL + "/intakes/" + intakeId, INTAKE, "{\"matterName\":\"" + client + " — " + type
+                    + " #" + i + " (counsel named)\"}");
+            call("POST", INTAKE_URL + "/intakes/" + intakeId + "/submit", INTAKE, "");
+        }
+
+        void accept() throws Exception {
+            await(() -> call("GET", MATTER_URL + "/handoffs/" + matterId, PM, null).contains("\"PENDING\""),
+                    "the handoff of intake " + intakeId);
+            call("POST", MATTER_URL + "/handoffs/" + matterId + "/accept", PM, "{}");
+        }
+
+        /** The first week: a review milestone due in a week (met by half, slipped by the rest), a task, a block. */
+        void firstWeek() throws Exception {
+            if (i % 3 == 1) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/milestones", PM, "{\"name\":\"Client document review\","
+                        + "\"dueDate\":\"" + clockToday().plusDays(3 + i % 5) + "\",\"owner\":\"associate\","
+                        + "\"phase\":\"" + phase + "\",\"hardDeadline\":" + (i % 6 == 1) + "}");
+            }
+            LocalDate due = clockToday().plusDays(i % 3 == 2 ? 10 : 4);
+            call("POST", MATTER_URL + "/matters/" + matterId + "/tasks", PM, "{\"title\":\"Collect documents\","
+                    + "\"assignee\":\"a.chen\",\"dueDate\":\"" + due + "\"}");
+            if (i % 4 == 1) {
+                blockTask(matterId, call("GET", MATTER_URL + "/matters/" + matterId, PM, null), i);
+            }
+        }
+
+        void time(int e, LocalDate work) throws Exception {
+            boolean admin = e == 0 && i % 2 == 1;
+            call("POST", MATTER_URL + "/matters/" + matterId + "/time-entries", PM, "{\"timekeeper\":\""
+                    + (i % 2 == 0 ? "a.chen" : "b.ortiz") + "\",\"timekeeperRole\":\""
+                    + (e % 2 == 0 ? "ATTORNEY" : "PARALEGAL") + "\",\"workDate\":\"" + work
+                    + "\",\"hours\":" + (1.5 + e) + ",\"amount\":" + (i % 4 == 3 ? 1400 : 300) * (e + 1) + ",\"phase\":\""
+                    + phase + "\",\"activityCode\":\"A10" + (1 + e % 8) + "\",\"billable\":" + !admin + ",\"admin\":" + admin + "}");
+        }
+
+        void statusUpdate() throws Exception {
+            call("POST", MATTER_URL + "/matters/" + matterId + "/status-updates", PM,
+                    "{\"summary\":\"Weekly update: work on plan, next steps agreed with the client\"}");
+        }
+
+        /** The client document review, met on time on every other matter that has one. */
+        void completeReview() throws Exception {
+            String view = call("GET", MATTER_URL + "/matters/" + matterId, PM, null);
+            String review = first(view, "\\{\"id\":\"([0-9a-f-]{36})\"[^}]*\"name\":\"Client document review\"");
+            if (review != null) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/milestones/" + review + "/complete", PM, "{}");
+            }
+        }
+
+        /** A third of the "Collect documents" tasks are done on time, a third late, a third never. */
+        void completeTask() throws Exception {
+            if (i % 3 == 0) {
+                return;
+            }
+            String view = call("GET", MATTER_URL + "/matters/" + matterId, PM, null);
+            String task = first(view, "\\{\"id\":\"([0-9a-f-]{36})\",\"milestoneId\":[^,]*,\"title\":\"Collect documents\"");
+            if (task != null) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/tasks/" + task + "/complete", PM, "{}");
+            }
+        }
+
+        void completeFirstMilestone() throws Exception {
+            String view = call("GET", MATTER_URL + "/matters/" + matterId, PM, null);
+            String milestone = first(view, "\"milestones\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+            if (milestone != null) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/milestones/" + milestone + "/complete", PM, "{}");
+            }
+        }
+
+        /** The heavy matters overran the phase: the PM revises it; on others an open escalation is resolved. */
+        void reviseOrResolve() throws Exception {
+            String view = call("GET", MATTER_URL + "/matters/" + matterId, PM, null);
+            String actual = first(view, "\\{\"phase\":\"" + phase + "\",\"budget\":[0-9.]+,\"actual\":([0-9.]+)");
+            if (i % 4 == 3 && actual != null) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/budget/revisions", PM, "{\"phase\":\"" + phase
+                        + "\",\"amount\":" + Math.round(Double.parseDouble(actual) * 1.6)
+                        + ",\"reason\":\"Client widened the scope\"}");
+            }
+            String escalation = first(view, "\"openEscalations\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+            if (escalation != null && i % 2 == 1) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/escalations/" + escalation + "/resolve", PM,
+                        "{\"resolution\":\"Handled with the client\"}");
+            }
+        }
+
+        /** Back in the present: a court date three days out on some open matters (DEADLINE_APPROACHING). */
+        void present() throws Exception {
+            if (i % 6 == 5 && !closes && matterId != null) {
+                call("POST", MATTER_URL + "/matters/" + matterId + "/milestones", PM, "{\"name\":\"File the answer\","
+                        + "\"dueDate\":\"" + LocalDate.now(FIRM_ZONE).plusDays(3) + "\",\"owner\":\"associate\","
+                        + "\"phase\":\"" + phase + "\",\"hardDeadline\":true}");
+            }
+        }
+    }
+
+    /** The firm's day the services' clocks read now. */
+    static LocalDate clockToday() {
+        return LocalDate.ofInstant(travelledTo.plusNanos(System.nanoTime() - travelledAt), FIRM_ZONE);
+    }
+
+    static LocalDate weekday(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> day.plusDays(2);
+            case SUNDAY -> day.plusDays(1);
+            default -> day;
+        };
     }
 
     /**
@@ -129,78 +427,6 @@ public class DemoFirm {
         }
         System.out.printf("diagnosis: %s%n", first(call("GET", KPI_URL + "/diagnosis", LEADERSHIP, null),
                 "\"verdict\":\"([A-Z_]+)\""));
-    }
-
-    /** What happens on a live matter: milestones, time, status updates, escalations, tasks, write-downs, closes. */
-    static void live(String matter, String type, int i) throws Exception {
-        String phase = type.equals("contract-review") ? "P100" : "L100";
-        String view = call("GET", MATTER_URL + "/matters/" + matter, PM, null);
-        String firstMilestone = first(view, "\"milestones\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
-        if (i % 2 == 0 && firstMilestone != null) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/milestones/" + firstMilestone + "/complete", PM, "{}");
-        }
-        if (i % 3 == 1) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"Client document review\","
-                    + "\"dueDate\":\"" + LocalDate.now(FIRM_ZONE).minusDays(3 + i % 5) + "\",\"owner\":\"associate\","
-                    + "\"phase\":\"" + phase + "\",\"hardDeadline\":" + (i % 6 == 1) + "}");
-        }
-        if (i % 6 == 5) {
-            // A court date three days out: detection warns of it (DEADLINE_APPROACHING) before it is missed.
-            call("POST", MATTER_URL + "/matters/" + matter + "/milestones", PM, "{\"name\":\"File the answer\","
-                    + "\"dueDate\":\"" + LocalDate.now(FIRM_ZONE).plusDays(3) + "\",\"owner\":\"associate\","
-                    + "\"phase\":\"" + phase + "\",\"hardDeadline\":true}");
-        }
-        int entries = 2 + i % 4;
-        for (int e = 0; e < entries; e++) {
-            boolean admin = e == 0 && i % 2 == 1;
-            call("POST", MATTER_URL + "/matters/" + matter + "/time-entries", PM, "{\"timekeeper\":\"a.chen\","
-                    + "\"timekeeperRole\":\"" + (e % 2 == 0 ? "ATTORNEY" : "PARALEGAL") + "\",\"workDate\":\"" + TODAY
-                    + "\",\"hours\":" + (1.5 + e) + ",\"amount\":" + (i % 4 == 3 ? 1400 : 300) * (e + 1) + ",\"phase\":\""
-                    + phase + "\",\"activityCode\":\"A10" + (1 + e % 8) + "\",\"billable\":" + !admin + ",\"admin\":" + admin + "}");
-        }
-        if (i % 3 != 2) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/status-updates", PM,
-                    "{\"summary\":\"Weekly update: work on plan, next steps agreed with the client\"}");
-        }
-        String afterTime = call("GET", MATTER_URL + "/matters/" + matter, PM, null);
-        String actual = first(afterTime, "\\{\"phase\":\"" + phase + "\",\"budget\":[0-9.]+,\"actual\":([0-9.]+)");
-        if (i % 4 == 3 && actual != null) {
-            // The heavy matters overran the phase: the PM revises it for the scope that grew (levels re-arm).
-            call("POST", MATTER_URL + "/matters/" + matter + "/budget/revisions", PM, "{\"phase\":\"" + phase
-                    + "\",\"amount\":" + Math.round(Double.parseDouble(actual) * 1.6)
-                    + ",\"reason\":\"Client widened the scope\"}");
-        }
-        String escalation = first(afterTime, "\"openEscalations\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
-        if (escalation != null && i % 2 == 1) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/escalations/" + escalation + "/resolve", PM,
-                    "{\"resolution\":\"Budget revised with the client\"}");
-        }
-        tasks(matter, i);
-        if (i % 4 == 1) {
-            blockTask(matter, view, i);
-        }
-        if (i % 8 == 0 || i % 5 == 4) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/client-feedback", PM, "{\"score\":" + (3 + i % 3) + "}");
-        }
-        if (i % 6 == 0 || i % 6 == 3) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/write-downs", PM, "{\"amount\":" + (150 + 50 * (i % 4))
-                    + ",\"cause\":\"" + (i % 6 == 0 ? "PROCESS_FAILURE" : "CLIENT_NEGOTIATION") + "\"}");
-        }
-        if (i % 5 == 4) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/close", PM, "{\"outcome\":\"SETTLED\"}");
-        }
-    }
-
-    /** One task per matter: a third left open past its due date, a third done late, a third done early. */
-    static void tasks(String matter, int i) throws Exception {
-        LocalDate today = LocalDate.now(FIRM_ZONE);
-        LocalDate due = i % 3 == 2 ? today.plusDays(5) : today.minusDays(1 + i % 4);
-        String task = first(call("POST", MATTER_URL + "/matters/" + matter + "/tasks", PM, "{\"title\":\"Collect documents\","
-                + "\"assignee\":\"a.chen\",\"dueDate\":\"" + due + "\"}"),
-                "\\{\"id\":\"([0-9a-f-]{36})\",\"milestoneId\":[^,]*,\"title\":\"Collect documents\"");
-        if (i % 3 != 0 && task != null) {
-            call("POST", MATTER_URL + "/matters/" + matter + "/tasks/" + task + "/complete", PM, "{}");
-        }
     }
 
     /** The playbook's first task waits on the client: blocked (TASK_BLOCKED), and some handed to the attorney. */
@@ -258,7 +484,7 @@ public class DemoFirm {
     static String call(String method, String url, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
         if (body == null) {
-            request.GET();
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -39,10 +39,15 @@ public class SnapshotStore {
         this.pool = pool;
     }
 
-    /** Records the first slot the service owes, once; later calls keep the first one. */
+    /**
+     * Records the first slot the service owes: the earliest it was ever asked for. In production the clock
+     * only goes forward, so that is the first call's; a local demo whose clock travelled back to the start
+     * of its history owes the snapshots from there.
+     */
     public Uni<Instant> scheduleFrom(Instant firstSlot) {
         return pool.preparedQuery("INSERT INTO kpi_snapshot_schedule (id, first_slot) VALUES (1, $1) "
-                        + "ON CONFLICT (id) DO NOTHING")
+                        + "ON CONFLICT (id) DO UPDATE SET first_slot = LEAST(kpi_snapshot_schedule.first_slot, "
+                        + "EXCLUDED.first_slot)")
                 .execute(Tuple.of(utc(firstSlot)))
                 .chain(() -> pool.query("SELECT first_slot FROM kpi_snapshot_schedule WHERE id = 1")
                         .execute())
