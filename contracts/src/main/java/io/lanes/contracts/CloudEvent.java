@@ -46,6 +46,11 @@ public record CloudEvent(
         this(id, source, type, subject, time, sequence, data, null);
     }
 
+    /** The same event, caused by the work {@code traceparent} names (null: by none). */
+    public CloudEvent withTraceparent(String traceparent) {
+        return new CloudEvent(id, source, type, subject, time, sequence, data, traceparent);
+    }
+
     /** Wraps a domain event that has been given its id and its version in the stream. */
     public static CloudEvent of(LanesEvent event, UUID id, long sequence) {
         EventType type = EventType.of(event);

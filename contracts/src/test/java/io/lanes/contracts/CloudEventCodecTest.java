@@ -120,15 +120,7 @@ class CloudEventCodecTest {
     void theTraceContextTravelsAsCeTraceparentAndMayBeAbsent() {
         CloudEvent plain = CloudEvent.of(sample(EventType.MATTER_CLOSED), ID, 3);
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        CloudEvent traced = new CloudEvent(
-                plain.id(),
-                plain.source(),
-                plain.type(),
-                plain.subject(),
-                plain.time(),
-                plain.sequence(),
-                plain.data(),
-                traceparent);
+        CloudEvent traced = plain.withTraceparent(traceparent);
 
         ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord("t", traced);
         assertEquals(traceparent, text(record.headers(), "ce_traceparent"));

@@ -112,18 +112,8 @@ class TracingTest {
                 UUID intake = UUID.randomUUID();
                 UUID ceId = UUID.randomUUID();
                 IntakeIncomplete event = incomplete(intake, 1, Instant.now());
-                CloudEvent plain = CloudEvent.of(event, ceId, 1);
                 writer.send(CloudEventCodec.toRecord(
-                        Topic.INTAKE.topicName(),
-                        new CloudEvent(
-                                plain.id(),
-                                plain.source(),
-                                plain.type(),
-                                plain.subject(),
-                                plain.time(),
-                                plain.sequence(),
-                                plain.data(),
-                                traceparent)));
+                        Topic.INTAKE.topicName(), CloudEvent.of(event, ceId, 1).withTraceparent(traceparent)));
 
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(30))
