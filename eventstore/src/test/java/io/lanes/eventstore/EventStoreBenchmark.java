@@ -13,7 +13,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class EventStoreBenchmark {
     @Test
     void appendAndRelayThroughput() throws Exception {
         ObjectNode result = EventJson.mapper().createObjectNode().put("benchmark", "eventstore");
-        result.put("fsync", fsync());
+        result.put("fsync", MachineBaselines.fsync());
         appendAt(4, 1_000);
         ObjectNode append = result.putObject("appendEventsPerSecond");
         for (int writers : new int[] {1, 8, 32}) {
@@ -87,16 +86,6 @@ class EventStoreBenchmark {
             ratios.put("relayToProducer", round(relay / producer));
         }
         LOG.infof("BENCHMARK %s", result);
-    }
-
-    /** Whether the server commits to disk: compare with a pgbench run on a server set alike. */
-    private static String fsync() throws Exception {
-        try (Connection c = LanesInfra.get().database().connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW fsync")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     private static double round(double ratio) {

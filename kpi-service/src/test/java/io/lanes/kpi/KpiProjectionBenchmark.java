@@ -83,7 +83,8 @@ class KpiProjectionBenchmark {
                 .put("benchmark", "kpi-projection")
                 .put("events", MATTERS * (long) EVENTS_PER_MATTER)
                 .put("matters", MATTERS)
-                .put("postgres", "embedded test server, fsync off (pgbench below runs against the same server)");
+                .put("postgres", "the test server (pgbench below runs against the same server)")
+                .put("fsync", MachineBaselines.fsync());
         LocalDate month = measuredMonth();
         int sample = (int) (Duration.between(
                                 FIRST_INTAKE, month.atStartOfDay(ZoneOffset.UTC).toInstant())

@@ -11,9 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,7 +84,7 @@ class IntakeServiceBenchmark {
                 .put("benchmark", "intake-service")
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("connections", CONNECTIONS)
-                .put("fsync", fsync(infra))
+                .put("fsync", MachineBaselines.fsync())
                 .put("traces", TRACES);
         Map<String, String> intakeEnvironment = LanesSystem.localEnvironment(infra, "solo_intake");
         intakeEnvironment.putAll(tracing());
@@ -204,15 +201,6 @@ class IntakeServiceBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String fsync(LanesInfra infra) throws Exception {
-        try (Connection c = infra.database().connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW fsync")) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 
     private static double round(double value) {

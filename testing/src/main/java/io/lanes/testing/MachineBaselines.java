@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,19 @@ public final class MachineBaselines {
     private static final Logger LOG = Logger.getLogger(MachineBaselines.class);
 
     private MachineBaselines() {}
+
+    /**
+     * The test server's {@code fsync} setting ("on" or "off"): whether its commits reach the disk, so a
+     * benchmark says which figures it compares (the durable one is the headline).
+     */
+    public static String fsync() throws Exception {
+        try (Connection c = LanesInfra.get().database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW fsync")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 
     /** pgbench, 8 clients for 10 s, each transaction one INSERT of a row the size of an event, if pgbench is here. */
     public static Optional<Double> pgbenchSingleInsertTps() throws Exception {
