@@ -1,7 +1,8 @@
 'use strict';
 // The leadership dashboard: renders what kpi-service's API returns for the filters in the URL. The
 // bearer token comes once in the fragment (#token=...), moves to sessionStorage and leaves the URL;
-// it never travels in a query string, so it reaches no server log.
+// it never travels in a query string, so it reaches no server log. Where the firm's identity provider
+// signs users in to the dashboard, the token is the access token of the user's session instead.
 (function () {
   const TOKEN_KEY = 'lanes.token';
   const KINDS = ['ops', 'pm', 'shared'];
@@ -13,7 +14,7 @@
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(location.hash.substring('#token='.length)));
     history.replaceState(null, '', location.pathname + location.search);
   }
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  let token = sessionStorage.getItem(TOKEN_KEY);
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -33,13 +34,24 @@
 
   const SIGN_IN = [el('h2', {}, 'Sign in to see the scorecards'),
     el('p', {}, 'Open the dashboard address that deploy/local/run prints: it carries a leadership token. ' +
-      'With your firm\'s identity provider, sign in again from the address your administrator gave you.')];
+      'Where your firm\'s identity provider signs you in, reload this page to sign in again.')];
   const NOT_LEADERSHIP = [el('h2', {}, 'This dashboard is for the firm\'s leadership'),
     el('p', {}, 'Your sign-in does not have the leadership role, which the firm-wide scorecards and the diagnosis need. ' +
       'Project managers see their matters in their work queue; ask an administrator if you should have access.')];
 
   class Refused extends Error {
     constructor(status) { super('HTTP ' + status); this.status = status; }
+  }
+
+  // The signed-in session's access token (GET /dashboard/session), or null: no identity provider signs in
+  // to this dashboard (204), or the session is over (a redirect to the provider, not followed here; the
+  // page's next load signs in again).
+  async function sessionToken() {
+    const response = await fetch('/dashboard/session', { headers: { Accept: 'application/json' }, redirect: 'manual' });
+    if (response.status !== 200) return null;
+    const session = await response.json();
+    sessionStorage.setItem(TOKEN_KEY, session.accessToken);
+    return session.accessToken;
   }
 
   async function api(path) {
@@ -155,7 +167,7 @@
     const parts = [
       el('p', {}, off.length ? 'Off target: ' + off.map(k => label(k.key) + ' (' + k.scorecard + ')').join(', ') : 'No KPI is off target.'),
       el('p', {}, c.matters + ' matters in the period; ' + c.failures + ' PM failures' +
-        (c.topShare === null ? '' : ', ' + (Number(c.topShare) * 100).toFixed(0) + ' % of them on the top ' + c.topMatters + ' matters')),
+        (c.topShare == null ? '' : ', ' + (Number(c.topShare) * 100).toFixed(0) + ' % of them on the top ' + c.topMatters + ' matters')),
     ];
     if (evidence.failingMatters.length) {
       parts.push(el('table', {},
@@ -221,7 +233,8 @@
     return { from: from.toISOString().substring(0, 10), to: scorecard.to };
   }
 
-  async function load() {
+  async function load(renewed) {
+    if (!token) token = await sessionToken();
     if (!token) { notice(SIGN_IN); return; }
     const filters = currentFilters();
     shown.filters = filters;
@@ -246,7 +259,12 @@
       document.body.dataset.loaded = 'true';
     } catch (failure) {
       if (failure instanceof Refused) {
-        if (failure.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+        if (failure.status === 401) {
+          sessionStorage.removeItem(TOKEN_KEY);
+          token = await sessionToken();
+          // An expired token the session has since renewed: load again, once.
+          if (token && !renewed) return load(true);
+        }
         notice(failure.status === 401 ? SIGN_IN : NOT_LEADERSHIP);
         document.body.dataset.loaded = 'refused';
       } else {
@@ -267,7 +285,7 @@
     load();
   });
   document.getElementById('csv').addEventListener('click', csv);
-  window.addEventListener('popstate', load);
+  window.addEventListener('popstate', () => load());
   // A new sign-in link opened in the same tab changes only the fragment: read it as on a first load.
   window.addEventListener('hashchange', () => { if (location.hash.startsWith('#token=')) location.reload(); });
   load();

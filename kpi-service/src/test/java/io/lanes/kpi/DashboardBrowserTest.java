@@ -19,12 +19,10 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -33,15 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The leadership dashboard in a real headless Chromium (Debian's chromium and chromium-driver, which
@@ -52,24 +43,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(LanesInfraResource.class)
-@EnabledIf("chromiumInstalled")
+@EnabledIf("io.lanes.kpi.HeadlessChromium#installed")
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String LEADERSHIP = DevTokens.forUser("l.moreau", "leadership");
     private static final String MARCH = "from=2025-03-01&to=2025-04-01";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static ChromeDriver browser;
     private static Path downloads;
 
     @TestHTTPResource("/")
     URL root;
-
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     @BeforeAll
     static void goldenFirmAndBrowser() throws IOException {
@@ -85,20 +69,7 @@ class DashboardBrowserTest {
                                         + "AND occurred_at < '2025-06-01'")
                         >= firm.records().size());
         downloads = Files.createTempDirectory("lanes-dashboard-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1200");
-        options.setExperimentalOption(
-                "prefs",
-                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .build(),
-                options);
+        browser = HeadlessChromium.start(downloads);
     }
 
     @AfterAll
@@ -110,7 +81,7 @@ class DashboardBrowserTest {
 
     @Test
     void leadershipSeesWhatTheApiAnswersFiltersItFollowsTheDiagnosisAndDownloadsIt() throws Exception {
-        browser.manage().logs().get(LogType.BROWSER);
+        HeadlessChromium.consoleWarnings(browser);
         open("dashboard?" + MARCH + "#token=" + LEADERSHIP, "true");
         assertFalse(browser.getCurrentUrl().contains("token"), "the token leaves the address bar");
         Map<String, BigDecimal> all = assertEveryKpiShowsTheApiValue(MARCH);
@@ -157,14 +128,7 @@ class DashboardBrowserTest {
         assertEquals(1 + kpis, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("scorecard,from,to,filters,kpi,value"), lines.get(0));
 
-        List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
-        assertEquals(
-                List.of(),
-                console.stream()
-                        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                        .map(LogEntry::getMessage)
-                        .collect(Collectors.toList()),
-                "console errors");
+        assertEquals(List.of(), HeadlessChromium.consoleWarnings(browser), "console errors");
     }
 
     @Test
@@ -230,20 +194,14 @@ class DashboardBrowserTest {
     }
 
     private static void awaitLoaded(String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(b -> state.equals(b.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        HeadlessChromium.awaitLoaded(browser, state);
     }
 
     private static WebElement awaitNotice() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
-            WebElement notice = b.findElement(By.id("notice"));
-            return notice.isDisplayed() ? notice : null;
-        });
+        return HeadlessChromium.awaitNotice(browser);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -2,6 +2,7 @@ package io.lanes.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -46,6 +47,30 @@ class DeploymentManifestsTest {
         assertFalse(yaml.contains("lanes.local/dev"), "not the development issuer");
         assertTrue(yaml.contains("QUARKUS_PROFILE: prod"), yaml);
         assertTrue(yaml.contains("QUARKUS_SWAGGER_UI_ENABLE: \"false\""), "no Swagger UI");
+    }
+
+    @Test
+    void inProductionTheDashboardSignsInWithTheIdentityProviderOfTheApi() throws Exception {
+        List<JsonNode> docs = documents("production");
+        JsonNode kpi = deployment(docs, "kpi-service");
+        JsonNode pod = kpi.path("spec").path("template").path("spec");
+        assertEquals(
+                "true",
+                env(pod, "QUARKUS_OIDC_DASHBOARD_TENANT_ENABLED").path("value").asText());
+        JsonNode provider = env(pod, "QUARKUS_OIDC_DASHBOARD_AUTH_SERVER_URL")
+                .path("valueFrom")
+                .path("secretKeyRef");
+        assertEquals("lanes-identity", provider.path("name").asText());
+        assertEquals("issuer", provider.path("key").asText(), "the issuer whose tokens the API trusts");
+        assertEquals("lanes-dashboard-client", secretOf(kpi, "QUARKUS_OIDC_DASHBOARD_CLIENT_ID"));
+        assertEquals("lanes-dashboard-client", secretOf(kpi, "QUARKUS_OIDC_DASHBOARD_CREDENTIALS_SECRET"));
+        for (String service : SERVICES) {
+            if (!service.equals("kpi-service")) {
+                JsonNode other =
+                        deployment(docs, service).path("spec").path("template").path("spec");
+                assertThrows(AssertionError.class, () -> env(other, "QUARKUS_OIDC_DASHBOARD_TENANT_ENABLED"), service);
+            }
+        }
     }
 
     @Test

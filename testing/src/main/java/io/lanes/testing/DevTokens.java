@@ -55,12 +55,24 @@ public final class DevTokens {
     }
 
     public static String mint(String user, Collection<String> roles, Collection<String> teams, Duration validity) {
+        return sign("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims(user, roles, teams, validity, ""));
+    }
+
+    /**
+     * The claims of a development token as a JSON object, with {@code more} (members such as
+     * {@code ,"aud":"x"}, each after a comma) before its end.
+     */
+    static String claims(
+            String user, Collection<String> roles, Collection<String> teams, Duration validity, String more) {
         Instant now = Instant.now();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + jsonEscape(user) + "\",\"upn\":\"" + jsonEscape(user)
+        return "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + jsonEscape(user) + "\",\"upn\":\"" + jsonEscape(user)
                 + "\",\"groups\":[" + jsonStrings(roles) + "],\"teams\":[" + jsonStrings(teams) + "],\"iat\":"
                 + now.getEpochSecond() + ",\"exp\":"
-                + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"" + more + "}";
+    }
+
+    /** A JWS in compact form: this JOSE header and these claims, signed RS256 with the development key. */
+    static String sign(String header, String claims) {
         String signingInput =
                 base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
         try {
