@@ -225,6 +225,15 @@ public class DemoFirm {
             }
             // The task is due 5 days after acceptance (11 for a third): done on time, late or never.
             at(at(a.plusDays(i % 3 == 1 ? 4 : 13), 12), this::completeTask);
+            // The playbook's tasks and later milestones: done by their due dates on most matters (a weekly look
+            // ahead), a week late on one in five, left open on one in seven.
+            if (i % 7 != 3) {
+                for (int w = 1; w <= 8; w++) {
+                    LocalDate look = weekday(a.plusDays(7L * w));
+                    LocalDate dueBy = i % 5 == 0 ? look.minusDays(7) : look.plusDays(6);
+                    at(at(look, 13), () -> completeTasksDueBy(dueBy));
+                }
+            }
             // The playbook's first milestone: met early by some, late by others, left to slip by the rest.
             if (i % 4 != 3) {
                 at(at(weekday(a.plusDays(i % 4 == 2 ? 25 : 3 + i % 3)), 16),
@@ -316,10 +325,35 @@ public class DemoFirm {
             if (i % 3 == 0) {
                 return;
             }
+            for (String[] task : openTasks(call("GET", MATTER_URL + "/matters/" + matterId, PM, null))) {
+                if (task[1].equals("Collect documents")) {
+                    call("POST", MATTER_URL + "/matters/" + matterId + "/tasks/" + task[0] + "/complete", PM, "{}");
+                }
+            }
+        }
+
+        /**
+         * Completes the matter's open playbook tasks and milestones due by {@code dueBy}; "Collect documents" and
+         * the first milestone have their own plans.
+         */
+        void completeTasksDueBy(LocalDate dueBy) throws Exception {
             String view = call("GET", MATTER_URL + "/matters/" + matterId, PM, null);
-            String task = first(view, "\\{\"id\":\"([0-9a-f-]{36})\",\"milestoneId\":[^,]*,\"title\":\"Collect documents\"");
-            if (task != null) {
-                call("POST", MATTER_URL + "/matters/" + matterId + "/tasks/" + task + "/complete", PM, "{}");
+            for (String[] task : openTasks(view)) {
+                if (!task[1].equals("Collect documents") && task[2] != null && !LocalDate.parse(task[2]).isAfter(dueBy)) {
+                    call("POST", MATTER_URL + "/matters/" + matterId + "/tasks/" + task[0] + "/complete", PM, "{}");
+                }
+            }
+            String first = first(view, "\"milestones\":\\[\\{\"id\":\"([0-9a-f-]{36})\"");
+            Matcher milestone = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"templateKey\":[^{}]*?"
+                            + "\"dueDate\":\"([0-9-]{10})\"[^{}]*}")
+                    .matcher(view);
+            while (milestone.find()) {
+                if (!milestone.group(1).equals(first)
+                        && !milestone.group().contains("\"completedOn\"")
+                        && !LocalDate.parse(milestone.group(2)).isAfter(dueBy)) {
+                    call("POST", MATTER_URL + "/matters/" + matterId + "/milestones/" + milestone.group(1) + "/complete",
+                            PM, "{}");
+                }
             }
         }
 
@@ -514,6 +548,24 @@ public class DemoFirm {
     static String first(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The open tasks of a matter's view, each {id, title, due date or null}. The view leaves out what a task
+     * does not have (a milestone, a due date, a completion).
+     */
+    static List<String[]> openTasks(String view) {
+        Matcher task = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\"(?:,\"milestoneId\":\"[^\"]*\")?"
+                        + ",\"title\":\"((?:[^\"\\\\]|\\\\.)*)\"(?:,\"assignee\":\"[^\"]*\")?"
+                        + "(?:,\"dueDate\":\"([0-9-]{10})\")?(,\"completedOn\")?")
+                .matcher(view);
+        List<String[]> open = new ArrayList<>();
+        while (task.find()) {
+            if (task.group(4) == null) {
+                open.add(new String[] {task.group(1), task.group(2), task.group(3)});
+            }
+        }
+        return open;
     }
 
     static String slug(String client) {

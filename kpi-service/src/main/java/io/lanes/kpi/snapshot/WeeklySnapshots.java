@@ -9,11 +9,14 @@ import io.lanes.kpi.scorecard.ReportSchedule;
 import io.lanes.kpi.scorecard.Scope;
 import io.lanes.kpi.scorecard.ScorecardKind;
 import io.lanes.kpi.service.Scorecards;
+import io.lanes.platform.time.ClockTravelled;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,8 @@ import org.jboss.logging.Logger;
 public class WeeklySnapshots {
 
     private static final Logger LOG = Logger.getLogger(WeeklySnapshots.class);
+
+    private static final Duration SCHEDULE_WRITE = Duration.ofSeconds(10);
 
     private final SnapshotStore store;
     private final Scorecards scorecards;
@@ -60,6 +65,17 @@ public class WeeklySnapshots {
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /**
+     * A clock moved back (a local demo going to the start of its history) owes the snapshots from there: the
+     * schedule learns of it before the move is answered, so a demo that passes the next Monday before the
+     * next scheduled check still gets that Monday's snapshot.
+     */
+    void owedFrom(@Observes ClockTravelled travelled) {
+        store.scheduleFrom(ReportSchedule.firstSlotAtOrAfter(travelled.to()))
+                .await()
+                .atMost(SCHEDULE_WRITE);
     }
 
     /** Computes and stores the slot's snapshot (if no one stored it yet), stamped as produced at {@code producedAt}. */

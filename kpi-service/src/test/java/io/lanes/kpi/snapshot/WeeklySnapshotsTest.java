@@ -3,14 +3,17 @@ package io.lanes.kpi.snapshot;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lanes.kpi.scorecard.ReportSchedule;
+import io.lanes.platform.time.ClockTravelled;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +34,9 @@ class WeeklySnapshotsTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ClockTravelled> travelled;
 
     @Test
     void aServiceThatWasDownProducesTheMissedSlotLateAndEachSlotOnce() throws Throwable {
@@ -57,5 +63,17 @@ class WeeklySnapshotsTest {
                 .body("", hasSize(2))
                 .body("scheduledFor", contains(latest.toString(), missed.toString()))
                 .body("[1].onTime", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    @Test
+    void aClockMovedBackOwesTheSnapshotsFromThereAtOnce() throws Exception {
+        Instant june = Instant.parse("2026-06-10T09:00:00Z");
+        travelled.fire(new ClockTravelled(june));
+        assertEquals(
+                Instant.parse("2026-06-15T06:00:00Z").toEpochMilli(),
+                LanesInfra.get()
+                        .database()
+                        .queryLong("SELECT (extract(epoch FROM first_slot) * 1000)::bigint FROM kpi_snapshot_schedule"),
+                "the first Monday 06:00 after the moment");
     }
 }

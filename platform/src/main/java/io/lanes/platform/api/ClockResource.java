@@ -4,8 +4,10 @@ import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.lanes.platform.problem.ProblemType;
 import io.lanes.platform.security.Roles;
+import io.lanes.platform.time.ClockTravelled;
 import io.lanes.platform.time.TravellingClock;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,9 +40,11 @@ public class ClockResource {
     public record Travel(Instant to) {}
 
     private final Clock clock;
+    private final Event<ClockTravelled> travelled;
 
-    public ClockResource(Clock clock) {
+    public ClockResource(Clock clock, Event<ClockTravelled> travelled) {
         this.clock = clock;
+        this.travelled = travelled;
     }
 
     @GET
@@ -61,6 +65,7 @@ public class ClockResource {
         }
         TravellingClock clock = travelling();
         clock.travelTo(travel.to());
+        travelled.fire(new ClockTravelled(travel.to()));
         return reading(clock);
     }
 

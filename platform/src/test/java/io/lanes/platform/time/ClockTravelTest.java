@@ -17,12 +17,15 @@ import io.lanes.testing.LanesInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +42,19 @@ class ClockTravelTest {
     @Inject
     Clock clock;
 
+    @Inject
+    TravelWitness witness;
+
+    /** Observes what the clock resource tells the service's other beans. */
+    @Singleton
+    static class TravelWitness {
+        final List<Instant> travels = new CopyOnWriteArrayList<>();
+
+        void travelled(@Observes ClockTravelled travelled) {
+            travels.add(travelled.to());
+        }
+    }
+
     @Test
     void anAdminSetsTheClockToAMomentItRunsOnFromThereAndComesBack() {
         Instant march = Instant.parse("2026-03-02T09:00:00Z");
@@ -51,6 +67,8 @@ class ClockTravelTest {
                     .then()
                     .statusCode(200)
                     .body("now", containsString("2026-03-02T09:00"));
+            assertEquals(
+                    march, witness.travels.get(witness.travels.size() - 1), "observers learn of it before the answer");
             Duration ahead = Duration.between(march, clock.instant());
             assertTrue(!ahead.isNegative() && ahead.toSeconds() < 30, "the service's clock reads it: " + ahead);
             given().auth()
@@ -111,7 +129,7 @@ class ClockTravelTest {
         assertInstanceOf(TravellingClock.class, ClockProducer.clock(ZoneId.of("UTC"), true, List.of("local")));
         Clock system = ClockProducer.clock(ZoneId.of("America/New_York"), false, List.of("prod"));
         assertEquals(Clock.system(ZoneId.of("America/New_York")), system);
-        ProblemException absent = assertThrows(ProblemException.class, () -> new ClockResource(system).read());
+        ProblemException absent = assertThrows(ProblemException.class, () -> new ClockResource(system, null).read());
         assertEquals(ProblemType.NOT_FOUND, absent.type());
     }
 }
