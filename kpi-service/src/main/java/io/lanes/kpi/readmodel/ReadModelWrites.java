@@ -20,8 +20,33 @@ public final class ReadModelWrites {
 
     private ReadModelWrites() {}
 
-    /** The statements writing {@code rows} into the tables named with {@code suffix}. */
+    /**
+     * A batch's statements: each table's, which touch no other table (so the tables may be written side by
+     * side), then those that read what they wrote.
+     */
+    public record BatchWrites(List<List<SqlStatement>> byTable, List<SqlStatement> after) {
+
+        /** Every statement, one after the other: each table's, then those after. */
+        public List<SqlStatement> inTurn() {
+            List<SqlStatement> all = new ArrayList<>();
+            byTable.forEach(all::addAll);
+            all.addAll(after);
+            return all;
+        }
+    }
+
+    /** The statements writing {@code rows} into the tables named with {@code suffix}, one after the other. */
     public static List<SqlStatement> of(List<ReadModelRow> rows, String suffix) {
+        return byTable(rows, suffix).inTurn();
+    }
+
+    /** Gives every time entry of the tables named with {@code suffix} its matter's profile, in one statement. */
+    public static String everyTimeEntryProfile(String suffix) {
+        return TimeEntryProfiles.all(suffix);
+    }
+
+    /** The statements writing {@code rows} into the tables named with {@code suffix}, by table. */
+    public static BatchWrites byTable(List<ReadModelRow> rows, String suffix) {
         // Equal rows merge to what one does (every merge is idempotent): many events name the same team.
         Map<ReadModel, Map<List<Object>, List<ReadModelRow>>> byKey = new EnumMap<>(ReadModel.class);
         for (ReadModelRow row : new LinkedHashSet<>(rows)) {
@@ -29,8 +54,10 @@ public final class ReadModelWrites {
                     .computeIfAbsent(row.key(), k -> new ArrayList<>(1))
                     .add(row);
         }
-        List<SqlStatement> statements = new ArrayList<>();
+        List<List<SqlStatement>> byTable = new ArrayList<>();
         byKey.forEach((table, keys) -> {
+            List<SqlStatement> statements = new ArrayList<>();
+            byTable.add(statements);
             // Statement n takes the n-th row of every key: a key never repeats within one statement.
             int rounds = keys.values().stream().mapToInt(List::size).max().orElse(0);
             for (int round = 0; round < rounds; round++) {
@@ -47,8 +74,7 @@ public final class ReadModelWrites {
             }
         });
         // After every upsert: the time entries' copies of their matters' profiles read the rows just written.
-        statements.addAll(TimeEntryProfiles.sync(rows, suffix));
-        return statements;
+        return new BatchWrites(byTable, TimeEntryProfiles.sync(rows, suffix));
     }
 
     private static SqlStatement statement(ReadModel table, String suffix, List<ReadModelRow> rows) {

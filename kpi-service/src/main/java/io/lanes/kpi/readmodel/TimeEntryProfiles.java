@@ -55,6 +55,13 @@ final class TimeEntryProfiles {
         return statements;
     }
 
+    /** Brings every copy up to date in one pass (a rebuild's, once its bulk is in). */
+    static String all(String suffix) {
+        return "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
+                + "m.playbook_version) FROM kpi_matter" + suffix + " m WHERE m.matter_id = t.matter_id AND ("
+                + PROFILE_OF_T + ") IS DISTINCT FROM (m.practice_area, m.matter_type, m.team, m.playbook_version)";
+    }
+
     private static String update(String suffix, String batch, String join) {
         return "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
                 + "m.playbook_version) FROM " + batch + ", kpi_matter" + suffix + " m WHERE " + join + " AND ("

@@ -91,20 +91,21 @@ public class ProjectionRebuild {
     private void run(Instant startedAt) {
         long[] counts = new long[2];
         try {
-            tables.createFresh();
+            List<String> deferredIndexes = tables.createFresh();
             try (KafkaConsumer<String, byte[]> consumer = consumer()) {
                 List<TopicPartition> partitions = partitions(consumer);
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> target = consumer.endOffsets(partitions);
+                // The bulk: every record there was when the rebuild began, then the indexes.
+                readUpTo(consumer, consumer.endOffsets(partitions), counts, startedAt, true);
+                tables.completeBulk(deferredIndexes);
                 while (true) {
-                    readUpTo(consumer, target, counts, startedAt);
                     Map<TopicPartition, Long> live = tables.swapIfCaughtUp(
                             partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
                     if (live.isEmpty()) {
                         break;
                     }
-                    target = live;
+                    readUpTo(consumer, live, counts, startedAt, false);
                 }
             }
             Instant finished = clock.instant();
@@ -135,7 +136,8 @@ public class ProjectionRebuild {
             KafkaConsumer<String, byte[]> consumer,
             Map<TopicPartition, Long> target,
             long[] counts,
-            Instant startedAt) {
+            Instant startedAt,
+            boolean bulk) {
         // One batch is written while the next is read and decoded; never more than one, so the
         // rebuild holds one connection and the writes stay in read order.
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
@@ -153,7 +155,7 @@ public class ProjectionRebuild {
             writing.join();
             status.set(
                     new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, counts[0], counts[1], null, null));
-            writing = tables.insertFresh(rows);
+            writing = tables.insertFresh(rows, bulk);
         }
         writing.join();
     }
