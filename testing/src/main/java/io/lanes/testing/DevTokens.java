@@ -111,19 +111,25 @@ public final class DevTokens {
     }
 
     private static PrivateKey loadKey() {
-        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY)) {
-            if (in == null) {
-                throw new IllegalStateException(PRIVATE_KEY + " is not on the classpath");
-            }
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem(PRIVATE_KEY)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the development private key is not PKCS#8 RSA", e);
+        }
+    }
+
+    /** The DER bytes of a PEM file on the classpath (one of the development key pair). */
+    static byte[] pem(String resource) {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            return Base64.getDecoder()
+                    .decode(new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                            .replaceAll("-----[A-Z ]+-----", "")
+                            .replaceAll("\\s", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.lanes.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
@@ -144,19 +143,11 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     private static String jwks() {
-        try (InputStream in = TestIdentityProvider.class.getClassLoader().getResourceAsStream(PUBLIC_KEY)) {
-            if (in == null) {
-                throw new IllegalStateException(PUBLIC_KEY + " is not on the classpath");
-            }
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        try {
+            RSAPublicKey key = (RSAPublicKey)
+                    KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(DevTokens.pem(PUBLIC_KEY)));
             return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
                     + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the development public key is not X.509 RSA", e);
         }
