@@ -40,7 +40,7 @@ final class TimeEntryProfiles {
             statements.add(new SqlStatement(
                     update(
                             suffix,
-                            "(SELECT CAST(id AS uuid) AS ce_id FROM unnest(CAST($1 AS text[])) AS id) batch",
+                            "(SELECT CAST(id AS uuid) AS ce_id FROM unnest(CAST($1 AS text[])) AS id) batch, ",
                             "t.ce_id = batch.ce_id AND m.matter_id = t.matter_id"),
                     List.<String[]>of(entries.toArray(String[]::new))));
         }
@@ -48,7 +48,7 @@ final class TimeEntryProfiles {
             statements.add(new SqlStatement(
                     update(
                             suffix,
-                            "(SELECT CAST(id AS uuid) AS matter_id FROM unnest(CAST($1 AS text[])) AS id) batch",
+                            "(SELECT CAST(id AS uuid) AS matter_id FROM unnest(CAST($1 AS text[])) AS id) batch, ",
                             "m.matter_id = batch.matter_id AND t.matter_id = batch.matter_id"),
                     List.<String[]>of(matters.toArray(String[]::new))));
         }
@@ -57,14 +57,13 @@ final class TimeEntryProfiles {
 
     /** Brings every copy up to date in one pass (a rebuild's, once its bulk is in). */
     static String all(String suffix) {
-        return "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
-                + "m.playbook_version) FROM kpi_matter" + suffix + " m WHERE m.matter_id = t.matter_id AND ("
-                + PROFILE_OF_T + ") IS DISTINCT FROM (m.practice_area, m.matter_type, m.team, m.playbook_version)";
+        return update(suffix, "", "m.matter_id = t.matter_id");
     }
 
+    /** The copies of the entries that {@code join} picks, from their matters (and {@code batch}, a FROM item and comma, or ""). */
     private static String update(String suffix, String batch, String join) {
         return "UPDATE kpi_time" + suffix + " t SET (" + PROFILE + ") = (m.practice_area, m.matter_type, m.team, "
-                + "m.playbook_version) FROM " + batch + ", kpi_matter" + suffix + " m WHERE " + join + " AND ("
+                + "m.playbook_version) FROM " + batch + "kpi_matter" + suffix + " m WHERE " + join + " AND ("
                 + PROFILE_OF_T + ") IS DISTINCT FROM (m.practice_area, m.matter_type, m.team, m.playbook_version)";
     }
 }
