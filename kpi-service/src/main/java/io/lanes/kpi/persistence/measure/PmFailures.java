@@ -13,14 +13,21 @@ import java.util.List;
  */
 public final class PmFailures {
 
-    private static final String FAILURES = KpiContext.PERIODS + "SELECT b.i, m.matter_id, "
-            + "(SELECT count(*) FROM kpi_slip x WHERE x.matter_id = m.matter_id AND x.occurred_at >= b.s "
-            + "AND x.occurred_at < b.e), "
-            + "(SELECT count(*) FROM kpi_task k WHERE k.matter_id = m.matter_id AND " + Portfolio.TASK_DUE + " >= b.f"
-            + " AND " + Portfolio.TASK_DUE + " < b.t AND " + Portfolio.TASK_DECIDED + " AND " + Portfolio.TASK_OVERDUE
-            + "), (SELECT count(*) FROM kpi_budget_alert a WHERE a.matter_id = m.matter_id AND a.level = 'ESCALATION' "
-            + "AND a.occurred_at >= b.s AND a.occurred_at < b.e) "
-            + "FROM b JOIN kpi_matter m ON " + Portfolio.OPEN_IN_PERIOD + " WHERE " + KpiContext.scope("m");
+    /**
+     * Each kind of failure is counted from the rows of the periods (range scans on time or due date)
+     * and joined to the portfolio, rather than looked up for every matter of it.
+     */
+    private static final String FAILURES = KpiContext.PERIODS + "SELECT b.i, m.matter_id, COALESCE(s.n, 0), "
+            + "COALESCE(k.n, 0), COALESCE(a.n, 0) FROM b JOIN kpi_matter m ON " + Portfolio.OPEN_IN_PERIOD
+            + " LEFT JOIN (SELECT b.i, x.matter_id, count(*) AS n FROM b JOIN kpi_slip x ON "
+            + KpiContext.instantIn("x.occurred_at") + " GROUP BY b.i, x.matter_id) s "
+            + "ON s.i = b.i AND s.matter_id = m.matter_id "
+            + "LEFT JOIN (SELECT b.i, k.matter_id, count(*) AS n FROM b JOIN kpi_task k ON "
+            + KpiContext.dayIn(Portfolio.TASK_DUE) + " WHERE " + Portfolio.TASK_DECIDED + " AND "
+            + Portfolio.TASK_OVERDUE + " GROUP BY b.i, k.matter_id) k ON k.i = b.i AND k.matter_id = m.matter_id "
+            + "LEFT JOIN (SELECT b.i, a.matter_id, count(*) AS n FROM b JOIN kpi_budget_alert a ON "
+            + KpiContext.instantIn("a.occurred_at") + " WHERE a.level = 'ESCALATION' GROUP BY b.i, a.matter_id) a "
+            + "ON a.i = b.i AND a.matter_id = m.matter_id WHERE " + KpiContext.scope("m");
 
     private PmFailures() {}
 

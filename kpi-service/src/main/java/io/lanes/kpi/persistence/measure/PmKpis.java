@@ -34,18 +34,19 @@ final class PmKpis {
     /**
      * Per matter of the portfolio as of the period's end: budget, closed?, actual cost, earned value
      * (each phase's budget times the share of its milestones completed; milestones planned by then),
-     * each budget the latest revised by then.
+     * each budget the latest revised by then. A matter closed by then is judged against its budget, so
+     * its earned value is not computed (NULL): over a year's trend that halves the milestone lookups.
      */
     private static final String EARNED_VALUE = KpiContext.PERIODS + "SELECT b.i, m.matter_id, m.matter_number, "
             + Portfolio.budgetAsOf("m.budget", "m.budget_revised", "m.matter_id", "'TOTAL'", "b.e")
             + ", m.closed_at < b.e, "
             + "COALESCE((SELECT sum(x.amount) FROM kpi_time x WHERE x.matter_id = m.matter_id AND x.occurred_at < b.e),"
-            + " 0), COALESCE((SELECT sum("
+            + " 0), CASE WHEN m.closed_at < b.e THEN NULL ELSE COALESCE((SELECT sum("
             + Portfolio.budgetAsOf("pb.budget", "pb.revised", "pb.matter_id", "pb.phase", "b.e")
             + " * n.done / n.total) FROM kpi_phase_budget pb CROSS JOIN LATERAL ("
             + "SELECT count(*)::numeric AS total, count(*) FILTER (WHERE ms.completed_at < b.e) AS done "
             + "FROM kpi_milestone ms WHERE ms.matter_id = m.matter_id AND ms.phase = pb.phase AND ms.planned_at < b.e"
-            + ") n WHERE pb.matter_id = m.matter_id AND n.total > 0), 0) "
+            + ") n WHERE pb.matter_id = m.matter_id AND n.total > 0), 0) END "
             + "FROM b JOIN kpi_matter m ON " + Portfolio.OPEN_IN_PERIOD + " WHERE " + KpiContext.scope("m");
 
     private static final String STATUS_UPDATES = KpiContext.PERIODS + "SELECT b.i, "
