@@ -408,7 +408,13 @@ class IntakeApiTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("size"));
         String bloated = intake(MATTER_TYPE, true).replace("Acme v. Globex", "x".repeat(300_000));
-        create(bloated).then().statusCode(413);
+        create(bloated)
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", equalTo("urn:lanes:problem:payload-too-large"))
+                .body("errors[0].field", equalTo("body"))
+                .body("maxBodyBytes", equalTo(256 * 1024));
     }
 
     @Test

@@ -73,9 +73,9 @@ class DashboardBrowserTest {
     }
 
     @AfterAll
-    static void closeBrowser() {
+    static void closeBrowser() throws IOException {
         if (browser != null) {
-            browser.quit();
+            HeadlessChromium.quit(browser, downloads);
         }
     }
 

@@ -25,6 +25,7 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,8 @@ class DashboardSignInTest {
     @Test
     @EnabledIf("io.lanes.kpi.HeadlessChromium#installed")
     void inChromiumThePageSignsInAtTheProviderAndShowsTheScorecardsOrSaysItIsForLeadership() throws IOException {
-        ChromeDriver browser = HeadlessChromium.start(Files.createTempDirectory("lanes-sign-in-downloads"));
+        Path downloads = Files.createTempDirectory("lanes-sign-in-downloads");
+        ChromeDriver browser = HeadlessChromium.start(downloads);
         try {
             FirmProvider.provider.signInAs("l.moreau", "leadership");
             browser.get(root + "dashboard/?" + MARCH);
@@ -171,7 +173,7 @@ class DashboardSignInTest {
             WebElement notice = HeadlessChromium.awaitNotice(browser);
             assertTrue(notice.getText().contains("for the firm's leadership"), notice.getText());
         } finally {
-            browser.quit();
+            HeadlessChromium.quit(browser, downloads);
         }
     }
 

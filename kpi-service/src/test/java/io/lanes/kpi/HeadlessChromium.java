@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -52,6 +54,16 @@ final class HeadlessChromium {
                         .usingDriverExecutable(CHROMEDRIVER.toFile())
                         .build(),
                 options);
+    }
+
+    /** Quits the browser and removes its download folder, so test runs leave nothing in the temporary directory. */
+    static void quit(ChromeDriver browser, Path downloads) throws IOException {
+        browser.quit();
+        try (Stream<Path> files = Files.walk(downloads)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** Waits until the page has loaded to {@code state}: true, refused or failed. */

@@ -308,7 +308,9 @@ class SubscriptionApiTest {
                 .when()
                 .post("/subscriptions")
                 .then()
-                .statusCode(413);
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors[0].code", equalTo("body-size"));
     }
 
     @Test
