@@ -19,6 +19,7 @@ import io.lanes.kpi.persistence.RebuildTables;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfra;
 import io.lanes.testing.LanesInfraResource;
+import io.lanes.testing.PostgresDatabase;
 import io.lanes.testing.RecordHeaders;
 import io.lanes.testing.TopicReader;
 import io.lanes.testing.TopicWriter;
@@ -26,8 +27,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -57,6 +61,9 @@ class KpiApiTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Vertx vertx;
 
     /** Years before any test's events: no KPI has data. */
     static final String EMPTY = "from=2019-01-01&to=2019-02-01";
@@ -247,6 +254,59 @@ class KpiApiTest {
                 .next();
         assertEquals("force_custom_plan", settings.getString(0));
         assertEquals("10s", settings.getString(1));
+    }
+
+    /**
+     * The end of a rebuild's bulk (indexes, every time entry's profile, statistics) works over all rows:
+     * at 2,000,000 events it ran past the scorecards' statement timeout and the rebuild failed. A pool
+     * whose timeout is 1 ms still finishes it over 20,000 time entries, under the rebuild lock.
+     */
+    @Test
+    void theEndOfARebuildsBulkIsNotCutShortByTheQueriesStatementTimeout() {
+        RebuildTables tables = new RebuildTables(pool);
+        RebuildTables.Lock lock = tables.tryLock().orElseThrow();
+        PostgresDatabase database = LanesInfra.get().database();
+        Pool tight = PgBuilder.pool()
+                .connectingTo(new PgConnectOptions()
+                        .setHost(database.host())
+                        .setPort(database.port())
+                        .setDatabase(database.database())
+                        .setUser(database.username())
+                        .setPassword(database.password())
+                        .addProperty("statement_timeout", "1ms"))
+                .using(vertx)
+                .build();
+        try {
+            List<String> deferred = tables.createFresh();
+            pool.query("INSERT INTO kpi_matter_rebuild (matter_id, matter_type) SELECT "
+                            + "md5(n::text)::uuid, 'type-' || n FROM generate_series(1, 100) n")
+                    .execute()
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+            pool.query("INSERT INTO kpi_time_rebuild (ce_id, matter_id, occurred_at, work_date, hours, amount, "
+                            + "phase, timekeeper, role, admin) SELECT gen_random_uuid(), md5((n % 100 + 1)::text)::uuid,"
+                            + " now(), current_date, 1, 100, 'L100', 'a', 'ATTORNEY', false "
+                            + "FROM generate_series(1, 20000) n")
+                    .execute()
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+
+            new RebuildTables(tight).completeBulk(deferred);
+
+            Row done = pool.query("SELECT (SELECT count(*) FROM kpi_time_rebuild WHERE matter_type IS NULL), "
+                            + "(SELECT count(*) FROM pg_indexes i WHERE i.tablename LIKE '%\\_rebuild' AND NOT EXISTS "
+                            + "(SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname))")
+                    .execute()
+                    .await()
+                    .atMost(Duration.ofSeconds(10))
+                    .iterator()
+                    .next();
+            assertEquals(0L, done.getLong(0), "every time entry has its matter's profile");
+            assertEquals(deferred.size(), done.getLong(1).intValue(), "every deferred index is built");
+        } finally {
+            tight.closeAndAwait();
+            lock.release();
+        }
     }
 
     private static void problem(String path, String field) {
