@@ -277,11 +277,13 @@ public enum ReadModel {
      * connection, and it runs the same through a Hibernate session and a Vert.x pool.
      */
     String upsert(String suffix) {
+        boolean carriesProfile = this == TIME;
         StringBuilder sql = new StringBuilder("INSERT INTO ")
                 .append(table)
                 .append(suffix)
                 .append(" AS t (")
                 .append(String.join(", ", columns))
+                .append(carriesProfile ? ", " + TimeEntryProfiles.PROFILE : "")
                 .append(") SELECT ");
         for (int c = 0; c < columns.size(); c++) {
             sql.append(c == 0 ? "" : ", ")
@@ -291,7 +293,7 @@ public enum ReadModel {
                     .append(types.get(c))
                     .append(')');
         }
-        sql.append(" FROM unnest(");
+        sql.append(carriesProfile ? ", " + TimeEntryProfiles.PROFILE_OF_M : "").append(" FROM unnest(");
         for (int c = 0; c < columns.size(); c++) {
             sql.append(c == 0 ? "" : ", ").append("CAST($").append(c + 1).append(" AS text[])");
         }
@@ -299,7 +301,11 @@ public enum ReadModel {
         for (int c = 0; c < columns.size(); c++) {
             sql.append(c == 0 ? "c" : ", c").append(c);
         }
-        sql.append(") ON CONFLICT (").append(key).append(") DO ");
+        sql.append(')');
+        if (carriesProfile) {
+            sql.append(TimeEntryProfiles.matterOf(suffix, "CAST(v.c" + column("matter_id") + " AS uuid)"));
+        }
+        sql.append(" ON CONFLICT (").append(key).append(") DO ");
         sql.append(merge == null ? "NOTHING" : "UPDATE SET " + merge);
         return sql.toString();
     }
