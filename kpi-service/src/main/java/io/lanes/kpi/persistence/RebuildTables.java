@@ -123,8 +123,8 @@ public class RebuildTables {
      * Starts writing the facts and read-model rows of {@code events} into the fresh tables: the rows
      * are worked out on the caller's thread, the statements then run while the caller reads on. The
      * tables are written side by side, each on its own connection (no transaction: a failed rebuild is
-     * thrown away). In the {@code bulk} of a rebuild the time entries' profiles wait for
-     * {@link #completeBulk}; after it, each batch brings them up to date as the live consumer does.
+     * thrown away). In the {@code bulk} of a rebuild a time entry whose matter is not written yet keeps
+     * nulls until {@link #completeBulk}; after it, each batch brings them up to date as the live consumer does.
      */
     public CompletableFuture<Void> insertFresh(List<IncomingEvent> events, boolean bulk) {
         List<ReadModelRow> rows =

@@ -138,8 +138,8 @@ public class ProjectionRebuild {
             long[] counts,
             Instant startedAt,
             boolean bulk) {
-        // One batch is written while the next is read and decoded; never more than one, so the
-        // rebuild holds one connection and the writes stay in read order.
+        // One batch is written while the next is read and decoded; never more than one, so each
+        // table's writes stay in read order.
         CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
         while (target.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
