@@ -95,21 +95,26 @@ public class EventStore {
         Span span = appendSpan(streamId, streamType, events);
         String traceparent = Traceparent.of(span.getSpanContext());
         return Panache.getSession()
-                .chain(session -> streamState(session, streamId, ids).chain(state -> {
-                    if (state.storedIds() > 0) {
-                        return storedWithIds(session, ids).map(stored -> {
-                            if (stored.size() != events.size()) {
-                                throw new ConcurrencyConflict(streamId, expectedVersion, state.version());
+                .chain(session -> insertAll(session, streamId, streamType, expectedVersion, events, traceparent)
+                        .chain(rows -> {
+                            Object[] state = rows.get(0);
+                            long version = ((Number) state[0]).longValue();
+                            if (state[2] != null) {
+                                appended.increment(events.size());
+                                return Uni.createFrom()
+                                        .item(appendResult(streamId, streamType, expectedVersion, events, rows));
                             }
-                            return replayed(streamId, events, stored);
-                        });
-                    }
-                    if (state.version() != expectedVersion) {
-                        return Uni.createFrom()
-                                .failure(new ConcurrencyConflict(streamId, expectedVersion, state.version()));
-                    }
-                    return insertAll(session, streamId, streamType, expectedVersion, events, traceparent);
-                }))
+                            if (((Number) state[1]).longValue() == 0) {
+                                return Uni.createFrom()
+                                        .failure(new ConcurrencyConflict(streamId, expectedVersion, version));
+                            }
+                            return storedWithIds(session, ids).map(stored -> {
+                                if (stored.size() != events.size()) {
+                                    throw new ConcurrencyConflict(streamId, expectedVersion, version);
+                                }
+                                return replayed(streamId, events, stored);
+                            });
+                        }))
                 .onFailure(EventStore::isStreamVersionTaken)
                 .transform(e -> new ConcurrencyConflict(streamId, expectedVersion, -1))
                 .onTermination()
@@ -150,9 +155,9 @@ public class EventStore {
             throw new IllegalArgumentException("version must be 1.." + MAX_VERSION + ", was " + version);
         }
         return select(
-                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND version <= :version "
-                        + "ORDER BY version",
-                Map.of("stream", streamId, "version", version));
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = $1 AND version <= $2 ORDER BY version",
+                streamId,
+                version);
     }
 
     /** The stream as it stood at {@code asOf}: the events that had occurred by then. */
@@ -160,9 +165,9 @@ public class EventStore {
         requireStream(streamId);
         Objects.requireNonNull(asOf, "asOf");
         return select(
-                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = :stream AND occurred_at <= :asOf "
-                        + "ORDER BY version",
-                Map.of("stream", streamId, "asOf", OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)));
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_id = $1 AND occurred_at <= $2 ORDER BY version",
+                streamId,
+                OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
     }
 
     /**
@@ -172,8 +177,8 @@ public class EventStore {
     public Uni<List<StoredEvent>> loadAllOfType(String streamType) {
         Objects.requireNonNull(streamType, "streamType");
         return select(
-                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_type = :type ORDER BY stream_id, version",
-                Map.of("type", streamType));
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE stream_type = $1 ORDER BY stream_id, version",
+                streamType);
     }
 
     /** Up to {@code limit} events after a global position, for catch-up readers. */
@@ -182,105 +187,105 @@ public class EventStore {
             throw new IllegalArgumentException("position must be >= 0 and limit 1..10000");
         }
         return select(
-                "SELECT " + COLUMNS + " FROM lanes_event WHERE position > :position ORDER BY position LIMIT :limit",
-                Map.of("position", position, "limit", limit));
+                "SELECT " + COLUMNS + " FROM lanes_event WHERE position > $1 ORDER BY position LIMIT $2",
+                position,
+                (long) limit);
     }
 
     /** The stream's current version; 0 for an unknown stream. */
     public Uni<Long> version(String streamId) {
         requireStream(streamId);
-        return Panache.getSession().chain(session -> currentVersion(session, streamId));
+        return SessionConnection.select(
+                        "SELECT COALESCE(max(version), 0) FROM lanes_event WHERE stream_id = $1", streamId)
+                .map(rows -> ((Number) rows.get(0)[0]).longValue());
     }
 
-    private Uni<AppendResult> insertAll(
+    /**
+     * The whole append in one round trip: the stream's version and how many of the event ids are stored
+     * already, and, only if the version is the expected one and none is stored, the event rows and, for
+     * contract events, their outbox rows. The first row always carries the version and the count; the
+     * inserted events (none when nothing was written) follow in version order.
+     */
+    private static Uni<List<Object[]>> insertAll(
             Mutiny.Session session,
             String streamId,
             String streamType,
             long expectedVersion,
             List<NewEvent> events,
             String traceparent) {
-        Uni<List<StoredEvent>> chain = Uni.createFrom().item(new ArrayList<>());
-        long version = expectedVersion;
-        for (NewEvent event : events) {
-            long next = ++version;
-            chain = chain.chain(written -> insert(session, streamId, streamType, next, event, traceparent)
-                    .map(row -> {
-                        written.add(row);
-                        return written;
-                    }));
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] ceTypes = new String[n];
+        String[] data = new String[n];
+        String[] metadata = new String[n];
+        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        Boolean[] relayed = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent event = events.get(i);
+            ids[i] = event.eventId();
+            ceTypes[i] = event.ceType();
+            data[i] = event.data();
+            metadata[i] = metadataJson(event.metadata(), traceparent);
+            occurredAt[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+            relayed[i] = event.isContractEvent();
         }
-        long finalVersion = version;
-        return chain.invoke(written -> appended.increment(written.size()))
-                .map(written -> new AppendResult(streamId, finalVersion, List.copyOf(written), false));
+        return SessionConnection.select(
+                session,
+                APPEND,
+                streamId,
+                streamType,
+                expectedVersion,
+                ids,
+                ceTypes,
+                data,
+                metadata,
+                occurredAt,
+                relayed);
     }
 
-    /** One round trip per event: the event row and, for a contract event, its outbox row. */
-    private static Uni<StoredEvent> insert(
-            Mutiny.Session session,
-            String streamId,
-            String streamType,
-            long version,
-            NewEvent event,
-            String traceparent) {
-        Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(
-                        // Through text: the reactive driver would send a String bound to jsonb as a JSON string scalar.
-                        "WITH e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, "
-                                + "metadata, occurred_at) VALUES (:stream, :type, :version, :eventId, :ceType, "
-                                + "CAST(CAST(:data AS text) AS jsonb), CAST(CAST(:metadata AS text) AS jsonb), :occurredAt) "
-                                + "RETURNING position, recorded_at), "
-                                + "o AS (INSERT INTO lanes_outbox (position) SELECT position FROM e WHERE :relayed) "
-                                + "SELECT position, recorded_at FROM e",
-                        Object[].class)
-                .setParameter("stream", streamId)
-                .setParameter("type", streamType)
-                .setParameter("version", version)
-                .setParameter("eventId", event.eventId())
-                .setParameter("ceType", event.ceType())
-                .setParameter("data", event.data())
-                .setParameter("metadata", metadataJson(event.metadata(), traceparent))
-                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                .setParameter("relayed", event.isContractEvent());
-        return insert.getSingleResult()
-                .map(row -> new StoredEvent(
-                        ((Number) row[0]).longValue(),
-                        streamId,
-                        streamType,
-                        version,
-                        event.eventId(),
-                        event.ceType(),
-                        event.data(),
-                        event.occurredAt(),
-                        instant(row[1])));
-    }
+    private static final String APPEND = "WITH state AS ("
+            + "SELECT COALESCE((SELECT max(version) FROM lanes_event WHERE stream_id = $1), 0) AS version, "
+            + "(SELECT count(*) FROM lanes_event WHERE event_id = ANY($4::uuid[])) AS stored), "
+            + "fresh AS (SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], "
+            + "$9::boolean[]) WITH ORDINALITY AS f(event_id, ce_type, data, metadata, occurred_at, relayed, ord)), "
+            + "e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, metadata, "
+            + "occurred_at) SELECT $1, $2, CAST($3 AS bigint) + fresh.ord, fresh.event_id, fresh.ce_type, "
+            + "CAST(fresh.data AS jsonb), CAST(fresh.metadata AS jsonb), fresh.occurred_at FROM fresh, state "
+            + "WHERE state.version = CAST($3 AS bigint) AND state.stored = 0 ORDER BY fresh.ord "
+            + "RETURNING position, event_id, version, recorded_at), "
+            + "o AS (INSERT INTO lanes_outbox (position) SELECT e.position FROM e JOIN fresh USING (event_id) "
+            + "WHERE fresh.relayed) "
+            + "SELECT state.version, state.stored, e.position, e.event_id, e.version, e.recorded_at "
+            + "FROM state LEFT JOIN e ON true ORDER BY e.version";
 
-    /** The stream's version and how many of the ids are stored already, in one round trip. */
-    private static Uni<StreamState> streamState(Mutiny.Session session, String streamId, List<UUID> ids) {
-        return session.createNativeQuery(
-                        "SELECT COALESCE((SELECT MAX(version) FROM lanes_event WHERE stream_id = :stream), 0), "
-                                + "(SELECT count(*) FROM lanes_event WHERE event_id IN (:ids))",
-                        Object[].class)
-                .setParameter("stream", streamId)
-                .setParameter("ids", ids)
-                .getSingleResult()
-                .map(row -> new StreamState(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
-    }
-
-    private record StreamState(long version, long storedIds) {}
-
-    private static Uni<Long> currentVersion(Mutiny.Session session, String streamId) {
-        return session.createNativeQuery(
-                        "SELECT COALESCE(MAX(version), 0) FROM lanes_event WHERE stream_id = :stream", Long.class)
-                .setParameter("stream", streamId)
-                .getSingleResult()
-                .map(Number::longValue);
+    private static AppendResult appendResult(
+            String streamId, String streamType, long expectedVersion, List<NewEvent> events, List<Object[]> rows) {
+        Map<UUID, Object[]> written = new HashMap<>();
+        for (Object[] row : rows) {
+            written.put((UUID) row[3], row);
+        }
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (NewEvent event : events) {
+            Object[] row = written.get(event.eventId());
+            stored.add(new StoredEvent(
+                    ((Number) row[2]).longValue(),
+                    streamId,
+                    streamType,
+                    ((Number) row[4]).longValue(),
+                    event.eventId(),
+                    event.ceType(),
+                    event.data(),
+                    event.occurredAt(),
+                    instant(row[5])));
+        }
+        return new AppendResult(streamId, expectedVersion + events.size(), List.copyOf(stored), false);
     }
 
     private static Uni<List<StoredEvent>> storedWithIds(Mutiny.Session session, List<UUID> ids) {
-        return session.createNativeQuery(
-                        "SELECT " + COLUMNS + " FROM lanes_event WHERE event_id IN (:ids) ORDER BY position",
-                        Object[].class)
-                .setParameter("ids", ids)
-                .getResultList()
+        return SessionConnection.select(
+                        session,
+                        "SELECT " + COLUMNS + " FROM lanes_event WHERE event_id = ANY($1::uuid[]) ORDER BY position",
+                        (Object) ids.toArray(UUID[]::new))
                 .map(EventStore::rows);
     }
 
@@ -295,12 +300,8 @@ public class EventStore {
         return new AppendResult(streamId, version, stored, true);
     }
 
-    private static Uni<List<StoredEvent>> select(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList().map(EventStore::rows);
-        });
+    private static Uni<List<StoredEvent>> select(String sql, Object... parameters) {
+        return SessionConnection.select(sql, parameters).map(EventStore::rows);
     }
 
     private static List<StoredEvent> rows(List<Object[]> rows) {

@@ -1,6 +1,6 @@
 package io.lanes.eventstore;
 
-import static io.lanes.eventstore.fixture.Events.newIncomplete;
+import static io.lanes.eventstore.fixture.Events.newTimeRecorded;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
@@ -92,7 +92,12 @@ class EventStoreBenchmark {
         return Math.round(ratio * 1000) / 1000.0;
     }
 
-    /** Each writer appends one-event transactions to streams of its own, ten events a stream. */
+    /**
+     * Each writer appends one-event transactions to streams of its own, ten events a stream. The events
+     * are time entries, of the matter topic: the relay publishes them as it would in matter-service,
+     * and no consumer of this test application reads them (its consumer of intake events is there for
+     * IdempotentConsumer's tests, and would otherwise apply every appended event in the same JVM).
+     */
     private double appendAt(int writers, int events) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         int perWriter = events / writers;
@@ -109,10 +114,7 @@ class EventStoreBenchmark {
                         UUID current = stream;
                         long expected = i % 10;
                         Reactive.await(() -> Panache.withTransaction(() -> store.append(
-                                current.toString(),
-                                "intake",
-                                expected,
-                                List.of(newIncomplete(current, (int) expected + 1)))));
+                                current.toString(), "matter", expected, List.of(newTimeRecorded(current)))));
                     }
                     return null;
                 }));

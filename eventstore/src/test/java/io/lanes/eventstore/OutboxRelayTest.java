@@ -239,15 +239,22 @@ class OutboxRelayTest {
                 "{\"x\":1}",
                 java.time.Instant.now(),
                 EventMetadata.by("o.ramirez"));
-        append(draft, "playbook-draft", 0, internal);
+        NewEvent contract = newIncomplete(UUID.randomUUID(), 1);
+        AppendResult written = append(draft, "playbook-draft", 0, internal, contract);
         assertEquals(
                 0,
                 LanesInfra.get()
                         .database()
                         .queryLong(
-                                "SELECT count(*) FROM lanes_outbox o JOIN lanes_event e USING (position) "
-                                        + "WHERE e.stream_id = ?",
-                                draft));
+                                "SELECT count(*) FROM lanes_outbox WHERE position = ?",
+                                written.events().get(0).position()));
+        try (TopicReader reader = TopicReader.of(Topic.INTAKE.topicName())) {
+            assertEquals(
+                    1,
+                    reader.await(idIn(Set.of(contract.eventId())), 1, Duration.ofSeconds(30))
+                            .size(),
+                    "the contract event of an append mixing both is published");
+        }
     }
 
     @Test
