@@ -18,6 +18,9 @@ import io.lanes.contracts.Topic;
 import io.lanes.contracts.matter.HandoffRejected;
 import io.lanes.contracts.matter.RejectionCode;
 import io.lanes.contracts.matter.RejectionReason;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.contracts.opsconfig.PlaybookPublished.FieldType;
+import io.lanes.contracts.opsconfig.PlaybookPublished.RequiredField;
 import io.lanes.testing.DevTokens;
 import io.lanes.testing.LanesInfraResource;
 import io.lanes.testing.RecordHeaders;
@@ -29,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -199,6 +203,48 @@ class IntakeApiTest {
                     .value());
             assertEquals(2, complete.get("attempt").asInt());
         }
+    }
+
+    @Test
+    void aSubmitIsCheckedAgainstThePlaybookVersionPublishedSinceTheLastOne() {
+        String matterType = "employment-" + UUID.randomUUID();
+        PlaybookPublished first = IntakeFixtures.playbook(matterType, 1);
+        IntakeFixtures.publish(first, 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        IntakeFixtures.count("SELECT count(*) FROM local_playbook WHERE matter_type = ?", matterType)
+                                == 1);
+        submit(createdId(intake(matterType, true))).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+
+        List<RequiredField> more = new ArrayList<>(first.requiredFields());
+        more.add(new RequiredField("governingLaw", "Governing law", FieldType.TEXT, null, null, null));
+        IntakeFixtures.publish(
+                new PlaybookPublished(
+                        matterType,
+                        2,
+                        first.practiceArea(),
+                        first.publishedBy(),
+                        more,
+                        first.checklist(),
+                        first.routing(),
+                        first.milestones(),
+                        first.taskTemplates(),
+                        first.budgetPhases(),
+                        first.thresholds(),
+                        first.escalationPaths(),
+                        first.kpiTargets(),
+                        Instant.now()),
+                2);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> IntakeFixtures.count(
+                                "SELECT count(*) FROM local_playbook WHERE matter_type = ? AND version = 2", matterType)
+                        == 1);
+        submit(createdId(intake(matterType, true)))
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("fields.governingLaw")));
     }
 
     @Test

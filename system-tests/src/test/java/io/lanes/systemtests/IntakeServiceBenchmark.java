@@ -47,8 +47,15 @@ class IntakeServiceBenchmark {
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, so the 16 connections are 16 TCP connections spread over the service's event loops, as
+     * intake staff's browsers and a load balancer make them; the client's default (HTTP/2 over cleartext)
+     * multiplexed every request onto one connection and so one event loop.
+     */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /**
      * Tracing in intake-service for this run, {@code -Dlanes.bench.traces}: {@code none} (the default
@@ -71,6 +78,17 @@ class IntakeServiceBenchmark {
         };
     }
 
+    /**
+     * A flight recording of intake-service over the run, {@code -Dlanes.bench.jfr=/path/intake.jfr}
+     * (JFR's profile settings), to see where its time goes before changing anything.
+     */
+    private static Map<String, String> flightRecording() {
+        String file = System.getProperty("lanes.bench.jfr", "");
+        return file.isBlank()
+                ? Map.of()
+                : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + file);
+    }
+
     /** A request a connection sends again and again: its answer, or null when nothing is left to send. */
     private interface Call {
         HttpResponse<String> send() throws IOException, InterruptedException;
@@ -88,6 +106,7 @@ class IntakeServiceBenchmark {
                 .put("traces", TRACES);
         Map<String, String> intakeEnvironment = LanesSystem.localEnvironment(infra, "solo_intake");
         intakeEnvironment.putAll(tracing());
+        intakeEnvironment.putAll(flightRecording());
         try (ServiceProcess ops = ServiceProcess.launch(
                         LanesSystem.REPOSITORY,
                         "ops-config-service",

@@ -167,19 +167,16 @@ public class IntakeService {
     }
 
     private static Uni<Void> summarize(Intake intake, long version) {
-        return IntakeSummary.<IntakeSummary>findById(intake.id()).chain(found -> {
-            IntakeSummary row = found != null ? found : new IntakeSummary();
-            row.id = intake.id();
-            row.status = intake.status().name();
-            row.matterType = intake.data().matterType();
-            row.matterName = intake.data().matterName();
-            row.clientName = intake.data().client().name();
-            row.attempts = intake.attempts();
-            row.createdBy = intake.createdBy();
-            row.updatedAt = intake.updatedAt();
-            row.version = version;
-            return row.persist().replaceWithVoid();
-        });
+        return IntakeSummary.write(
+                intake.id(),
+                intake.status().name(),
+                intake.data().matterType(),
+                intake.data().matterName(),
+                intake.data().client().name(),
+                intake.attempts(),
+                intake.createdBy(),
+                intake.updatedAt(),
+                version);
     }
 
     private static IntakeData valid(IntakeData requested) {

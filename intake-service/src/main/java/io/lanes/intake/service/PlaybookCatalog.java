@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,22 +21,36 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlaybookCatalog {
 
+    /** The parsed latest playbook per matter type, as last read; the database says which version is latest. */
+    private final Map<String, PlaybookPublished> parsed = new ConcurrentHashMap<>();
+
     /** The latest playbook, or a 422 that names the matter types that have one. In the caller's session. */
     public Uni<PlaybookPublished> latest(String matterType) {
-        return LocalPlaybook.<LocalPlaybook>findById(matterType)
-                .chain(found -> found != null
-                        ? Uni.createFrom().item(read(found.body))
-                        : LocalPlaybook.<LocalPlaybook>listAll().map(all -> {
-                            List<String> known =
-                                    all.stream().map(p -> p.matterType).sorted().collect(Collectors.toList());
-                            throw new ProblemException(
-                                    ProblemType.UNPROCESSABLE,
-                                    "No playbook for matter type " + matterType
-                                            + "; legal operations has published playbooks for " + known,
-                                    List.of(new FieldError(
-                                            "matterType", "unknown matter type; known: " + known, "unknown")),
-                                    Map.of("knownMatterTypes", known));
-                        }));
+        PlaybookPublished held = parsed.get(matterType);
+        return LocalPlaybook.latest(matterType, held == null ? -1 : held.version())
+                .chain(found -> {
+                    if (found == null) {
+                        return unknown(matterType);
+                    }
+                    if (found.body() == null) {
+                        return Uni.createFrom().item(held);
+                    }
+                    PlaybookPublished playbook = read(found.body());
+                    parsed.put(matterType, playbook);
+                    return Uni.createFrom().item(playbook);
+                });
+    }
+
+    private static Uni<PlaybookPublished> unknown(String matterType) {
+        return LocalPlaybook.<LocalPlaybook>listAll().map(all -> {
+            List<String> known = all.stream().map(p -> p.matterType).sorted().collect(Collectors.toList());
+            throw new ProblemException(
+                    ProblemType.UNPROCESSABLE,
+                    "No playbook for matter type " + matterType + "; legal operations has published playbooks for "
+                            + known,
+                    List.of(new FieldError("matterType", "unknown matter type; known: " + known, "unknown")),
+                    Map.of("knownMatterTypes", known));
+        });
     }
 
     /** Keeps a published version if it is newer than the one held. In the caller's transaction. */
