@@ -48,6 +48,25 @@ public class EventStore {
             + "CAST(data AS text), occurred_at, recorded_at";
     private static final long MAX_VERSION = Integer.MAX_VALUE;
 
+    /**
+     * An append as one statement (see {@link #insertAll}); the data and metadata travel as text and are
+     * cast to jsonb here, since the client would bind a String to jsonb as a JSON string scalar.
+     */
+    private static final String APPEND = "WITH state AS ("
+            + "SELECT COALESCE((SELECT max(version) FROM lanes_event WHERE stream_id = $1), 0) AS version, "
+            + "(SELECT count(*) FROM lanes_event WHERE event_id = ANY($4::uuid[])) AS stored), "
+            + "fresh AS (SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], "
+            + "$9::boolean[]) WITH ORDINALITY AS f(event_id, ce_type, data, metadata, occurred_at, relayed, ord)), "
+            + "e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, metadata, "
+            + "occurred_at) SELECT $1, $2, CAST($3 AS bigint) + fresh.ord, fresh.event_id, fresh.ce_type, "
+            + "CAST(fresh.data AS jsonb), CAST(fresh.metadata AS jsonb), fresh.occurred_at FROM fresh, state "
+            + "WHERE state.version = CAST($3 AS bigint) AND state.stored = 0 ORDER BY fresh.ord "
+            + "RETURNING position, event_id, version, recorded_at), "
+            + "o AS (INSERT INTO lanes_outbox (position) SELECT e.position FROM e JOIN fresh USING (event_id) "
+            + "WHERE fresh.relayed) "
+            + "SELECT state.version, state.stored, e.position, e.event_id, e.version, e.recorded_at "
+            + "FROM state LEFT JOIN e ON true ORDER BY e.version";
+
     private final Counter appended;
     private final int maxEventBytes;
     private final Tracer tracer;
@@ -242,21 +261,6 @@ public class EventStore {
                 occurredAt,
                 relayed);
     }
-
-    private static final String APPEND = "WITH state AS ("
-            + "SELECT COALESCE((SELECT max(version) FROM lanes_event WHERE stream_id = $1), 0) AS version, "
-            + "(SELECT count(*) FROM lanes_event WHERE event_id = ANY($4::uuid[])) AS stored), "
-            + "fresh AS (SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], "
-            + "$9::boolean[]) WITH ORDINALITY AS f(event_id, ce_type, data, metadata, occurred_at, relayed, ord)), "
-            + "e AS (INSERT INTO lanes_event (stream_id, stream_type, version, event_id, ce_type, data, metadata, "
-            + "occurred_at) SELECT $1, $2, CAST($3 AS bigint) + fresh.ord, fresh.event_id, fresh.ce_type, "
-            + "CAST(fresh.data AS jsonb), CAST(fresh.metadata AS jsonb), fresh.occurred_at FROM fresh, state "
-            + "WHERE state.version = CAST($3 AS bigint) AND state.stored = 0 ORDER BY fresh.ord "
-            + "RETURNING position, event_id, version, recorded_at), "
-            + "o AS (INSERT INTO lanes_outbox (position) SELECT e.position FROM e JOIN fresh USING (event_id) "
-            + "WHERE fresh.relayed) "
-            + "SELECT state.version, state.stored, e.position, e.event_id, e.version, e.recorded_at "
-            + "FROM state LEFT JOIN e ON true ORDER BY e.version";
 
     private static AppendResult appendResult(
             String streamId, String streamType, long expectedVersion, List<NewEvent> events, List<Object[]> rows) {

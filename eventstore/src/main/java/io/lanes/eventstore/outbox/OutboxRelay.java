@@ -479,9 +479,9 @@ public class OutboxRelay {
         }
     }
 
-    /** Pending and lag count only what can go out: events behind a parked one wait for an admin. */
     /**
-     * Counts the backlog for the gauges. The count reads the whole outbox, so while a backlog drains it
+     * Counts the backlog for the gauges; pending and lag count only what can go out (events behind a
+     * parked one wait for an admin). The count reads the whole outbox, so while a backlog drains it
      * runs once per {@link #BACKLOG_RECOUNT}, not once per batch (which made a drain quadratic: 45 ms a
      * batch at 20,000 events), and again when a round finds the outbox drained.
      */
