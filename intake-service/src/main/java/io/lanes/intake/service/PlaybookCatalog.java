@@ -32,7 +32,7 @@ public class PlaybookCatalog {
                     if (found == null) {
                         return unknown(matterType);
                     }
-                    if (found.body() == null) {
+                    if (held != null && found.version() == held.version()) {
                         return Uni.createFrom().item(held);
                     }
                     PlaybookPublished playbook = read(found.body());
