@@ -1,5 +1,6 @@
 package io.lanes.systemtests;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.EventJson;
 import io.lanes.testing.DevTokens;
@@ -41,8 +42,18 @@ class IntakeServiceBenchmark {
 
     private static final Logger LOG = Logger.getLogger(IntakeServiceBenchmark.class);
     private static final int CONNECTIONS = 16;
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration STEP = Duration.ofSeconds(20);
+    /** Warm-up windows of creates, each followed by the submits of what it created. */
+    private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
+    /**
+     * The longest warm-up, {@code -Dlanes.bench.warm-up-max-seconds}. The JIT takes minutes, not
+     * seconds, on two cores shared with PostgreSQL and Kafka: after 10 s intake-service created ~200 a
+     * second, after 100 s ~800.
+     */
+    private static final Duration WARM_UP_MAX =
+            Duration.ofSeconds(Long.getLong("lanes.bench.warm-up-max-seconds", 240));
+
+    private static final boolean NATIVE_MEMORY = Boolean.getBoolean("lanes.bench.nmt");
     private static final Path LOGS = LanesSystem.LOGS.resolve("intake-service-benchmark");
     private static final String INTAKE = DevTokens.forUser("i.jones", "intake");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -79,14 +90,21 @@ class IntakeServiceBenchmark {
     }
 
     /**
-     * A flight recording of intake-service over the run, {@code -Dlanes.bench.jfr=/path/intake.jfr}
-     * (JFR's profile settings), to see where its time goes before changing anything.
+     * JVM options for intake-service in this run only: a flight recording over the run,
+     * {@code -Dlanes.bench.jfr=/path/intake.jfr} (JFR's profile settings), to see where its time goes
+     * before changing anything; native memory tracking, {@code -Dlanes.bench.nmt=true}, to see where its
+     * memory goes (the line then holds its categories).
      */
-    private static Map<String, String> flightRecording() {
-        String file = System.getProperty("lanes.bench.jfr", "");
-        return file.isBlank()
-                ? Map.of()
-                : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + file);
+    private static Map<String, String> diagnostics() {
+        List<String> options = new ArrayList<>();
+        String recording = System.getProperty("lanes.bench.jfr", "");
+        if (!recording.isBlank()) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
+        if (NATIVE_MEMORY) {
+            options.add("-XX:NativeMemoryTracking=summary");
+        }
+        return options.isEmpty() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", String.join(" ", options));
     }
 
     /** A request a connection sends again and again: its answer, or null when nothing is left to send. */
@@ -106,7 +124,7 @@ class IntakeServiceBenchmark {
                 .put("traces", TRACES);
         Map<String, String> intakeEnvironment = LanesSystem.localEnvironment(infra, "solo_intake");
         intakeEnvironment.putAll(tracing());
-        intakeEnvironment.putAll(flightRecording());
+        intakeEnvironment.putAll(diagnostics());
         try (ServiceProcess ops = ServiceProcess.launch(
                         LanesSystem.REPOSITORY,
                         "ops-config-service",
@@ -119,12 +137,16 @@ class IntakeServiceBenchmark {
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> create(intake, "warm-up").statusCode() == 201);
+            warmUp(intake, summary);
             ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
-            run(WARM_UP, () -> create(intake, "warm-up"), created);
-            created.clear();
             summary.set("create", run(STEP, () -> create(intake, "Bench"), created));
             summary.put("createdForSubmit", created.size());
             summary.set("submit", run(STEP, () -> submitNext(intake, created), new ConcurrentLinkedQueue<>()));
+            if (NATIVE_MEMORY) {
+                ObjectNode categories = summary.putObject("intakeServiceCommittedMiB");
+                ProcessFigures.committedMiB(intake.pid())
+                        .forEach((category, mib) -> categories.put(category, round(mib)));
+            }
             summary.putObject("rssMiB")
                     .put("intake-service", round(ProcessFigures.rssMiB(intake.pid())))
                     .put("ops-config-service", round(ProcessFigures.rssMiB(ops.pid())));
@@ -148,6 +170,35 @@ class IntakeServiceBenchmark {
                     .put("goalP99Ms", 50);
         }
         LOG.infof("BENCHMARK %s", summary);
+    }
+
+    /**
+     * Creates and submits until the JIT has settled: three windows in a row whose create rates are
+     * within 5 % of their mean, or {@link #WARM_UP_MAX}. The rates of the windows go in the line too.
+     */
+    private void warmUp(ServiceProcess intake, ObjectNode summary) throws Exception {
+        ArrayNode curve = summary.putArray("warmUpCreatesPerSecond");
+        List<Double> rates = new ArrayList<>();
+        long start = System.nanoTime();
+        while (!settled(rates) && System.nanoTime() - start < WARM_UP_MAX.toNanos()) {
+            ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
+            double rate = run(WARM_UP_WINDOW, () -> create(intake, "warm-up"), created)
+                    .get("perSecond")
+                    .asDouble();
+            run(WARM_UP_WINDOW, () -> submitNext(intake, created), new ConcurrentLinkedQueue<>());
+            rates.add(rate);
+            curve.add(rate);
+        }
+        summary.put("warmUpSeconds", Math.round((System.nanoTime() - start) / 1e9));
+    }
+
+    private static boolean settled(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return mean > 0 && last.stream().allMatch(rate -> Math.abs(rate - mean) <= 0.05 * mean);
     }
 
     /** {@link #CONNECTIONS} connections each sending the call back to back for the step; ids created go to {@code ids}. */

@@ -1,10 +1,16 @@
 package io.lanes.systemtests;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Resident memory and CPU time of a process, from Linux's /proc. */
+/** Resident memory and CPU time of a process, from Linux's /proc, and a JVM's own account of its memory. */
 final class ProcessFigures {
 
     /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture. */
@@ -23,6 +29,41 @@ final class ProcessFigures {
             return Double.NaN;
         } catch (IOException e) {
             return Double.NaN;
+        }
+    }
+
+    private static final Pattern CATEGORY =
+            Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+
+    /**
+     * Memory the JVM committed, per category of its native memory tracking (the process must run with
+     * {@code -XX:NativeMemoryTracking=summary}), in MiB, largest first; empty when it does not.
+     */
+    static Map<String, Double> committedMiB(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid),
+                            "VM.native_memory",
+                            "summary")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Map<String, Double> categories = new LinkedHashMap<>();
+            Matcher line = CATEGORY.matcher(out);
+            while (line.find()) {
+                categories.put(line.group(1).trim(), Long.parseLong(line.group(2)) / 1024.0);
+            }
+            return categories.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll);
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
         }
     }
 

@@ -65,8 +65,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
+                        "@" + repository.resolve("deploy/jvm.options"),
                         "-jar",
                         jar.toString()))
                 .redirectErrorStream(true)
