@@ -16,6 +16,10 @@ final class ProcessFigures {
     /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every mainstream architecture. */
     private static final double TICKS_PER_SECOND = 100.0;
 
+    /** A category line of {@code jcmd <pid> VM.native_memory summary}: its name and committed KB. */
+    private static final Pattern CATEGORY =
+            Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+
     private ProcessFigures() {}
 
     /** Resident set size in MiB. */
@@ -31,9 +35,6 @@ final class ProcessFigures {
             return Double.NaN;
         }
     }
-
-    private static final Pattern CATEGORY =
-            Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
 
     /**
      * Memory the JVM committed, per category of its native memory tracking (the process must run with
