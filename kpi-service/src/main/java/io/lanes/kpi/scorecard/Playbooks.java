@@ -30,6 +30,13 @@ public final class Playbooks {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
+    /** Version {@code version} of the type's playbook, if it was published. */
+    public Optional<PlaybookPublished> version(String matterType, int version) {
+        return byType.getOrDefault(matterType, List.of()).stream()
+                .filter(p -> p.version() == version)
+                .findFirst();
+    }
+
     /** The KPI target the latest playbook of the type sets, if it sets one. */
     public Optional<BigDecimal> target(String matterType, String kpiKey) {
         return latest(matterType).map(PlaybookPublished::kpiTargets).map(targets -> targets.get(kpiKey));

@@ -59,13 +59,28 @@ public record KpiContext(
         return column + " >= b.f AND " + column + " < b.t AND " + column + " >= $11 AND " + column + " < $12";
     }
 
-    /** The filters on the matter of alias {@code m}; a matter of unknown profile only passes unfiltered. */
+    /**
+     * The filters on the matter of alias {@code m} (or a row carrying its profile, playbook version included);
+     * a matter of unknown profile only passes unfiltered.
+     */
     public static String scope(String m) {
+        return profileScope(m) + " AND ($13::int IS NULL OR " + m + ".playbook_version = $13)";
+    }
+
+    /**
+     * The filters on an intake of alias {@code x}: an intake is not attributed to a playbook version (only
+     * the matter accepted from it is), so none passes a version's filter.
+     */
+    public static String intakeScope(String x) {
+        return profileScope(x) + " AND $13::int IS NULL";
+    }
+
+    private static String profileScope(String m) {
         return "($6::text IS NULL OR " + m + ".practice_area = $6) AND ($7::text IS NULL OR " + m
                 + ".matter_type = $7) AND ($8::text IS NULL OR " + m + ".team = $8)";
     }
 
-    /** Runs a query that starts with {@link #PERIODS}; {@code more} are its parameters from $13. */
+    /** Runs a query that starts with {@link #PERIODS}; {@code more} are its parameters from $14. */
     public Uni<RowSet<Row>> query(String sql, Object... more) {
         int n = periods.size();
         OffsetDateTime[] starts = new OffsetDateTime[n];
@@ -88,7 +103,8 @@ public record KpiContext(
                 .addValue(Arrays.stream(starts).min(Comparator.naturalOrder()).orElseThrow())
                 .addValue(Arrays.stream(ends).max(Comparator.naturalOrder()).orElseThrow())
                 .addValue(Arrays.stream(froms).min(Comparator.naturalOrder()).orElseThrow())
-                .addValue(Arrays.stream(tos).max(Comparator.naturalOrder()).orElseThrow());
+                .addValue(Arrays.stream(tos).max(Comparator.naturalOrder()).orElseThrow())
+                .addValue(scope.playbookVersion());
         for (Object value : more) {
             tuple.addValue(value);
         }

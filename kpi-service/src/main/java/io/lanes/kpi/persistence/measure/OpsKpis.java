@@ -19,16 +19,20 @@ final class OpsKpis {
     private static final String ACCEPTED_IN_PERIOD =
             " FROM b JOIN kpi_matter m ON " + KpiContext.instantIn("m.accepted_at") + " WHERE ";
 
-    private static final String INTAKE_TO_OPEN = KpiContext.PERIODS + "SELECT b.i, count(*), "
-            + Stats.median(Stats.hours("m.intake_received_at", "m.accepted_at")) + ", "
-            + Stats.p90(Stats.hours("m.intake_received_at", "m.accepted_at")) + ACCEPTED_IN_PERIOD
-            + KpiContext.scope("m") + " GROUP BY b.i";
+    private static final String WAITED = Stats.hours("m.intake_received_at", "m.accepted_at");
+
+    private static final String INTAKE_TO_OPEN = KpiContext.PERIODS + "SELECT b.i, count(*), " + Stats.median(WAITED)
+            + ", " + Stats.p90(WAITED) + ACCEPTED_IN_PERIOD + KpiContext.scope("m") + " GROUP BY b.i";
+
+    /** Each acceptance's hours, the values {@link #intakeToOpenHours} takes the median of. */
+    static final String INTAKE_TO_OPEN_SAMPLE =
+            KpiContext.PERIODS + "SELECT b.i, " + WAITED + ACCEPTED_IN_PERIOD + KpiContext.scope("m");
 
     private static final String DATA_COMPLETENESS = KpiContext.PERIODS
             + "SELECT b.i, count(*), count(*) FILTER (WHERE x.first_complete), "
             + "count(*) FILTER (WHERE x.completed_at IS NULL OR x.completed_at >= b.e) "
             + "FROM b JOIN kpi_intake x ON " + KpiContext.instantIn("x.first_submitted_at") + " WHERE "
-            + KpiContext.scope("x") + " GROUP BY b.i";
+            + KpiContext.intakeScope("x") + " GROUP BY b.i";
 
     /** The newest version of the matter's type at its acceptance, looked up once per matter. */
     private static final String NEWEST_VERSION =
@@ -61,11 +65,11 @@ final class OpsKpis {
     private static final String TIME_IN_PERIOD =
             " FROM b JOIN kpi_time x ON " + KpiContext.instantIn("x.occurred_at") + " ";
 
-    /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $14. */
+    /** The matter's playbook version's window, else its type's latest (the version may be unknown), else $15. */
     private static final String BILLING_TIMELINESS = KpiContext.PERIODS + ", latest AS (SELECT DISTINCT ON "
             + "(matter_type) matter_type, billing_timeliness_hours FROM kpi_playbook ORDER BY matter_type, version DESC)"
-            + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $13)"
-            + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $14)))"
+            + " SELECT b.i, count(*), count(*) FILTER (WHERE x.occurred_at - (x.work_date::timestamp AT TIME ZONE $14)"
+            + " <= make_interval(hours => COALESCE(p.billing_timeliness_hours, l.billing_timeliness_hours, $15)))"
             + TIME_IN_PERIOD + "LEFT JOIN kpi_playbook p ON p.matter_type = x.matter_type AND p.version = "
             + "x.playbook_version LEFT JOIN latest l ON l.matter_type = x.matter_type WHERE " + KpiContext.scope("x")
             + " GROUP BY b.i";

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The legal project management scorecard: how live matters stay on plan (docs/kpis.md, `pm`). */
 final class PmKpis {
@@ -59,11 +60,17 @@ final class PmKpis {
             + KpiContext.scope("m") + " AND NOT EXISTS (SELECT 1 FROM kpi_status_update u "
             + "WHERE u.matter_id = x.matter_id AND u.due_by::text = x.related_id)) FROM b";
 
-    private static final String RESOLUTION = KpiContext.PERIODS + "SELECT b.i, count(*), "
-            + Stats.median(Stats.hours("x.raised_at", "x.resolved_at")) + ", "
-            + Stats.p90(Stats.hours("x.raised_at", "x.resolved_at"))
-            + " FROM b JOIN kpi_escalation x ON " + KpiContext.instantIn("x.resolved_at") + " "
-            + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE " + KpiContext.scope("m") + " GROUP BY b.i";
+    private static final String TO_RESOLVE = Stats.hours("x.raised_at", "x.resolved_at");
+
+    private static final String RESOLVED_IN_PERIOD = " FROM b JOIN kpi_escalation x ON "
+            + KpiContext.instantIn("x.resolved_at") + " LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE "
+            + KpiContext.scope("m");
+
+    private static final String RESOLUTION = KpiContext.PERIODS + "SELECT b.i, count(*), " + Stats.median(TO_RESOLVE)
+            + ", " + Stats.p90(TO_RESOLVE) + RESOLVED_IN_PERIOD + " GROUP BY b.i";
+
+    /** Each resolved escalation's hours, the values {@link #escalationResolutionHours} takes the median of. */
+    static final String RESOLUTION_SAMPLE = KpiContext.PERIODS + "SELECT b.i, " + TO_RESOLVE + RESOLVED_IN_PERIOD;
 
     /** Raised before the end and not resolved before it: the interval (raised, resolved] holds the end. */
     private static final String OPEN_AT_END = KpiContext.PERIODS + "SELECT b.i, count(*) FROM b "
@@ -71,12 +78,16 @@ final class PmKpis {
             + "LEFT JOIN kpi_matter m ON m.matter_id = x.matter_id WHERE x.raised_at IS NOT NULL AND "
             + KpiContext.scope("m") + " GROUP BY b.i";
 
-    private static final String CYCLE = KpiContext.PERIODS + "SELECT b.i, count(*), " + Stats.median("r.ratio")
-            + ", count(*) FILTER (WHERE r.ratio <= 1) FROM b JOIN kpi_matter m ON "
-            + KpiContext.instantIn("m.closed_at")
+    private static final String CLOSED_IN_PERIOD = " FROM b JOIN kpi_matter m ON " + KpiContext.instantIn("m.closed_at")
             + " CROSS JOIN LATERAL (SELECT (m.closed_on - m.opened_on)::numeric / "
             + "(m.close_planned - m.opened_on) AS ratio) r WHERE m.close_planned > m.opened_on AND "
-            + KpiContext.scope("m") + " GROUP BY b.i";
+            + KpiContext.scope("m");
+
+    private static final String CYCLE = KpiContext.PERIODS + "SELECT b.i, count(*), " + Stats.median("r.ratio")
+            + ", count(*) FILTER (WHERE r.ratio <= 1)" + CLOSED_IN_PERIOD + " GROUP BY b.i";
+
+    /** Each closed matter's ratio, the values {@link #cycleTimeVsPlan} takes the median of. */
+    static final String CYCLE_SAMPLE = KpiContext.PERIODS + "SELECT b.i, r.ratio" + CLOSED_IN_PERIOD;
 
     private PmKpis() {}
 
@@ -127,6 +138,27 @@ final class PmKpis {
         });
     }
 
+    /** Each matter's variance of the first period's portfolio, the values {@link #budgetVariancePct} takes the median of. */
+    static Uni<List<BigDecimal>> budgetVarianceSample(KpiContext c) {
+        return c.query(EARNED_VALUE).map(rows -> {
+            List<BigDecimal> variances = new ArrayList<>();
+            for (Row row : Stats.allByPeriod(rows, c.periods().size()).get(0)) {
+                variance(row).ifPresent(variances::add);
+            }
+            return variances;
+        });
+    }
+
+    /** (AC - EV) / EV in percent, or against the budget once closed; none before any earned value or budget. */
+    private static Optional<BigDecimal> variance(Row row) {
+        BigDecimal base = Boolean.TRUE.equals(row.getBoolean(4)) ? row.getBigDecimal(3) : row.getBigDecimal(6);
+        if (base == null || base.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                row.getBigDecimal(5).subtract(base).multiply(HUNDRED).divide(base, 10, RoundingMode.HALF_UP));
+    }
+
     private static Kpi.Measurement variance(List<Row> matters, BigDecimal tolerance) {
         List<BigDecimal> variances = new ArrayList<>();
         List<Map<String, Object>> overPlan = new ArrayList<>();
@@ -135,9 +167,8 @@ final class PmKpis {
             BigDecimal budget = row.getBigDecimal(3);
             boolean closed = Boolean.TRUE.equals(row.getBoolean(4));
             BigDecimal actual = row.getBigDecimal(5);
-            BigDecimal earned = row.getBigDecimal(6);
-            BigDecimal base = closed ? budget : earned;
-            if (base == null || base.signum() <= 0) {
+            Optional<BigDecimal> measured = variance(row);
+            if (measured.isEmpty()) {
                 if (!closed && actual.signum() > 0 && budget != null && budget.signum() > 0) {
                     Map<String, Object> matter = matter(row);
                     matter.put("actual", actual);
@@ -146,7 +177,8 @@ final class PmKpis {
                 }
                 continue;
             }
-            BigDecimal variance = actual.subtract(base).multiply(HUNDRED).divide(base, 10, RoundingMode.HALF_UP);
+            BigDecimal variance = measured.get();
+            BigDecimal base = closed ? budget : row.getBigDecimal(6);
             variances.add(variance);
             if (variance.compareTo(tolerance) > 0) {
                 Map<String, Object> matter = matter(row);

@@ -76,6 +76,11 @@ public final class ScorecardCalculator {
         return Uni.join().all(measured).andFailFast();
     }
 
+    /** One KPI's measurement over the context's first period, before a target is applied. */
+    public static Uni<Kpi.Measurement> measured(KpiKey key, KpiContext context) {
+        return MEASURES.get(key).apply(context).map(values -> values.get(0));
+    }
+
     /** The filtered matter type's latest playbook target, else the firm default. */
     static BigDecimal target(KpiKey key, KpiContext context) {
         String matterType = context.scope().matterType();

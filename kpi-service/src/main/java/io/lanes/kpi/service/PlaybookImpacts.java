@@ -1,0 +1,146 @@
+package io.lanes.kpi.service;
+
+import io.lanes.contracts.KpiKey;
+import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.kpi.impact.ImpactRules;
+import io.lanes.kpi.impact.KpiImpact;
+import io.lanes.kpi.impact.PlaybookImpact;
+import io.lanes.kpi.persistence.PlaybookReader;
+import io.lanes.kpi.persistence.measure.KpiContext;
+import io.lanes.kpi.persistence.measure.KpiContexts;
+import io.lanes.kpi.persistence.measure.KpiSamples;
+import io.lanes.kpi.persistence.measure.ScorecardCalculator;
+import io.lanes.kpi.scorecard.Period;
+import io.lanes.kpi.scorecard.Playbooks;
+import io.lanes.kpi.scorecard.Scope;
+import io.lanes.platform.firm.Firm;
+import io.lanes.platform.problem.FieldError;
+import io.lanes.platform.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The impact of a published playbook version: the KPIs of the matters accepted on it against those of
+ * the matters accepted on the version before (same matter type), each KPI computed by its own scorecard
+ * query with the cohort as a filter. Matters are attributed by the version they were accepted on, never
+ * by calendar date; the firm-wide KPIs that are not a matter's (report delivery, admin hours, throughput,
+ * satisfaction, write-downs) and data completeness (an intake is not yet on a version) are not compared.
+ */
+@ApplicationScoped
+public class PlaybookImpacts {
+
+    /** The KPIs compared, in scorecard order. */
+    static final List<KpiKey> COMPARED = List.of(
+            KpiKey.INTAKE_TO_OPEN_HOURS,
+            KpiKey.SOP_ADOPTION_RATE,
+            KpiKey.HANDOFF_REWORK_RATE,
+            KpiKey.BILLING_TIMELINESS_RATE,
+            KpiKey.ON_TIME_MILESTONE_RATE,
+            KpiKey.OVERDUE_TASK_RATE,
+            KpiKey.BUDGET_VARIANCE_PCT,
+            KpiKey.ON_TIME_STATUS_UPDATE_RATE,
+            KpiKey.ESCALATION_RESOLUTION_HOURS,
+            KpiKey.CYCLE_TIME_VS_PLAN,
+            KpiKey.MISSED_DEADLINE_RATE);
+
+    private final PlaybookReader playbooks;
+    private final KpiContexts contexts;
+    private final Firm firm;
+    private final Clock clock;
+    private final ImpactRules rules;
+
+    public PlaybookImpacts(
+            PlaybookReader playbooks,
+            KpiContexts contexts,
+            Firm firm,
+            Clock clock,
+            @ConfigProperty(name = "lanes.impact.minimum-sample") int minimumSample,
+            @ConfigProperty(name = "lanes.impact.significance-level") BigDecimal significanceLevel) {
+        this.playbooks = playbooks;
+        this.contexts = contexts;
+        this.firm = firm;
+        this.clock = clock;
+        this.rules = new ImpactRules(minimumSample, significanceLevel);
+    }
+
+    /** Bad rules in configuration stop the service at start, not at its first comparison. */
+    void requireValidRules(@Observes StartupEvent start) {
+        // Observing start-up creates this bean, and its constructor checks the rules.
+    }
+
+    /** 404 for a version never published, 422 for version 1 (nothing before it to compare with). */
+    public Uni<PlaybookImpact> of(String matterType, int version) {
+        return playbooks.playbooks().chain(all -> {
+            PlaybookPublished current = all.version(matterType, version)
+                    .orElseThrow(() -> ProblemException.notFound("playbook version", matterType + " v" + version));
+            if (version == 1) {
+                throw ProblemException.unprocessable(
+                        "Version 1 of " + matterType + " has no version before it to compare with",
+                        List.of(new FieldError("version", "has no version before it", "no-previous-version")));
+            }
+            PlaybookPublished previous = all.version(matterType, version - 1)
+                    .orElseThrow(
+                            () -> ProblemException.notFound("playbook version", matterType + " v" + (version - 1)));
+            return compare(all, current, previous);
+        });
+    }
+
+    private Uni<PlaybookImpact> compare(Playbooks all, PlaybookPublished current, PlaybookPublished previous) {
+        LocalDate from = LocalDate.ofInstant(previous.occurredAt(), firm.zone());
+        LocalDate to = LocalDate.now(clock.withZone(firm.zone())).plusDays(1);
+        List<Period> period = List.of(new Period(from, to));
+        KpiContext onVersion = contexts.of(
+                period, Scope.cohort(current.matterType(), current.version()), clock.instant(), List.of(), all);
+        KpiContext before = contexts.of(
+                period, Scope.cohort(previous.matterType(), previous.version()), clock.instant(), List.of(), all);
+        List<Uni<KpiImpact>> compared =
+                COMPARED.stream().map(key -> compare(key, onVersion, before)).toList();
+        return Uni.join().all(compared).andFailFast().map(kpis -> {
+            // sopAdoptionRate's denominator is every acceptance of the cohort in the period: its matters.
+            KpiImpact adoption = kpis.get(COMPARED.indexOf(KpiKey.SOP_ADOPTION_RATE));
+            return new PlaybookImpact(
+                    current.matterType(),
+                    current.version(),
+                    current.occurredAt(),
+                    previous.version(),
+                    previous.occurredAt(),
+                    adoption.version().sampleSize(),
+                    adoption.previousVersion().sampleSize(),
+                    from,
+                    to,
+                    rules.minimumSample(),
+                    rules.significanceLevel(),
+                    kpis);
+        });
+    }
+
+    private Uni<KpiImpact> compare(KpiKey key, KpiContext onVersion, KpiContext before) {
+        return Uni.combine()
+                .all()
+                .unis(ScorecardCalculator.measured(key, onVersion), ScorecardCalculator.measured(key, before))
+                .asTuple()
+                .chain(both -> {
+                    if (!KpiSamples.holds(key)) {
+                        return Uni.createFrom().item(KpiImpact.ofRate(key, both.getItem1(), both.getItem2(), rules));
+                    }
+                    return Uni.combine()
+                            .all()
+                            .unis(KpiSamples.of(key, onVersion), KpiSamples.of(key, before))
+                            .asTuple()
+                            .map(values -> KpiImpact.ofMedian(
+                                    key,
+                                    both.getItem1(),
+                                    both.getItem2(),
+                                    values.getItem1(),
+                                    values.getItem2(),
+                                    rules));
+                });
+    }
+}
