@@ -59,6 +59,7 @@ public class DemoFirm {
             matters.add(matter);
         }
         at(at(first, 8), DemoFirm::adoptPlaybooks);
+        at(at(first.plusDays(HISTORY_DAYS / 2), 8), DemoFirm::reviseCommercialLitigation);
         for (LocalDate monday = first.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
                 monday.isBefore(LocalDate.now(FIRM_ZONE)); monday = monday.plusWeeks(1)) {
             LocalDate slotDay = monday;
@@ -110,6 +111,28 @@ public class DemoFirm {
         }
         // intake-service learns of them from lanes.ops-config.v1 within moments; the first intake is later.
         Thread.sleep(2000);
+    }
+
+    /**
+     * Halfway through the history legal ops gives commercial litigation's initial case assessment 20
+     * business days instead of 10 (version 3): the matters accepted after it are on the new version, and
+     * kpi-service's impact view compares them with those accepted on version 2.
+     */
+    static void reviseCommercialLitigation() throws Exception {
+        java.nio.file.Path starter = java.nio.file.Path.of(env("LANES_REPOSITORY", "."),
+                "ops-config-service/src/main/resources/starter-playbooks/commercial-litigation.json");
+        String revised = java.nio.file.Files.readString(starter).replaceFirst(
+                "(?<assessment>\"templateKey\": \"initial-case-assessment\",\\s*\"name\": \"[^\"]*\",\\s*"
+                        + "\"offsetDays\": )10",
+                "${assessment}20");
+        if (revised.equals(java.nio.file.Files.readString(starter))) {
+            throw new IllegalStateException("the initial case assessment's offset was not found in " + starter);
+        }
+        String draft = id(call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts", OPS, revised));
+        String published = call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts/" + draft + "/publish", OPS, "");
+        if (!published.startsWith("201")) {
+            throw new IllegalStateException("publishing commercial-litigation v3 failed: " + published);
+        }
     }
 
     /** When the services' clocks should read, and what to do then. */
@@ -456,6 +479,10 @@ public class DemoFirm {
         }
         System.out.printf("diagnosis: %s%n", first(call("GET", KPI_URL + "/diagnosis", LEADERSHIP, null),
                 "\"verdict\":\"([A-Z_]+)\""));
+        String impact = call("GET", KPI_URL + "/playbooks/commercial-litigation/versions/3/impact", OPS, null);
+        System.out.printf("impact of commercial-litigation v3: %d of %d KPIs tested, %d beyond chance%n",
+                count(impact, "\"verdict\":\"(BETTER|WORSE|WITHIN_CHANCE)\""), count(impact, "\"verdict\":"),
+                count(impact, "\"verdict\":\"(BETTER|WORSE)\""));
     }
 
     /** The playbook's first task waits on the client: blocked (TASK_BLOCKED), and some handed to the attorney. */

@@ -180,6 +180,45 @@
     document.getElementById('evidence').replaceChildren(...parts);
   }
 
+  // A difference of two cohorts' values: points for shares and percentages, the unit otherwise.
+  function difference(value, unit) {
+    if (value === null || value === undefined) return '';
+    const n = Number(value) * (unit === 'ratio' ? 100 : 1);
+    const text = (n > 0 ? '+' : '') + n.toFixed(1);
+    return text + (unit === 'ratio' || unit === 'percent' ? ' pts' : unit === 'hours' ? ' h' : '');
+  }
+
+  const VERDICTS = {
+    BETTER: 'better, beyond chance', WORSE: 'worse, beyond chance', WITHIN_CHANCE: 'within chance',
+    NOT_ENOUGH_DATA: 'not enough data',
+  };
+
+  // With a matter type filter whose playbook has more than one version: the latest against the one before.
+  async function renderImpact(filters) {
+    const section = document.getElementById('impact');
+    section.hidden = true;
+    if (!filters.matterType) return;
+    const versions = await api('/playbooks/' + encodeURIComponent(filters.matterType) + '/versions');
+    if (versions.length < 2) return;
+    const impact = await api('/playbooks/' + encodeURIComponent(filters.matterType) + '/versions/' +
+      versions[versions.length - 1].version + '/impact');
+    const v = 'v' + impact.version, before = 'v' + impact.previousVersion;
+    document.getElementById('impact-title').textContent = 'What ' + impact.matterType + ' ' + v + ' did';
+    document.getElementById('impact-summary').textContent = impact.matters + ' matters accepted on ' + v + ' (published ' +
+      impact.publishedAt.substring(0, 10) + ') against ' + impact.previousMatters + ' on ' + before +
+      '; a difference counts when p < ' + impact.significanceLevel + ' with at least ' + impact.minimumSample +
+      ' items on each side.';
+    document.getElementById('impact-body').replaceChildren(el('table', {},
+      el('thead', {}, el('tr', {}, ['KPI', v, before, 'Difference', 'Verdict'].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, impact.kpis.map(k => el('tr', { 'data-key': k.key },
+        el('td', {}, label(k.key)),
+        el('td', {}, format(k.version.value, k.unit) + ' (' + k.version.sampleSize + ')'),
+        el('td', {}, format(k.previousVersion.value, k.unit) + ' (' + k.previousVersion.sampleSize + ')'),
+        el('td', {}, difference(k.difference, k.unit)),
+        el('td', { class: k.verdict }, VERDICTS[k.verdict] + (k.test ? ' (p ' + k.test.pValue + ')' : '')))))));
+    section.hidden = false;
+  }
+
   async function renderMatter(matterId, filters) {
     const section = document.getElementById('matter');
     const m = await api('/matters/' + encodeURIComponent(matterId) + '/scorecard');
@@ -250,6 +289,7 @@
         (Object.keys(first.filters || {}).length ? ' · ' + Object.entries(first.filters).map(([k, v]) => k + ' ' + v).join(', ') : '');
       KINDS.forEach((kind, i) => { shown.scorecards[kind] = scorecards[i]; renderScorecard(kind, scorecards[i], null); });
       renderDiagnosis(diagnosis, filters);
+      await renderImpact(filters);
       const matter = new URLSearchParams(location.search).get('matter');
       if (matter) await renderMatter(matter, filters);
       const trends = await Promise.all(KINDS.map((kind, i) => api('/scorecards/' + kind + '/trend' +

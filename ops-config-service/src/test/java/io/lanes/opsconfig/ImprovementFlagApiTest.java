@@ -1,9 +1,12 @@
 package io.lanes.opsconfig;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.lanes.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +20,11 @@ class ImprovementFlagApiTest {
     private static final String ADMIN = DevTokens.forRole("admin");
 
     private static String raise(String matterType) {
-        String body = "{\"matterType\":\"" + matterType + "\",\"templateKey\":\"first-markup\",\"matters\":[\""
+        return raise(matterType, "first-markup");
+    }
+
+    private static String raise(String matterType, String templateKey) {
+        String body = "{\"matterType\":\"" + matterType + "\",\"templateKey\":\"" + templateKey + "\",\"matters\":[\""
                 + UUID.randomUUID() + "\",\"" + UUID.randomUUID() + "\",\"" + UUID.randomUUID()
                 + "\"],\"windowStart\":\"2026-02-01\",\"windowEnd\":\"2026-03-02\"}";
         return given().auth()
@@ -110,6 +117,55 @@ class ImprovementFlagApiTest {
                 .then()
                 .statusCode(200)
                 .body("id", not(hasItem(id)));
+    }
+
+    @Test
+    void aVersionShowsTheFlagsItClosedWhetherTheirPatternCameBackAndWhereItsImpactIs() throws Exception {
+        String matterType = PlaybookApiTest.newMatterType();
+        String markup = raise(matterType, "first-markup");
+        String kickoff = raise(matterType, "kickoff-call");
+        PlaybookApiTest.publishNew(matterType, PlaybookApiTest.starter("contract-review"));
+        // After version 1: first-markup slips again, kickoff-call does not; version 2 closes the new flag.
+        String again = raise(matterType, "first-markup");
+        PlaybookApiTest.publishNew(matterType, PlaybookApiTest.starter("contract-review"));
+
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .when()
+                .get("/playbooks/" + matterType + "/versions/1/closed-flags")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("closedFlags.flagId", contains(markup, kickoff))
+                .body("closedFlags[0].templateKey", equalTo("first-markup"))
+                .body("closedFlags[0].matters", equalTo(3))
+                .body("closedFlags[0].recurred", equalTo(true))
+                .body("closedFlags[0].recurrences", contains(again))
+                .body("closedFlags[1].recurred", equalTo(false))
+                .body("closedFlags[1].recurrences", empty())
+                .body("impact", nullValue());
+        given().auth()
+                .oauth2(DevTokens.forRole("leadership"))
+                .when()
+                .get("/playbooks/" + matterType + "/versions/2/closed-flags")
+                .then()
+                .statusCode(200)
+                .body("closedFlags.flagId", contains(again))
+                .body("closedFlags[0].recurred", equalTo(false))
+                .body("impact", equalTo("http://127.0.0.1:8084/playbooks/" + matterType + "/versions/2/impact"));
+        given().auth()
+                .oauth2(DevTokens.forRole("pm"))
+                .when()
+                .get("/playbooks/" + matterType + "/versions/2/closed-flags")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(PlaybookApiTest.OPS)
+                .when()
+                .get("/playbooks/" + matterType + "/versions/3/closed-flags")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

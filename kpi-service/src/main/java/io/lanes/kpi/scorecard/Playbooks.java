@@ -30,6 +30,11 @@ public final class Playbooks {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
+    /** Every version of the type's playbook, oldest first. */
+    public List<PlaybookPublished> versions(String matterType) {
+        return byType.getOrDefault(matterType, List.of());
+    }
+
     /** Version {@code version} of the type's playbook, if it was published. */
     public Optional<PlaybookPublished> version(String matterType, int version) {
         return byType.getOrDefault(matterType, List.of()).stream()

@@ -5,6 +5,7 @@ import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.kpi.impact.ImpactRules;
 import io.lanes.kpi.impact.KpiImpact;
 import io.lanes.kpi.impact.PlaybookImpact;
+import io.lanes.kpi.impact.PlaybookVersion;
 import io.lanes.kpi.persistence.PlaybookReader;
 import io.lanes.kpi.persistence.measure.KpiContext;
 import io.lanes.kpi.persistence.measure.KpiContexts;
@@ -75,24 +76,56 @@ public class PlaybookImpacts {
         // Observing start-up creates this bean, and its constructor checks the rules.
     }
 
-    /** 404 for a version never published, 422 for version 1 (nothing before it to compare with). */
-    public Uni<PlaybookImpact> of(String matterType, int version) {
-        return playbooks.playbooks().chain(all -> {
-            PlaybookPublished current = all.version(matterType, version)
-                    .orElseThrow(() -> ProblemException.notFound("playbook version", matterType + " v" + version));
-            if (version == 1) {
-                throw ProblemException.unprocessable(
-                        "Version 1 of " + matterType + " has no version before it to compare with",
-                        List.of(new FieldError("version", "has no version before it", "no-previous-version")));
-            }
-            PlaybookPublished previous = all.version(matterType, version - 1)
-                    .orElseThrow(
-                            () -> ProblemException.notFound("playbook version", matterType + " v" + (version - 1)));
-            return compare(all, current, previous);
-        });
+    /** The versions of the type's playbook this service has seen, oldest first (none for an unknown type). */
+    public Uni<List<PlaybookVersion>> versions(String matterType) {
+        return playbooks
+                .playbooks()
+                .map(all -> all.versions(matterType).stream()
+                        .map(p -> new PlaybookVersion(p.version(), p.publishedBy(), p.occurredAt()))
+                        .toList());
     }
 
-    private Uni<PlaybookImpact> compare(Playbooks all, PlaybookPublished current, PlaybookPublished previous) {
+    /** 404 for a version never published, 422 for version 1 (nothing before it to compare with). */
+    public Uni<PlaybookImpact> of(String matterType, int version) {
+        return playbooks
+                .playbooks()
+                .map(all -> versions(all, matterType, version))
+                .chain(this::compare);
+    }
+
+    /** The impact of the matter type's newest version: 404 without a playbook, 422 while it is version 1. */
+    public Uni<PlaybookImpact> ofLatest(String matterType) {
+        return playbooks
+                .playbooks()
+                .map(all -> {
+                    int latest = all.latest(matterType)
+                            .orElseThrow(() -> ProblemException.notFound("playbook", matterType))
+                            .version();
+                    return versions(all, matterType, latest);
+                })
+                .chain(this::compare);
+    }
+
+    /** A version and the one before it, with every version for the KPIs' targets. */
+    private record Compared(Playbooks all, PlaybookPublished current, PlaybookPublished previous) {}
+
+    private static Compared versions(Playbooks all, String matterType, int version) {
+        PlaybookPublished current = all.version(matterType, version)
+                .orElseThrow(() -> ProblemException.notFound("playbook version", matterType + " v" + version));
+        if (version == 1) {
+            throw ProblemException.unprocessable(
+                    "Version 1 of " + matterType + " has no version before it to compare with",
+                    List.of(new FieldError("version", "has no version before it", "no-previous-version")));
+        }
+        PlaybookPublished previous = all.version(matterType, version - 1)
+                .orElseThrow(() -> ProblemException.notFound("playbook version", matterType + " v" + (version - 1)));
+        return new Compared(all, current, previous);
+    }
+
+    private Uni<PlaybookImpact> compare(Compared versions) {
+        Playbooks all = versions.all();
+        PlaybookPublished current = versions.current();
+        PlaybookPublished previous = versions.previous();
         LocalDate from = LocalDate.ofInstant(previous.occurredAt(), firm.zone());
         LocalDate to = LocalDate.now(clock.withZone(firm.zone())).plusDays(1);
         List<Period> period = List.of(new Period(from, to));

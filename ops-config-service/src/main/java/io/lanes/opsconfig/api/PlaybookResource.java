@@ -1,8 +1,10 @@
 package io.lanes.opsconfig.api;
 
 import io.lanes.contracts.opsconfig.PlaybookPublished;
+import io.lanes.opsconfig.domain.FlagOutcome;
 import io.lanes.opsconfig.domain.PlaybookContent;
 import io.lanes.opsconfig.domain.PlaybookDiff;
+import io.lanes.opsconfig.service.ImprovementFlagService;
 import io.lanes.opsconfig.service.PlaybookService;
 import io.lanes.platform.http.ETags;
 import io.lanes.platform.idempotency.IdempotencyKeys;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,12 +66,36 @@ public class PlaybookResource {
 
     public record PlaybookDiffView(String matterType, int from, int to, List<PlaybookDiff.Change> changes) {}
 
-    private final PlaybookService playbooks;
-    private final IdempotencyKeys idempotency;
+    /** What a version did for the feedback loop: the flags it closed, and where its KPI impact is measured. */
+    public record VersionFlagsView(
+            String matterType,
+            int version,
+            Instant publishedAt,
 
-    public PlaybookResource(PlaybookService playbooks, IdempotencyKeys idempotency) {
+            @Schema(
+                    description = "The improvement flags publishing this version closed, oldest first; recurred: "
+                            + "a flag of the same milestone template was raised after the version was published")
+            List<FlagOutcome> closedFlags,
+
+            @Schema(
+                    description = "kpi-service's comparison of this version's matters with the version before's "
+                            + "(null for version 1, which has none before it)")
+            URI impact) {}
+
+    private final PlaybookService playbooks;
+    private final ImprovementFlagService flags;
+    private final IdempotencyKeys idempotency;
+    private final URI kpiService;
+
+    public PlaybookResource(
+            PlaybookService playbooks,
+            ImprovementFlagService flags,
+            IdempotencyKeys idempotency,
+            @ConfigProperty(name = "lanes.links.kpi-service") URI kpiService) {
         this.playbooks = playbooks;
+        this.flags = flags;
         this.idempotency = idempotency;
+        this.kpiService = kpiService;
     }
 
     @GET
@@ -106,6 +133,31 @@ public class PlaybookResource {
             @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
             @PathParam("version") @Min(1) int version) {
         return playbooks.version(matterType, version);
+    }
+
+    @GET
+    @Path("/{matterType}/versions/{version}/closed-flags")
+    @RolesAllowed({Roles.OPS, Roles.LEADERSHIP, Roles.ADMIN})
+    @Operation(
+            summary = "The improvement flags this version closed, whether each one's slip pattern recurred after it "
+                    + "was published, and the link to kpi-service's comparison of its matters' KPIs with the version "
+                    + "before")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public Uni<VersionFlagsView> closedFlags(
+            @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
+            @PathParam("version") @Min(1) int version) {
+        return playbooks
+                .version(matterType, version)
+                .chain(published -> flags.closedBy(published)
+                        .map(closed -> new VersionFlagsView(
+                                matterType,
+                                version,
+                                published.occurredAt(),
+                                closed,
+                                version == 1
+                                        ? null
+                                        : URI.create(kpiService.toString().replaceAll("/+$", "") + "/playbooks/"
+                                                + matterType + "/versions/" + version + "/impact"))));
     }
 
     @GET

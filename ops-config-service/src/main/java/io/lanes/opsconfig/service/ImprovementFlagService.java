@@ -1,5 +1,6 @@
 package io.lanes.opsconfig.service;
 
+import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.eventstore.EventMetadata;
 import io.lanes.eventstore.EventStore;
 import io.lanes.eventstore.StoredEvent;
@@ -11,6 +12,7 @@ import io.lanes.opsconfig.domain.FlagCommand.DismissFlag;
 import io.lanes.opsconfig.domain.FlagCommand.RaiseFlag;
 import io.lanes.opsconfig.domain.FlagDecider;
 import io.lanes.opsconfig.domain.FlagEvent;
+import io.lanes.opsconfig.domain.FlagOutcome;
 import io.lanes.opsconfig.domain.ImprovementFlag;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -96,6 +98,12 @@ public class ImprovementFlagService {
     @WithTransaction
     public Uni<ImprovementFlag> dismiss(UUID id, String reason, String by) {
         return apply(id, new DismissFlag(reason, by, clock.instant()), by);
+    }
+
+    /** The flags {@code version} closed, each with the flags of its template raised after it was published. */
+    @WithSession
+    public Uni<List<FlagOutcome>> closedBy(PlaybookPublished version) {
+        return all().map(flags -> FlagOutcome.of(version.matterType(), version.version(), version.occurredAt(), flags));
     }
 
     /** Closes every open flag of the matter type: a new playbook version answers them. Caller's transaction. */
