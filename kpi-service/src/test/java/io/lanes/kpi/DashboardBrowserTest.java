@@ -140,7 +140,7 @@ class DashboardBrowserTest {
         String title = browser.findElement(By.id("impact-title")).getText();
         assertTrue(title.contains(ImpactFirm.TYPE + " v2"), title);
         // The numbers of PlaybookImpactTest: 80.0 % against 40.0 % on time, beyond chance; overdue tasks
-        // 33.3 % against 43.3 %, within chance; cycle time over three matters a side, not tested.
+        // 33.3 % against 43.3 %, within chance; cycle time over six matters a side, not tested.
         String milestones = impactRow("onTimeMilestoneRate");
         assertTrue(milestones.contains("80.0 %") && milestones.contains("40.0 %"), milestones);
         assertTrue(

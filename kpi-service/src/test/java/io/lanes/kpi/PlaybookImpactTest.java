@@ -90,11 +90,11 @@ class PlaybookImpactTest {
                 .body(at("overdueTaskRate", "test.z"), equalTo(-0.797f))
                 .body(at("overdueTaskRate", "test.pValue"), equalTo(0.4257f))
                 .body(at("overdueTaskRate", "verdict"), equalTo("WITHIN_CHANCE"));
-        // Three matters of each cohort closed, each after 200 of a planned 100 days: a ratio of 2 on both
-        // sides, but 3 < 20 matters, so no test is made. The same for intake-to-open over 6 acceptances each.
+        // Every matter closed after 200 of a planned 100 days: a ratio of 2 on both sides, but 6 < 20 matters,
+        // so no test is made. The same for intake-to-open over 6 acceptances each.
         kpi(impact, "cycleTimeVsPlan")
                 .body(at("cycleTimeVsPlan", "version.value"), equalTo(2.0f))
-                .body(at("cycleTimeVsPlan", "version.sampleSize"), equalTo(3))
+                .body(at("cycleTimeVsPlan", "version.sampleSize"), equalTo(MATTERS))
                 .body(at("cycleTimeVsPlan", "test"), nullValue())
                 .body(at("cycleTimeVsPlan", "verdict"), equalTo("NOT_ENOUGH_DATA"));
         kpi(impact, "intakeToOpenHours")

@@ -3,6 +3,7 @@ package io.lanes.kpi.persistence.measure;
 import io.lanes.contracts.CloudEvent;
 import io.lanes.contracts.EventType;
 import io.lanes.contracts.IncomingEvent;
+import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.matter.Budget;
 import io.lanes.contracts.matter.HandoffAccepted;
@@ -143,6 +144,14 @@ public final class KpiFixture {
                 .filter(PlaybookPublished.class::isInstance)
                 .map(PlaybookPublished.class::cast)
                 .toList());
+    }
+
+    /** The values a median KPI is taken over, smallest first, as plain numbers without trailing zeros. */
+    public static List<String> sample(KpiKey key, KpiContext c) {
+        return KpiSamples.of(key, c).await().indefinitely().stream()
+                .sorted()
+                .map(v -> v.stripTrailingZeros().toPlainString())
+                .toList();
     }
 
     /** The one period's measurement of a KPI. */

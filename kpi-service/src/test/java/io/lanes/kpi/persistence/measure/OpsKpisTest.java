@@ -6,9 +6,11 @@ import static io.lanes.kpi.persistence.measure.KpiFixture.day;
 import static io.lanes.kpi.persistence.measure.KpiFixture.march;
 import static io.lanes.kpi.persistence.measure.KpiFixture.marchInBatches;
 import static io.lanes.kpi.persistence.measure.KpiFixture.measured;
+import static io.lanes.kpi.persistence.measure.KpiFixture.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.Routing;
 import io.lanes.contracts.intake.IntakeComplete;
@@ -38,15 +40,16 @@ class OpsKpisTest {
     void intakeToOpenHoursIsTheMedianOfAcceptancesInThePeriod() {
         // March: 10 h and 30 h -> median 20.00, p90 by nearest rank (ceil(0.9 x 2) = 2nd) 30.00; February's 99 h is
         // out.
-        Kpi.Measurement m = measured(
-                OpsKpis::intakeToOpenHours,
-                march(List.of(
-                        accepted(UUID.randomUUID(), "03-03T10:00", 10, "alice", 1, "1000"),
-                        accepted(UUID.randomUUID(), "03-20T10:00", 30, "alice", 1, "1000"),
-                        accepted(UUID.randomUUID(), "02-20T10:00", 99, "alice", 1, "1000"))));
+        KpiContext c = march(List.of(
+                accepted(UUID.randomUUID(), "03-03T10:00", 10, "alice", 1, "1000"),
+                accepted(UUID.randomUUID(), "03-20T10:00", 30, "alice", 1, "1000"),
+                accepted(UUID.randomUUID(), "02-20T10:00", 99, "alice", 1, "1000")));
+        Kpi.Measurement m = measured(OpsKpis::intakeToOpenHours, c);
         assertEquals(new BigDecimal("20.00"), m.value());
         assertEquals(new BigDecimal("30.00"), m.details().get("p90"));
         assertEquals(2, m.sampleSize());
+        // The values a playbook's impact ranks are the ones the median is taken over.
+        assertEquals(List.of("10", "30"), sample(KpiKey.INTAKE_TO_OPEN_HOURS, c));
     }
 
     @Test

@@ -7,8 +7,10 @@ import static io.lanes.kpi.persistence.measure.KpiFixture.day;
 import static io.lanes.kpi.persistence.measure.KpiFixture.march;
 import static io.lanes.kpi.persistence.measure.KpiFixture.measured;
 import static io.lanes.kpi.persistence.measure.KpiFixture.milestone;
+import static io.lanes.kpi.persistence.measure.KpiFixture.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lanes.contracts.KpiKey;
 import io.lanes.contracts.LanesEvent;
 import io.lanes.contracts.matter.BudgetRevised;
 import io.lanes.contracts.matter.EscalationCause;
@@ -119,38 +121,36 @@ class PmKpisTest {
         UUID behind = UUID.randomUUID();
         UUID early = UUID.randomUUID();
         UUID[] m = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
-        Kpi.Measurement measurement = measured(
-                PmKpis::budgetVariancePct,
-                march(List.of(
-                        accepted(
-                                ahead,
-                                "02-20T10:00",
-                                1,
-                                "alice",
-                                1,
-                                "1000",
-                                milestone(m[0], "03-05", false),
-                                milestone(m[1], "04-05", false)),
-                        accepted(
-                                behind,
-                                "02-20T10:00",
-                                1,
-                                "alice",
-                                1,
-                                "1000",
-                                milestone(m[2], "03-05", false),
-                                milestone(m[3], "03-10", false)),
-                        accepted(early, "02-20T10:00", 1, "alice", 1, "1000"),
-                        new MilestoneCompleted(ahead, m[0], day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
-                        new MilestoneCompleted(
-                                behind, m[2], day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
-                        new MilestoneCompleted(
-                                behind, m[3], day("03-10"), day("03-10"), true, false, at("03-10T17:00")),
-                        OpsKpisTest.time(ahead, TimekeeperRole.ATTORNEY, "12", false, "03-03", at("03-03T12:00")),
-                        OpsKpisTest.time(behind, TimekeeperRole.ATTORNEY, "5", false, "03-03", at("03-03T12:00")),
-                        OpsKpisTest.time(early, TimekeeperRole.ATTORNEY, "3", false, "03-03", at("03-03T12:00")))));
+        KpiContext c = march(List.of(
+                accepted(
+                        ahead,
+                        "02-20T10:00",
+                        1,
+                        "alice",
+                        1,
+                        "1000",
+                        milestone(m[0], "03-05", false),
+                        milestone(m[1], "04-05", false)),
+                accepted(
+                        behind,
+                        "02-20T10:00",
+                        1,
+                        "alice",
+                        1,
+                        "1000",
+                        milestone(m[2], "03-05", false),
+                        milestone(m[3], "03-10", false)),
+                accepted(early, "02-20T10:00", 1, "alice", 1, "1000"),
+                new MilestoneCompleted(ahead, m[0], day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
+                new MilestoneCompleted(behind, m[2], day("03-05"), day("03-05"), true, false, at("03-05T17:00")),
+                new MilestoneCompleted(behind, m[3], day("03-10"), day("03-10"), true, false, at("03-10T17:00")),
+                OpsKpisTest.time(ahead, TimekeeperRole.ATTORNEY, "12", false, "03-03", at("03-03T12:00")),
+                OpsKpisTest.time(behind, TimekeeperRole.ATTORNEY, "5", false, "03-03", at("03-03T12:00")),
+                OpsKpisTest.time(early, TimekeeperRole.ATTORNEY, "3", false, "03-03", at("03-03T12:00"))));
+        Kpi.Measurement measurement = measured(PmKpis::budgetVariancePct, c);
         assertEquals(new BigDecimal("45.0"), measurement.value());
         assertEquals(2, measurement.sampleSize());
+        assertEquals(List.of("-50", "140"), sample(KpiKey.BUDGET_VARIANCE_PCT, c));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> over =
                 (List<Map<String, Object>>) measurement.details().get("mattersOverPlan");
@@ -234,40 +234,30 @@ class PmKpisTest {
         // Resolved after 4 h and 10 h -> median 7.00; a third raised and never resolved is open at the end.
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        Kpi.Measurement m = measured(
-                PmKpis::escalationResolutionHours,
-                march(List.of(
-                        accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000"),
-                        raised(first, "03-02T08:00"),
-                        resolved(first, "03-02T08:00", "03-02T12:00"),
-                        raised(second, "03-05T08:00"),
-                        resolved(second, "03-05T08:00", "03-05T18:00"),
-                        raised(UUID.randomUUID(), "03-09T08:00"))));
+        KpiContext c = march(List.of(
+                accepted(MATTER, "02-20T10:00", 1, "alice", 1, "1000"),
+                raised(first, "03-02T08:00"),
+                resolved(first, "03-02T08:00", "03-02T12:00"),
+                raised(second, "03-05T08:00"),
+                resolved(second, "03-05T08:00", "03-05T18:00"),
+                raised(UUID.randomUUID(), "03-09T08:00")));
+        Kpi.Measurement m = measured(PmKpis::escalationResolutionHours, c);
         assertEquals(new BigDecimal("7.00"), m.value());
+        assertEquals(List.of("4", "10"), sample(KpiKey.ESCALATION_RESOLUTION_HOURS, c));
         assertEquals(1L, m.details().get("openAtEnd"));
     }
 
     @Test
     void cycleTimeIsActualOverPlannedDurationOfMattersClosedInThePeriod() {
         // Planned 10 days, took 15 -> 1.5; planned 20, took 10 -> 0.5; median 1.0000, half at or under plan.
-        Kpi.Measurement m = measured(
-                PmKpis::cycleTimeVsPlan,
-                march(List.of(
-                        new MatterClosed(
-                                UUID.randomUUID(),
-                                day("03-01"),
-                                day("03-11"),
-                                day("03-16"),
-                                "SIGNED",
-                                at("03-16T10:00")),
-                        new MatterClosed(
-                                UUID.randomUUID(),
-                                day("03-01"),
-                                day("03-21"),
-                                day("03-11"),
-                                "SIGNED",
-                                at("03-11T10:00")))));
+        KpiContext c = march(List.of(
+                new MatterClosed(
+                        UUID.randomUUID(), day("03-01"), day("03-11"), day("03-16"), "SIGNED", at("03-16T10:00")),
+                new MatterClosed(
+                        UUID.randomUUID(), day("03-01"), day("03-21"), day("03-11"), "SIGNED", at("03-11T10:00"))));
+        Kpi.Measurement m = measured(PmKpis::cycleTimeVsPlan, c);
         assertEquals(new BigDecimal("1.0000"), m.value());
+        assertEquals(List.of("0.5", "1.5"), sample(KpiKey.CYCLE_TIME_VS_PLAN, c));
         assertEquals(new BigDecimal("0.5000"), m.details().get("shareAtOrUnderPlan"));
     }
 
