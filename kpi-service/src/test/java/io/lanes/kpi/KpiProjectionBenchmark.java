@@ -32,6 +32,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +41,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -72,6 +77,15 @@ class KpiProjectionBenchmark {
     private static final Duration BETWEEN_INTAKES = Duration.ofMinutes(50);
     private static final int CALLS = 50;
     private static final int WARM_UP = 5;
+    /**
+     * {@code -Dlanes.bench.statements=true}: PostgreSQL's own time per statement of each timed query (parse,
+     * bind and execute from its statement log, per call), to see which KPI a latency comes from. The log
+     * slows the calls down: their times are then not the headline.
+     */
+    private static final boolean STATEMENTS = Boolean.getBoolean("lanes.bench.statements");
+
+    private static final Pattern LOGGED =
+            Pattern.compile("duration: ([0-9.]+) ms {2}(?:parse|bind|execute) [^:]*: (.*)");
 
     /** The matter received at the start of the measured month, for the one-matter scorecard. */
     private UUID sampleMatter;
@@ -171,8 +185,67 @@ class KpiProjectionBenchmark {
         return LocalDate.ofInstant(last, ZoneOffset.UTC).withDayOfMonth(1).minusMonths(2);
     }
 
-    /** p50 and p99 of {@value #CALLS} calls after {@value #WARM_UP} warm-up calls. */
-    private static void time(ObjectNode queries, String name, String token, String path) {
+    /** p50 and p99 of {@value #CALLS} calls after {@value #WARM_UP} warm-up calls; with them, their statements. */
+    private static void time(ObjectNode queries, String name, String token, String path) throws SQLException {
+        long logged = STATEMENTS ? statementLog(0) : 0;
+        timeCalls(queries, name, token, path);
+        if (STATEMENTS) {
+            statementLog(-1);
+            ((ObjectNode) queries.get(name)).set("statementMsPerCall", statementsPerCall(logged));
+        }
+    }
+
+    /** Sets log_min_duration_statement (-1: off) and answers the log's size before it. */
+    private static long statementLog(int minDurationMs) throws SQLException {
+        try (Connection connection = LanesInfra.get().database().connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET log_min_duration_statement = " + minDurationMs);
+            statement.execute("SELECT pg_reload_conf()");
+            try (ResultSet size = statement.executeQuery("SELECT size FROM pg_stat_file('postgres.log')")) {
+                size.next();
+                return size.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The statements logged since {@code from}, summed by their text after the periods table every KPI
+     * query starts with, in ms per call: the eight costliest and the total.
+     */
+    private static ObjectNode statementsPerCall(long from) throws SQLException {
+        String log;
+        try (Connection connection = LanesInfra.get().database().connect();
+                Statement statement = connection.createStatement();
+                ResultSet read = statement.executeQuery("SELECT pg_read_file('postgres.log', " + from
+                        + ", (SELECT size FROM pg_stat_file('postgres.log')) - " + from + ")")) {
+            read.next();
+            log = read.getString(1);
+        }
+        Map<String, Double> byStatement = new HashMap<>();
+        Matcher line = LOGGED.matcher(log);
+        while (line.find()) {
+            String sql = line.group(2);
+            int kpi = sql.indexOf("SELECT b.i");
+            String key = sql.substring(kpi < 0 ? 0 : kpi);
+            byStatement.merge(
+                    key.substring(0, Math.min(key.length(), 100)), Double.parseDouble(line.group(1)), Double::sum);
+        }
+        ObjectNode perCall = EventJson.mapper().createObjectNode();
+        int calls = WARM_UP + CALLS;
+        perCall.put(
+                "total",
+                round1(byStatement.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum()
+                        / calls));
+        byStatement.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> perCall.put(e.getKey(), round1(e.getValue() / calls)));
+        return perCall;
+    }
+
+    private static void timeCalls(ObjectNode queries, String name, String token, String path) {
         for (int i = 0; i < WARM_UP; i++) {
             given().auth().oauth2(token).get(path).then().statusCode(200);
         }
