@@ -20,7 +20,8 @@ public record ImpactRules(int minimumSample, BigDecimal significanceLevel) {
         }
     }
 
-    boolean enough(Kpi.Measurement onVersion, Kpi.Measurement before) {
+    /** Whether both cohorts have a value and at least the minimum sample: only then is a difference tested. */
+    public boolean enough(Kpi.Measurement onVersion, Kpi.Measurement before) {
         return onVersion.value() != null
                 && before.value() != null
                 && onVersion.sampleSize() >= minimumSample

@@ -11,6 +11,7 @@ import io.lanes.kpi.persistence.measure.KpiContext;
 import io.lanes.kpi.persistence.measure.KpiContexts;
 import io.lanes.kpi.persistence.measure.KpiSamples;
 import io.lanes.kpi.persistence.measure.ScorecardCalculator;
+import io.lanes.kpi.scorecard.Kpi;
 import io.lanes.kpi.scorecard.Period;
 import io.lanes.kpi.scorecard.Playbooks;
 import io.lanes.kpi.scorecard.Scope;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,7 +91,7 @@ public class PlaybookImpacts {
     public Uni<PlaybookImpact> of(String matterType, int version) {
         return playbooks
                 .playbooks()
-                .map(all -> versions(all, matterType, version))
+                .map(all -> compared(all, matterType, version))
                 .chain(this::compare);
     }
 
@@ -101,7 +103,7 @@ public class PlaybookImpacts {
                     int latest = all.latest(matterType)
                             .orElseThrow(() -> ProblemException.notFound("playbook", matterType))
                             .version();
-                    return versions(all, matterType, latest);
+                    return compared(all, matterType, latest);
                 })
                 .chain(this::compare);
     }
@@ -109,7 +111,7 @@ public class PlaybookImpacts {
     /** A version and the one before it, with every version for the KPIs' targets. */
     private record Compared(Playbooks all, PlaybookPublished current, PlaybookPublished previous) {}
 
-    private static Compared versions(Playbooks all, String matterType, int version) {
+    private static Compared compared(Playbooks all, String matterType, int version) {
         PlaybookPublished current = all.version(matterType, version)
                 .orElseThrow(() -> ProblemException.notFound("playbook version", matterType + " v" + version));
         if (version == 1) {
@@ -126,13 +128,15 @@ public class PlaybookImpacts {
         Playbooks all = versions.all();
         PlaybookPublished current = versions.current();
         PlaybookPublished previous = versions.previous();
+        // Both cohorts are judged as of one instant.
+        Instant now = clock.instant();
         LocalDate from = LocalDate.ofInstant(previous.occurredAt(), firm.zone());
-        LocalDate to = LocalDate.now(clock.withZone(firm.zone())).plusDays(1);
+        LocalDate to = LocalDate.ofInstant(now, firm.zone()).plusDays(1);
         List<Period> period = List.of(new Period(from, to));
-        KpiContext onVersion = contexts.of(
-                period, Scope.cohort(current.matterType(), current.version()), clock.instant(), List.of(), all);
-        KpiContext before = contexts.of(
-                period, Scope.cohort(previous.matterType(), previous.version()), clock.instant(), List.of(), all);
+        KpiContext onVersion =
+                contexts.of(period, Scope.cohort(current.matterType(), current.version()), now, List.of(), all);
+        KpiContext before =
+                contexts.of(period, Scope.cohort(previous.matterType(), previous.version()), now, List.of(), all);
         List<Uni<KpiImpact>> compared =
                 COMPARED.stream().map(key -> compare(key, onVersion, before)).toList();
         return Uni.join().all(compared).andFailFast().map(kpis -> {
@@ -160,20 +164,22 @@ public class PlaybookImpacts {
                 .unis(ScorecardCalculator.measured(key, onVersion), ScorecardCalculator.measured(key, before))
                 .asTuple()
                 .chain(both -> {
+                    Kpi.Measurement measured = both.getItem1();
+                    Kpi.Measurement measuredBefore = both.getItem2();
                     if (!KpiSamples.holds(key)) {
-                        return Uni.createFrom().item(KpiImpact.ofRate(key, both.getItem1(), both.getItem2(), rules));
+                        return Uni.createFrom().item(KpiImpact.ofRate(key, measured, measuredBefore, rules));
+                    }
+                    if (!rules.enough(measured, measuredBefore)) {
+                        // Below the minimum sample nothing is ranked, so the values are not read.
+                        return Uni.createFrom()
+                                .item(KpiImpact.ofMedian(key, measured, measuredBefore, List.of(), List.of(), rules));
                     }
                     return Uni.combine()
                             .all()
                             .unis(KpiSamples.of(key, onVersion), KpiSamples.of(key, before))
                             .asTuple()
                             .map(values -> KpiImpact.ofMedian(
-                                    key,
-                                    both.getItem1(),
-                                    both.getItem2(),
-                                    values.getItem1(),
-                                    values.getItem2(),
-                                    rules));
+                                    key, measured, measuredBefore, values.getItem1(), values.getItem2(), rules));
                 });
     }
 }

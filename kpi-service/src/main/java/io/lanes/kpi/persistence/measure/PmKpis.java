@@ -149,9 +149,14 @@ final class PmKpis {
         });
     }
 
+    /** What a matter's spend is judged against: its budget once closed, else its earned value. */
+    private static BigDecimal base(Row row) {
+        return Boolean.TRUE.equals(row.getBoolean(4)) ? row.getBigDecimal(3) : row.getBigDecimal(6);
+    }
+
     /** (AC - EV) / EV in percent, or against the budget once closed; none before any earned value or budget. */
     private static Optional<BigDecimal> variance(Row row) {
-        BigDecimal base = Boolean.TRUE.equals(row.getBoolean(4)) ? row.getBigDecimal(3) : row.getBigDecimal(6);
+        BigDecimal base = base(row);
         if (base == null || base.signum() <= 0) {
             return Optional.empty();
         }
@@ -178,12 +183,11 @@ final class PmKpis {
                 continue;
             }
             BigDecimal variance = measured.get();
-            BigDecimal base = closed ? budget : row.getBigDecimal(6);
             variances.add(variance);
             if (variance.compareTo(tolerance) > 0) {
                 Map<String, Object> matter = matter(row);
                 matter.put("variancePct", Stats.round(variance, 1));
-                matter.put("earnedValue", Stats.round(base, 2));
+                matter.put("earnedValue", Stats.round(base(row), 2));
                 matter.put("actual", actual);
                 overPlan.add(matter);
             }
