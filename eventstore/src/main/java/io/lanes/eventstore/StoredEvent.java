@@ -22,6 +22,6 @@ public record StoredEvent(
     public LanesEvent event() {
         EventType type = EventType.fromCeType(ceType)
                 .orElseThrow(() -> new IllegalStateException(ceType + " is not a contract event type"));
-        return EventJson.read(type, EventJson.parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return EventJson.read(type, data);
     }
 }

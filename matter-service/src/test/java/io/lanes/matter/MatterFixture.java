@@ -69,41 +69,37 @@ final class MatterFixture {
 
     /** The same playbook with these thresholds and escalation paths. */
     static void publishPlaybook(String matterType, Thresholds thresholds, List<EscalationPath> paths) {
-        publish(
-                new PlaybookPublished(
-                        matterType,
-                        1,
-                        "litigation",
-                        "o.ramirez",
-                        List.of(),
-                        List.of(new ChecklistItem("conflict-check", "Conflict check")),
-                        new Routing("litigation-east", "a.chen"),
-                        List.of(
-                                new MilestoneTemplate(
-                                        "initial-case-assessment",
-                                        "Initial case assessment",
-                                        8,
-                                        "associate",
-                                        "L100",
-                                        false),
-                                new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
-                        List.of(
-                                new TaskTemplate(
-                                        "litigation-hold",
-                                        "Send the litigation hold",
-                                        "initial-case-assessment",
-                                        2,
-                                        "responsibleAttorney"),
-                                new TaskTemplate(
-                                        "collect-documents", "Collect the client's documents", null, 5, "paralegal")),
-                        List.of(
-                                new BudgetPhase("L100", new BigDecimal("0.2")),
-                                new BudgetPhase("L200", new BigDecimal("0.8"))),
-                        thresholds,
-                        paths,
-                        Map.of(),
-                        Instant.now()),
-                1);
+        publish(playbook(matterType, 1, thresholds, paths), 1);
+    }
+
+    /** Version {@code version} of the fixture's playbook with these thresholds and escalation paths. */
+    static PlaybookPublished playbook(
+            String matterType, int version, Thresholds thresholds, List<EscalationPath> paths) {
+        return new PlaybookPublished(
+                matterType,
+                version,
+                "litigation",
+                "o.ramirez",
+                List.of(),
+                List.of(new ChecklistItem("conflict-check", "Conflict check")),
+                new Routing("litigation-east", "a.chen"),
+                List.of(
+                        new MilestoneTemplate(
+                                "initial-case-assessment", "Initial case assessment", 8, "associate", "L100", false),
+                        new MilestoneTemplate("pleadings", "Pleadings", 25, "associate", "L200", false)),
+                List.of(
+                        new TaskTemplate(
+                                "litigation-hold",
+                                "Send the litigation hold",
+                                "initial-case-assessment",
+                                2,
+                                "responsibleAttorney"),
+                        new TaskTemplate("collect-documents", "Collect the client's documents", null, 5, "paralegal")),
+                List.of(new BudgetPhase("L100", new BigDecimal("0.2")), new BudgetPhase("L200", new BigDecimal("0.8"))),
+                thresholds,
+                paths,
+                Map.of(),
+                Instant.now());
     }
 
     static void publish(LanesEvent event, long sequence) {

@@ -2,6 +2,9 @@ package io.lanes.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -721,6 +724,41 @@ class WholeFlowsTest {
         String output = new String(tree.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, tree.waitFor(), output);
         return output;
+    }
+
+    @Test
+    @Order(11)
+    void aDraftReplayedOverHistoryShowsTheSlipALongerGraceWouldHaveSpared() throws Exception {
+        // The first flow's matter slipped a milestone planned a week late; a day's grace let it slip, 30 would not.
+        var latest = EventJson.mapper()
+                .readTree(as(OPS, ops).get("/playbooks/contract-review").asString());
+        ((ObjectNode) latest).remove(List.of("matterType", "version", "publishedBy", "occurredAt"));
+        ((ObjectNode) latest).withObject("thresholds").put("slipGraceDays", 30);
+        String draft = as(OPS, ops)
+                .contentType(ContentType.JSON)
+                .body(latest.toString())
+                .post("/playbooks/contract-review/drafts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String redline = "replay.milestones.find { it.matterId == '" + firstMatter
+                + "' && it.name == 'Redline from counterparty' }";
+        as(OPS, ops)
+                .contentType(ContentType.JSON)
+                .body("{\"from\":\"" + today.minusDays(30) + "\",\"to\":\"" + today + "\"}")
+                .post("/playbooks/contract-review/drafts/" + draft + "/replay")
+                .then()
+                .statusCode(200)
+                .body("draftId", equalTo(draft))
+                .body("replay.matters", greaterThanOrEqualTo(1))
+                .body(redline + ".asWas.slippedOn", notNullValue())
+                .body(redline + ".candidate.slippedOn", nullValue())
+                .body(
+                        "replay.escalations.find { it.matterId == '" + firstMatter
+                                + "' && it.cause == 'MILESTONE_SLIPPED' }.change",
+                        equalTo("REMOVED"));
     }
 
     private static void subscribeToBlockedTasks(String path) {

@@ -2,6 +2,7 @@ package io.lanes.matter.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,24 @@ public interface MatterConfig {
     int maxJsonBytes();
 
     Ledes ledes();
+
+    Replay replay();
+
+    /** Bounds of a playbook replay ({@code POST /replays}): it reads a window's whole history. */
+    interface Replay {
+
+        /** The longest window of acceptance dates one replay covers, in days (from and to included). */
+        @WithDefault("400")
+        int maxWindowDays();
+
+        /** The most matters one replay covers. */
+        @WithDefault("5000")
+        int maxMatters();
+
+        /** How long a replay may compute before it gives up with 503. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
 
     /** LEDES 1998B: imports of billing-system time, exports to e-billing platforms. */
     interface Ledes {

@@ -111,14 +111,17 @@ final class EscalationRules {
     /** An open hard-deadline milestone due within {@code deadlineWarningDays}: once per milestone and due date. */
     static List<Object> deadlineApproaching(Detect detect, Matter matter, Milestone milestone) {
         LocalDate today = detect.today();
-        UUID escalationId =
-                derivedId(matter.id(), "deadline-approaching:" + milestone.id() + ":" + milestone.dueDate());
         if (!milestone.hardDeadline()
                 || milestone.dueDate().isBefore(today)
                 || milestone
                         .dueDate()
-                        .isAfter(today.plusDays(detect.thresholds().deadlineWarningDays()))
-                || matter.escalations().containsKey(escalationId)) {
+                        .isAfter(today.plusDays(detect.thresholds().deadlineWarningDays()))) {
+            return List.of();
+        }
+        // Derived only for a deadline in the window: detection asks of every milestone every pass.
+        UUID escalationId =
+                derivedId(matter.id(), "deadline-approaching:" + milestone.id() + ":" + milestone.dueDate());
+        if (matter.escalations().containsKey(escalationId)) {
             return List.of();
         }
         return List.of(raise(

@@ -4,8 +4,6 @@ import io.lanes.contracts.intake.IntakeComplete;
 import io.lanes.contracts.matter.RejectionReason;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +67,12 @@ public record Matter(
 
     public Matter {
         rejection = List.copyOf(rejection);
-        milestones = Collections.unmodifiableMap(new LinkedHashMap<>(milestones));
-        tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
-        budget = Collections.unmodifiableMap(new LinkedHashMap<>(budget));
-        escalations = Collections.unmodifiableMap(new LinkedHashMap<>(escalations));
+        milestones = FrozenMap.of(milestones);
+        tasks = FrozenMap.of(tasks);
+        budget = FrozenMap.of(budget);
+        escalations = FrozenMap.of(escalations);
         externalIds = Collections.unmodifiableMap(new TreeMap<>(externalIds));
-        timeEntries = Set.copyOf(timeEntries);
+        timeEntries = FrozenSet.of(timeEntries);
         screenedUsers = Collections.unmodifiableSet(new TreeSet<>(screenedUsers));
     }
 
@@ -183,8 +181,7 @@ public record Matter(
 
     Matter withTimeEntry(UUID entryId) {
         Change c = change();
-        c.timeEntries = new HashSet<>(timeEntries);
-        c.timeEntries.add(entryId);
+        c.timeEntries = FrozenSet.with(timeEntries, entryId);
         return c.matter();
     }
 
@@ -286,8 +283,6 @@ public record Matter(
     }
 
     private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
-        Map<K, V> copy = new LinkedHashMap<>(map);
-        copy.put(key, value);
-        return copy;
+        return FrozenMap.with(map, key, value);
     }
 }

@@ -3,6 +3,7 @@ package io.lanes.opsconfig.api;
 import io.lanes.eventstore.aggregate.Versioned;
 import io.lanes.opsconfig.domain.Draft;
 import io.lanes.opsconfig.domain.PlaybookContent;
+import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +24,12 @@ public record DraftView(
 
         String updatedBy,
         Instant updatedAt,
-        PlaybookContent content) {
+        PlaybookContent content,
+
+        @Schema(
+                description = "POST {from, to} here to replay the draft over the matters of its type accepted in that "
+                        + "window: what it would have changed beside what their versions did")
+        URI replay) {
 
     static DraftView of(Versioned<Draft> draft) {
         Draft d = draft.state();
@@ -35,6 +41,7 @@ public record DraftView(
                 draft.version(),
                 d.updatedBy(),
                 d.updatedAt(),
-                d.content());
+                d.content(),
+                URI.create("/playbooks/" + d.matterType() + "/drafts/" + d.id() + "/replay"));
     }
 }

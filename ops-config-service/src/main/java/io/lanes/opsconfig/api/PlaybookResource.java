@@ -1,9 +1,12 @@
 package io.lanes.opsconfig.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lanes.contracts.EventJson;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.opsconfig.domain.FlagOutcome;
 import io.lanes.opsconfig.domain.PlaybookContent;
 import io.lanes.opsconfig.domain.PlaybookDiff;
+import io.lanes.opsconfig.service.DraftReplays;
 import io.lanes.opsconfig.service.ImprovementFlagService;
 import io.lanes.opsconfig.service.PlaybookService;
 import io.lanes.platform.http.ETags;
@@ -15,6 +18,7 @@ import io.lanes.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,11 +32,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -85,14 +91,17 @@ public class PlaybookResource {
     private final PlaybookService playbooks;
     private final ImprovementFlagService flags;
     private final IdempotencyKeys idempotency;
+    private final DraftReplays replays;
     private final URI kpiService;
 
     public PlaybookResource(
             PlaybookService playbooks,
             ImprovementFlagService flags,
             IdempotencyKeys idempotency,
+            DraftReplays replays,
             @ConfigProperty(name = "lanes.links.kpi-service") URI kpiService) {
         this.playbooks = playbooks;
+        this.replays = replays;
         this.flags = flags;
         this.idempotency = idempotency;
         this.kpiService = kpiService;
@@ -249,6 +258,66 @@ public class PlaybookResource {
                                 URI.create("/playbooks/" + matterType + "/versions/" + published.version()))
                         .entity(published)
                         .build());
+    }
+
+    /** The acceptance dates (firm's) whose matters a replay covers, both included. */
+    public record ReplayWindow(
+            @NotNull LocalDate from, @NotNull LocalDate to) {}
+
+    /** A draft replayed: which draft, at which revision, and matter-service's comparison. */
+    public record DraftReplayView(
+            UUID draftId,
+            long draftRevision,
+
+            @Schema(
+                    description = "The comparison: KPIs on both sides, milestones whose fate differs, budget alerts "
+                            + "earlier or later, escalations added, removed or rerouted, and how many matters the "
+                            + "replay under their own version reproduced")
+            JsonNode replay) {}
+
+    @POST
+    @Path("/{matterType}/drafts/{id}/replay")
+    @RolesAllowed(Roles.OPS)
+    @Operation(
+            summary = "Replay the draft over the matters of its type accepted from `from` to `to`; writes nothing",
+            description = "Each matter's recorded history is decided again by the deciders live matters run (in "
+                    + "matter-service, which holds the history): under the version it ran on and under this draft, "
+                    + "numbered as the version it would become. The window and a timeout bound it (matter-service's "
+                    + "lanes.matter.replay.*).")
+    @APIResponse(responseCode = "200", description = "The draft's replay")
+    @APIResponse(
+            responseCode = "400",
+            description = "from or to missing, or the window reversed, too long (errors[] names `to`) or holding too "
+                    + "many matters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only legal operations replay drafts")
+    @APIResponse(responseCode = "404", description = "No such draft of this matter type")
+    @APIResponse(
+            responseCode = "422",
+            description = "The draft would not pass validation; errors[] lists the rules it breaks",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "A replay is running; Retry-After says when to try again")
+    @APIResponse(responseCode = "503", description = "matter-service did not answer, or the replay timed out")
+    public Uni<Response> replay(
+            @PathParam("matterType") @Pattern(regexp = MATTER_TYPE, message = MATTER_TYPE_MESSAGE) String matterType,
+            @PathParam("id") UUID id,
+            @Valid @NotNull ReplayWindow window,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return replays.replay(matterType, id, window.from(), window.to(), authorization)
+                .map(replayed -> {
+                    if (replayed.status() != 200) {
+                        return Response.status(replayed.status())
+                                .type(replayed.contentType())
+                                .header("Retry-After", replayed.retryAfter())
+                                .entity(replayed.body().getBytes())
+                                .build();
+                    }
+                    return Response.ok(new DraftReplayView(
+                                    id,
+                                    replayed.candidate().draft().version(),
+                                    EventJson.parse(replayed.body().getBytes())))
+                            .build();
+                });
     }
 
     private static PlaybookContent requireBody(PlaybookContent content) {

@@ -2,6 +2,7 @@ package io.lanes.opsconfig.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /** Settings of legal operations ({@code lanes.ops.*}). */
@@ -23,6 +24,10 @@ public interface OpsConfig {
     /** The window (days) within which those slips must be detected. */
     @WithDefault("30")
     int slipPatternWindowDays();
+
+    /** How long a draft's replay may take in matter-service before this service answers 503. */
+    @WithDefault("60s")
+    Duration replayTimeout();
 
     /** Whether to publish the starter playbooks on first start, for matter types that have none. */
     @WithDefault("true")

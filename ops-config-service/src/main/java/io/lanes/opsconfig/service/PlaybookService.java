@@ -18,6 +18,7 @@ import io.lanes.opsconfig.domain.PlaybookDiff;
 import io.lanes.opsconfig.domain.PlaybookRules;
 import io.lanes.platform.domain.InvalidInput;
 import io.lanes.platform.domain.Violation;
+import io.lanes.platform.problem.FieldError;
 import io.lanes.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -90,6 +91,37 @@ public class PlaybookService {
             }
         });
     }
+
+    /**
+     * The draft as the version it would be published as now, to replay it against history; 422 with the
+     * rule errors when it would not pass validation (the rules may have changed since it was saved).
+     */
+    @WithSession
+    public Uni<Candidate> candidate(String matterType, UUID draftId) {
+        return draft(matterType, draftId).chain(current -> {
+            List<Violation> errors = rules.check(current.state().content());
+            if (!errors.isEmpty()) {
+                throw ProblemException.unprocessable(
+                        "Draft " + draftId + " would not pass validation, so it cannot be replayed; fix it first",
+                        errors.stream()
+                                .map(v -> new FieldError(v.field(), v.message(), v.code()))
+                                .collect(Collectors.toList()));
+            }
+            return store.version(matterType)
+                    .map(latest -> new Candidate(
+                            current,
+                            current.state()
+                                    .content()
+                                    .publish(
+                                            matterType,
+                                            Math.toIntExact(latest + 1),
+                                            current.state().updatedBy(),
+                                            clock.instant())));
+        });
+    }
+
+    /** A draft and the version it would be published as. */
+    public record Candidate(Versioned<Draft> draft, PlaybookPublished playbook) {}
 
     /** Publishes the draft as the next version of its matter type's playbook. */
     @WithTransaction
