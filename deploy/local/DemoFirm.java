@@ -92,6 +92,7 @@ public class DemoFirm {
                 matters.size(), incompleteFirst, rejected, matters.stream().filter(m -> m.closes).count());
         workQueues();
         scorecards();
+        replayStricterDraft();
     }
 
     /**
@@ -119,16 +120,7 @@ public class DemoFirm {
      * kpi-service's impact view compares them with those accepted on version 2.
      */
     static void reviseCommercialLitigation() throws Exception {
-        java.nio.file.Path starter = java.nio.file.Path.of(env("LANES_REPOSITORY", "."),
-                "ops-config-service/src/main/resources/starter-playbooks/commercial-litigation.json");
-        String revised = java.nio.file.Files.readString(starter).replaceFirst(
-                "(?<assessment>\"templateKey\": \"initial-case-assessment\",\\s*\"name\": \"[^\"]*\",\\s*"
-                        + "\"offsetDays\": )10",
-                "${assessment}20");
-        if (revised.equals(java.nio.file.Files.readString(starter))) {
-            throw new IllegalStateException("the initial case assessment's offset was not found in " + starter);
-        }
-        String draft = id(call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts", OPS, revised));
+        String draft = id(call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts", OPS, version3()));
         String published = call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts/" + draft + "/publish", OPS, "");
         if (!published.startsWith("201")) {
             throw new IllegalStateException("publishing commercial-litigation v3 failed: " + published);
@@ -483,6 +475,46 @@ public class DemoFirm {
         System.out.printf("impact of commercial-litigation v3: %d of %d KPIs tested, %d beyond chance%n",
                 count(impact, "\"verdict\":\"(BETTER|WORSE|WITHIN_CHANCE)\""), count(impact, "\"verdict\":"),
                 count(impact, "\"verdict\":\"(BETTER|WORSE)\""));
+    }
+
+    /** Commercial litigation's version 3: the starter playbook with 20 business days for the initial case assessment. */
+    static String version3() throws Exception {
+        java.nio.file.Path starter = java.nio.file.Path.of(env("LANES_REPOSITORY", "."),
+                "ops-config-service/src/main/resources/starter-playbooks/commercial-litigation.json");
+        String revised = java.nio.file.Files.readString(starter).replaceFirst(
+                "(?<assessment>\"templateKey\": \"initial-case-assessment\",\\s*\"name\": \"[^\"]*\",\\s*"
+                        + "\"offsetDays\": )10",
+                "${assessment}20");
+        if (revised.equals(java.nio.file.Files.readString(starter))) {
+            throw new IllegalStateException("the initial case assessment's offset was not found in " + starter);
+        }
+        return revised;
+    }
+
+    /**
+     * Before publishing a version 4, legal ops asks what a stricter commercial-litigation playbook would have
+     * done to the whole history: warn at 60 % of a budget line instead of 80, and no grace after a milestone's
+     * date instead of two days. The draft stays, for anyone to replay again.
+     */
+    static void replayStricterDraft() throws Exception {
+        String stricter = version3()
+                .replaceFirst("\"budgetWarningPct\": 80", "\"budgetWarningPct\": 60")
+                .replaceFirst("\"slipGraceDays\": 2", "\"slipGraceDays\": 0");
+        String draft = id(call("POST", OPS_URL + "/playbooks/commercial-litigation/drafts", OPS, stricter));
+        LocalDate today = LocalDate.now(FIRM_ZONE);
+        String path = "/playbooks/commercial-litigation/drafts/" + draft + "/replay";
+        String replay = call("POST", OPS_URL + path, OPS,
+                "{\"from\":\"" + today.minusDays(HISTORY_DAYS) + "\",\"to\":\"" + today + "\"}");
+        if (!replay.startsWith("200")) {
+            throw new IllegalStateException("replaying the stricter draft failed: " + replay);
+        }
+        System.out.printf("replay of a stricter commercial-litigation draft over %s matters (%s reproduced as they ran): "
+                        + "%d budget alerts earlier or new, %d milestones would slip, %d escalations more "
+                        + "(POST %s%s {from, to} as ops)%n",
+                first(replay, "\"matters\":(\\d+)"), first(replay, "\"reproduced\":(\\d+)"),
+                count(replay, "\"candidateOn\":\""), count(replay, "\"candidate\":\\{[^}]*\"slippedOn\":\""),
+                count(replay, "\"change\":\"ADDED\"") - count(replay, "\"change\":\"REMOVED\""),
+                OPS_URL, path);
     }
 
     /** The playbook's first task waits on the client: blocked (TASK_BLOCKED), and some handed to the attorney. */

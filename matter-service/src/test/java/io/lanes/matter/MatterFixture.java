@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lanes.contracts.CloudEventCodec;
 import io.lanes.contracts.EventJson;
 import io.lanes.contracts.EventType;
@@ -100,6 +101,15 @@ final class MatterFixture {
                 paths,
                 Map.of(),
                 Instant.now());
+    }
+
+    /** A body of {@code POST /replays}: the candidate and the window of acceptance dates. */
+    static ObjectNode replayRequest(PlaybookPublished candidate, LocalDate from, LocalDate to) {
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        body.set("playbook", EventJson.mapper().valueToTree(candidate));
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        return body;
     }
 
     static void publish(LanesEvent event, long sequence) {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lanes.contracts.EventJson;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.matter.service.Detection;
@@ -119,11 +118,7 @@ class PlaybookReplayApiTest {
     }
 
     private static ObjectNode request(PlaybookPublished playbook, LocalDate from, LocalDate to) {
-        ObjectNode body = EventJson.mapper().createObjectNode();
-        body.set("playbook", EventJson.mapper().valueToTree(playbook));
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        return body;
+        return MatterFixture.replayRequest(playbook, from, to);
     }
 
     private static Response replay(ObjectNode body) {

@@ -123,7 +123,8 @@ class PlaybookReplayBenchmark {
                 .put("storeSeconds", Math.round(seconds(start) * 10) / 10.0)
                 .put("fsync", MachineBaselines.fsync());
 
-        String request = request(playbook(2, CANDIDATE, "responsibleAttorney"), from, today);
+        String request = MatterFixture.replayRequest(playbook(2, CANDIDATE, "responsibleAttorney"), from, today)
+                .toString();
         double[] runs = new double[RUNS + 1];
         JsonNode report = null;
         for (int i = 0; i <= RUNS; i++) {
@@ -318,14 +319,6 @@ class PlaybookReplayBenchmark {
                 v1.thresholds(),
                 routes,
                 at);
-    }
-
-    private static String request(PlaybookPublished candidate, LocalDate from, LocalDate to) {
-        ObjectNode body = EventJson.mapper().createObjectNode();
-        body.set("playbook", EventJson.mapper().valueToTree(candidate));
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        return body.toString();
     }
 
     /** Five milestones over about five months, three tasks, a 40,000 budget over L100-L500; slips climb to the team lead after two days. */

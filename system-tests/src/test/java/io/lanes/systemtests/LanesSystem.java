@@ -22,9 +22,12 @@ final class LanesSystem implements AutoCloseable {
 
     private LanesSystem() {
         LanesInfra infra = LanesInfra.get();
-        ops = launch("ops-config-service", environment(infra, "sys_ops"));
-        intake = launch("intake-service", environment(infra, "sys_intake"));
         matter = launch("matter-service", environment(infra, "sys_matter"));
+        Map<String, String> playbooks = environment(infra, "sys_ops");
+        // A draft's replay runs in matter-service.
+        playbooks.put("LANES_LINKS_MATTER_SERVICE", matter.baseUrl());
+        ops = launch("ops-config-service", playbooks);
+        intake = launch("intake-service", environment(infra, "sys_intake"));
         kpi = launch("kpi-service", environment(infra, "sys_kpi"));
         Map<String, String> hooks = environment(infra, "sys_subscription");
         // Retries a few seconds apart, so a test can kill the service between two attempts.

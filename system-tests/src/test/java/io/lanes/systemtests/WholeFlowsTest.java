@@ -412,12 +412,17 @@ class WholeFlowsTest {
     @Order(6)
     void intakeKeepsAcceptingWhileOpsConfigIsDown() {
         ops.stop();
-        String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
-        as(INTAKE, intake)
-                .post("/intakes/" + intakeId + "/submit")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("SUBMITTED"));
+        try {
+            String intakeId = create(ContractReviewIntake.json("contract-review", "Acme SaaS with Hooli"));
+            as(INTAKE, intake)
+                    .post("/intakes/" + intakeId + "/submit")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("SUBMITTED"));
+        } finally {
+            ops.start(LanesSystem.REPOSITORY);
+            ops.awaitReady();
+        }
     }
 
     @Test
@@ -546,8 +551,7 @@ class WholeFlowsTest {
                         metrics(matter).contains(deadLettered) && metrics(kpi).contains(deadLettered));
 
         Set<String> exported = new HashSet<>();
-        // ops-config-service stays stopped since Order(6); it exports the same platform and eventstore metrics.
-        for (ServiceProcess service : List.of(intake, matter, kpi, subscriptions)) {
+        for (ServiceProcess service : List.of(ops, intake, matter, kpi, subscriptions)) {
             metrics(service)
                     .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
