@@ -53,6 +53,10 @@ public interface MatterConfig {
         @WithDefault("5000")
         int maxMatters();
 
+        /** How many threads replay the matters (the reading is one more); the machine's cores, say. */
+        @WithDefault("2")
+        int threads();
+
         /** How long a replay may compute before it gives up with 503. */
         @WithDefault("30s")
         Duration timeout();

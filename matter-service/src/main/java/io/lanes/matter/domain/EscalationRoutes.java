@@ -45,6 +45,9 @@ public record EscalationRoutes(List<EscalationPath> paths, Map<String, String> t
     Optional<Reassignment> due(Escalation escalation, Matter matter, Instant now) {
         List<EscalationStep> steps =
                 path(escalation.cause()).map(EscalationPath::steps).orElse(List.of());
+        if (steps.size() <= escalation.level()) {
+            return Optional.empty(); // at its path's last step already: detection asks every pass
+        }
         BigDecimal hours = hoursBetween(escalation.raisedAt(), now);
         int reached = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -87,9 +90,12 @@ public record EscalationRoutes(List<EscalationPath> paths, Map<String, String> t
     }
 
     private Optional<EscalationPath> path(EscalationCause cause) {
-        return paths.stream()
-                .filter(p -> p.cause() == cause && !p.steps().isEmpty())
-                .findFirst();
+        for (EscalationPath p : paths) { // a loop, not a stream: detection asks for every open escalation
+            if (p.cause() == cause && !p.steps().isEmpty()) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String first(String... candidates) {

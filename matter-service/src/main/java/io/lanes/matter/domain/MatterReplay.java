@@ -49,8 +49,9 @@ import java.util.Map;
  * resolutions, the closing. What Lanes decided from the playbook is decided again: the plan (offsets,
  * task templates, budget split), whether each completion and update was on time, the budget levels
  * reached, slips, missed and approaching deadlines, overdue updates, and every escalation and whom its
- * path sends it to. Detection runs once a day, at the start of each firm day (the live scheduler runs
- * every minute; a replay's escalation reaches its next step at the first day start past its timeout).
+ * path sends it to. Detection runs at the start of each firm day and right after each recorded act (the
+ * live scheduler runs every minute: a replay's escalation reaches its next step at the first of those
+ * passes past its timeout).
  * A recorded command the playbook refuses (completing a milestone it does not plan) is counted and
  * skipped. Pure: nothing is stored or published.
  */
@@ -74,7 +75,9 @@ public final class MatterReplay {
         for (Recorded recorded : history) {
             LocalDate day = day(recorded.occurredAt());
             run.detectThrough(day);
-            run.replay(recorded, previous, day);
+            if (run.replay(recorded, previous, day)) {
+                run.detect(day, recorded.occurredAt());
+            }
             previous = recorded;
         }
         run.detectThrough(through);
@@ -120,36 +123,39 @@ public final class MatterReplay {
         void detectThrough(LocalDate day) {
             LocalDate next = detectedThrough == null ? day : detectedThrough.plusDays(1);
             for (LocalDate d = next; !d.isAfter(day); d = d.plusDays(1)) {
-                if (matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.PENDING) {
-                    apply(
-                            decider.decide(
-                                    new Detect(
-                                            d,
-                                            playbook.thresholds(),
-                                            routes,
-                                            d.atStartOfDay(zone).toInstant()),
-                                    matter),
-                            d);
-                }
+                detect(d, d.atStartOfDay(zone).toInstant());
                 detectedThrough = d;
             }
         }
 
-        void replay(Recorded recorded, Recorded previous, LocalDate day) {
+        /** A detection pass on {@code day} at {@code at}, while the matter is pending or open. */
+        void detect(LocalDate day, Instant at) {
+            if (matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.PENDING) {
+                apply(decider.decide(new Detect(day, playbook.thresholds(), routes, at), matter), day);
+            }
+        }
+
+        /**
+         * Replays one recorded event: applied as recorded, decided again as the command it was, or (when
+         * Lanes decided it) dropped. True for a person's act, after which the live scheduler's next pass
+         * (within a minute) detects what the act changed: a milestone planned already late, say.
+         */
+        boolean replay(Recorded recorded, Recorded previous, LocalDate day) {
             Object event = recorded.event();
             if (derived(event, previous)) {
-                return;
+                return false;
             }
             MatterCommand command = command(event, day);
             if (command == null) {
                 apply(List.of(event), day);
-                return;
+                return true;
             }
             try {
                 apply(decider.decide(command, matter), day);
             } catch (DomainException refused) {
                 ledger.refused();
             }
+            return true;
         }
 
         private void apply(List<Object> events, LocalDate day) {

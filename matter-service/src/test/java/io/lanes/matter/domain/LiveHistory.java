@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * A matter lived as matter-service runs it, without a server: each command decided by the live decider
  * at its instant under the version's thresholds and paths, and the scheduler's detection a minute into
- * every firm day while the matter is pending or open. Its history is what the event store would hold.
+ * every firm day and a minute after each command while the matter is pending or open. Its history is what the event store would hold.
  */
 public final class LiveHistory {
 
@@ -38,11 +38,12 @@ public final class LiveHistory {
         return run(new ReceiveHandoff(matterId, packet, at), at);
     }
 
-    /** Detection through the day before {@code at}'s, then the command at {@code at}. */
+    /** Detection through {@code at}'s day, the command at {@code at}, and the scheduler's pass a minute later. */
     public LiveHistory run(MatterCommand command, Instant at) {
         LocalDate day = at.atZone(zone).toLocalDate();
         detectThrough(day);
         record(decider.decide(command, matter), at);
+        detect(at.plusSeconds(60));
         return this;
     }
 
@@ -50,13 +51,17 @@ public final class LiveHistory {
     public LiveHistory detectThrough(LocalDate day) {
         LocalDate next = detectedThrough == null ? day : detectedThrough.plusDays(1);
         for (LocalDate d = next; !d.isAfter(day); d = d.plusDays(1)) {
-            if (matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.PENDING) {
-                Instant at = d.atStartOfDay(zone).plusMinutes(1).toInstant();
-                record(decider.decide(new Detect(d, playbook.thresholds(), routes, at), matter), at);
-            }
+            detect(d.atStartOfDay(zone).plusMinutes(1).toInstant());
             detectedThrough = d;
         }
         return this;
+    }
+
+    private void detect(Instant at) {
+        if (matter.status() == MatterStatus.OPEN || matter.status() == MatterStatus.PENDING) {
+            LocalDate day = at.atZone(zone).toLocalDate();
+            record(decider.decide(new Detect(day, playbook.thresholds(), routes, at), matter), at);
+        }
     }
 
     public Matter matter() {

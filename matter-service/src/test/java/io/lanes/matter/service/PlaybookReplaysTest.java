@@ -173,6 +173,11 @@ class PlaybookReplaysTest {
                     }
 
                     @Override
+                    public int threads() {
+                        return 2;
+                    }
+
+                    @Override
                     public Duration timeout() {
                         return timeout;
                     }
