@@ -10,6 +10,8 @@ import io.lanes.contracts.intake.IntakeComplete.ChecklistEntry;
 import io.lanes.contracts.intake.IntakeComplete.Client;
 import io.lanes.contracts.intake.IntakeComplete.ClientKind;
 import io.lanes.contracts.matter.EscalationCause;
+import io.lanes.contracts.matter.RejectionCode;
+import io.lanes.contracts.matter.RejectionReason;
 import io.lanes.contracts.matter.TimekeeperRole;
 import io.lanes.contracts.matter.VarianceLevel;
 import io.lanes.contracts.opsconfig.PlaybookPublished;
@@ -20,8 +22,19 @@ import io.lanes.contracts.opsconfig.PlaybookPublished.EscalationStep;
 import io.lanes.contracts.opsconfig.PlaybookPublished.MilestoneTemplate;
 import io.lanes.contracts.opsconfig.PlaybookPublished.Thresholds;
 import io.lanes.matter.domain.MatterCommand.AcceptHandoff;
+import io.lanes.matter.domain.MatterCommand.AssignTask;
+import io.lanes.matter.domain.MatterCommand.BlockTask;
+import io.lanes.matter.domain.MatterCommand.CloseMatter;
 import io.lanes.matter.domain.MatterCommand.CompleteMilestone;
+import io.lanes.matter.domain.MatterCommand.CompleteTask;
+import io.lanes.matter.domain.MatterCommand.PlanMilestone;
+import io.lanes.matter.domain.MatterCommand.ReassignEscalation;
 import io.lanes.matter.domain.MatterCommand.RecordTime;
+import io.lanes.matter.domain.MatterCommand.RejectHandoff;
+import io.lanes.matter.domain.MatterCommand.ReplanMilestone;
+import io.lanes.matter.domain.MatterCommand.ResolveEscalation;
+import io.lanes.matter.domain.MatterCommand.ReviseBudget;
+import io.lanes.matter.domain.MatterCommand.SendStatusUpdate;
 import io.lanes.matter.domain.ReplayReport.BudgetAlertChange;
 import io.lanes.matter.domain.ReplayReport.EscalationChange;
 import io.lanes.matter.domain.ReplayReport.EscalationChangeKind;
@@ -231,6 +244,106 @@ class MatterReplayTest {
         assertEquals(3, report.reproduced());
     }
 
+    @Test
+    void everyKindOfActReplaysUnderItsOwnVersionToExactlyTheOutcomeRecorded() {
+        UUID intake = UUID.nameUUIDFromBytes("replay-test-every-act".getBytes());
+        UUID matter = MatterIds.fromIntake(intake);
+        UUID adHoc = UUID.nameUUIDFromBytes("ad-hoc".getBytes());
+        UUID task = UUID.nameUUIDFromBytes("task".getBytes());
+        EscalationRoutes routes = routes(AS_WAS);
+        Instant saturday = Instant.parse("2026-02-28T09:00:00Z");
+        List<Recorded> history = new LiveHistory(ZONE, AS_WAS, routes)
+                // Waits 39 hours by Monday's first pass: HANDOFF_WAITING, resolved by the rejection.
+                .receive(matter, packet(intake, 1, saturday), saturday)
+                .run(
+                        new RejectHandoff(
+                                "p.patel",
+                                List.of(new RejectionReason(RejectionCode.MISSING_INFORMATION, "No engagement letter")),
+                                at(2, 10)),
+                        at(2, 10))
+                .receive(matter, packet(intake, 2, at(2, 15)), at(2, 15))
+                // The PM's overrides: pleadings on 13 March, a budget of 12,000 (6,000 a phase).
+                .run(
+                        new AcceptHandoff(
+                                "2026-00009",
+                                "p.patel",
+                                day(3),
+                                AS_WAS,
+                                CALENDAR,
+                                Map.of("pleadings", day(13)),
+                                Map.of(),
+                                new BigDecimal("12000.00"),
+                                Map.of(),
+                                Map.of(),
+                                at(3, 9)),
+                        at(3, 9))
+                // Planned already late: it slips on Thursday 5 March, past its 2 days of grace.
+                .run(
+                        new PlanMilestone(adHoc, "Client documents", day(2), "associate", "L100", false, at(3, 10)),
+                        at(3, 10))
+                .run(new AssignTask(task, null, "Chase the client", "a.chen", day(6), at(3, 11)), at(3, 11))
+                .run(new BlockTask(task, "The client is silent", routes, at(4, 9)), at(4, 9))
+                // A phase's revision moves the TOTAL too: two events, one act.
+                .run(
+                        new ReviseBudget(
+                                "L200",
+                                new BigDecimal("7000.00"),
+                                "Scope grew",
+                                "p.patel",
+                                VERSION_1,
+                                routes,
+                                at(4, 12)),
+                        at(4, 12))
+                .run(time("L100", "5000", at(5, 12)), at(5, 12))
+                .run(
+                        new ReassignEscalation(
+                                MatterRules.derivedId(matter, "slip:" + adHoc + ":" + day(2)), "a.chen", at(5, 14)),
+                        at(5, 14))
+                .run(
+                        new ResolveEscalation(
+                                MatterRules.derivedId(matter, "task-blocked:" + task + ":0"),
+                                "The client answered",
+                                "p.patel",
+                                at(6, 9)),
+                        at(6, 9))
+                .run(new CompleteTask(task, day(6), day(6), at(6, 10)), at(6, 10))
+                .run(new CompleteMilestone(adHoc, day(6), day(6), at(6, 16)), at(6, 16))
+                .run(
+                        new CompleteMilestone(
+                                MatterRules.derivedId(matter, "milestone:assessment"), day(6), day(6), at(6, 17)),
+                        at(6, 17))
+                .run(
+                        new ReplanMilestone(
+                                MatterRules.derivedId(matter, "milestone:pleadings"),
+                                day(16),
+                                "The court moved the hearing",
+                                "p.patel",
+                                false,
+                                at(9, 9)),
+                        at(9, 9))
+                .run(new SendStatusUpdate(UUID.randomUUID(), day(9), day(9), "On plan", 30, at(9, 10)), at(9, 10))
+                .run(
+                        new CompleteMilestone(
+                                MatterRules.derivedId(matter, "milestone:pleadings"), day(16), day(16), at(16, 17)),
+                        at(16, 17))
+                .run(new CloseMatter(day(18), "SETTLED", at(18, 17)), at(18, 17))
+                .detectThrough(THROUGH)
+                .history();
+
+        MatterOutcome recorded = replay.recorded(history, THROUGH).outcome();
+        assertEquals(recorded, replay.replay(history, AS_WAS, routes, THROUGH));
+        assertEquals(3, recorded.escalations().size(), "the handoff's wait, the slip and the blocked task");
+        assertEquals(
+                "a.chen",
+                recorded.escalations()
+                        .get(MatterRules.derivedId(matter, "slip:" + adHoc + ":" + day(2)))
+                        .assignedTo());
+        assertEquals(
+                Map.of(new MatterOutcome.BudgetAlert("L100", VarianceLevel.WARNING), day(5)),
+                recorded.budgetAlerts(),
+                "5,000 of L100's 6,000; the TOTAL is 13,000 after the revision");
+    }
+
     /** Four entries of 1,000 on L200 (20, 40, 60, 80 %): Monday, Tuesday, Wednesday and Saturday. */
     private static List<Recorded> matterA() {
         return matter(
@@ -329,6 +442,10 @@ class MatterReplayTest {
     }
 
     private static RecordTime time(String amount) {
+        return time("L200", amount, Instant.EPOCH);
+    }
+
+    private static RecordTime time(String phase, String amount, Instant at) {
         return new RecordTime(
                 UUID.randomUUID(),
                 "a.chen",
@@ -336,7 +453,7 @@ class MatterReplayTest {
                 MONDAY,
                 BigDecimal.ONE,
                 new BigDecimal(amount),
-                "L200",
+                phase,
                 null,
                 "A101",
                 true,
@@ -345,7 +462,7 @@ class MatterReplayTest {
                 "Drafting",
                 VERSION_1,
                 routes(AS_WAS),
-                Instant.EPOCH);
+                at);
     }
 
     private static PlaybookPublished playbook(int version, Thresholds thresholds, int assessment, int pleadings) {
@@ -375,6 +492,10 @@ class MatterReplayTest {
     }
 
     private static IntakeComplete packet(UUID intake) {
+        return packet(intake, 1, at(2, 8));
+    }
+
+    private static IntakeComplete packet(UUID intake, int attempt, Instant at) {
         return new IntakeComplete(
                 intake,
                 "commercial-litigation",
@@ -387,11 +508,11 @@ class MatterReplayTest {
                 new BigDecimal("10000.00"),
                 "USD",
                 new Routing("litigation-east", "a.chen"),
-                at(1, 15),
-                1,
+                at.minusSeconds(3_600),
+                attempt,
                 1,
                 "i.jones",
-                at(2, 8));
+                at);
     }
 
     private static LocalDate day(int dayOfMarch) {
