@@ -18,6 +18,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -139,9 +140,7 @@ public final class ReplayComparison {
         Set<BudgetAlert> keys = new HashSet<>(a.budgetAlerts().keySet());
         keys.addAll(c.budgetAlerts().keySet());
         keys.stream()
-                .sorted((x, y) -> x.phase().equals(y.phase())
-                        ? x.level().compareTo(y.level())
-                        : x.phase().compareTo(y.phase()))
+                .sorted(Comparator.comparing(BudgetAlert::phase).thenComparing(BudgetAlert::level))
                 .forEach(key -> {
                     LocalDate before = a.budgetAlerts().get(key);
                     LocalDate after = c.budgetAlerts().get(key);

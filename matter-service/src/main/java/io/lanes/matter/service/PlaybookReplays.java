@@ -81,7 +81,7 @@ public class PlaybookReplays {
                 new BusinessCalendar(config.holidays().orElse(Set.of())));
     }
 
-    /** Blocking: reads and computes on the calling thread. */
+    /** Blocking: reads on the calling thread, and waits while the replaying threads compute. */
     public ReplayReport replay(PlaybookPublished candidate, LocalDate from, LocalDate to, Caller caller) {
         requireWindow(from, to);
         if (!running.tryAcquire()) {
